@@ -1,0 +1,43 @@
+package schema
+
+import "fmt"
+
+// Lang selects the language of messages.
+type Lang string
+
+// The supported languages; Chinese is the default.
+const (
+	ZH Lang = "zh"
+	EN Lang = "en"
+)
+
+// ParseLang maps a user's choice to a Lang; anything but "en" (or an "en-…"
+// tag) is Chinese, the default.
+func ParseLang(s string) Lang {
+	if s == "en" || len(s) > 3 && s[:3] == "en-" {
+		return EN
+	}
+	return ZH
+}
+
+// A Message holds one sentence in both languages. Every issue is written in
+// both, so that a frontend can switch languages without losing anything.
+type Message struct {
+	ZH, EN string
+}
+
+// Msg formats the Chinese and English templates with the same arguments.
+func Msg(zh, en string, args ...any) Message {
+	if len(args) == 0 {
+		return Message{zh, en}
+	}
+	return Message{fmt.Sprintf(zh, args...), fmt.Sprintf(en, args...)}
+}
+
+// In returns the message in lang.
+func (m Message) In(lang Lang) string {
+	if lang == EN {
+		return m.EN
+	}
+	return m.ZH
+}
