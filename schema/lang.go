@@ -27,11 +27,29 @@ type Message struct {
 }
 
 // Msg formats the Chinese and English templates with the same arguments.
+// An argument that is itself a Message is put in its own language on each
+// side, so that sentences can be built from translated parts.
 func Msg(zh, en string, args ...any) Message {
 	if len(args) == 0 {
 		return Message{zh, en}
 	}
-	return Message{fmt.Sprintf(zh, args...), fmt.Sprintf(en, args...)}
+	return Message{fmt.Sprintf(zh, in(args, ZH)...), fmt.Sprintf(en, in(args, EN)...)}
+}
+
+func in(args []any, lang Lang) []any {
+	var out []any
+	for i, a := range args {
+		if m, ok := a.(Message); ok {
+			if out == nil {
+				out = append([]any(nil), args...)
+			}
+			out[i] = m.In(lang)
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 // In returns the message in lang.

@@ -1,0 +1,152 @@
+package schema
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+)
+
+// Kind is the JSON type of a Node.
+type Kind uint8
+
+// The JSON kinds.
+const (
+	Object Kind = iota + 1
+	Array
+	String
+	Number
+	Bool
+	Null
+)
+
+var kindNames = [...]string{"", "object", "array", "string", "number", "boolean", "null"}
+
+// String returns the JSON name of the kind ("object", "boolean"...).
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "invalid"
+}
+
+// A Node is one JSON value together with where it stands in the text. Start
+// and End are byte offsets of the value's token (for containers, from the
+// opening to the closing bracket). A value held by an object member also
+// knows its key and the key's byte range, so that an issue about a key (an
+// unknown or a missing one) can underline the key alone.
+type Node struct {
+	Kind       Kind
+	Start, End int
+
+	Str    string  // String: the decoded value; Number: the literal as written
+	Bool   bool    // Bool
+	Fields []*Node // Object: the members' values in source order (duplicates kept)
+	Items  []*Node // Array
+
+	Parent           *Node
+	Key              string // the member key when Parent is an object
+	KeyStart, KeyEnd int    // byte range of the key token; both -1 when not a member
+	Index            int    // the position in Parent when it is an array, else -1
+}
+
+// Get returns the value of the member key, or nil. With duplicate keys the
+// last one wins, as in most JSON parsers.
+func (n *Node) Get(key string) *Node {
+	if n == nil || n.Kind != Object {
+		return nil
+	}
+	for i := len(n.Fields) - 1; i >= 0; i-- {
+		if n.Fields[i].Key == key {
+			return n.Fields[i]
+		}
+	}
+	return nil
+}
+
+// Pointer returns the RFC 6901 JSON Pointer of n ("" for the root).
+func (n *Node) Pointer() string {
+	if n == nil || n.Parent == nil {
+		return ""
+	}
+	var parts []string
+	for m := n; m.Parent != nil; m = m.Parent {
+		if m.Index >= 0 {
+			parts = append(parts, strconv.Itoa(m.Index))
+		} else {
+			parts = append(parts, escapePointer(m.Key))
+		}
+	}
+	var b strings.Builder
+	for i := len(parts) - 1; i >= 0; i-- {
+		b.WriteByte('/')
+		b.WriteString(parts[i])
+	}
+	return b.String()
+}
+
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
+func escapePointer(s string) string {
+	if strings.ContainsAny(s, "~/") {
+		return pointerEscaper.Replace(s)
+	}
+	return s
+}
+
+// Lookup follows an RFC 6901 pointer from n; nil when it leads nowhere.
+func (n *Node) Lookup(pointer string) *Node {
+	if pointer == "" {
+		return n
+	}
+	if pointer[0] != '/' {
+		return nil
+	}
+	cur := n
+	for _, tok := range strings.Split(pointer[1:], "/") {
+		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		switch {
+		case cur == nil:
+			return nil
+		case cur.Kind == Object:
+			cur = cur.Get(tok)
+		case cur.Kind == Array:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(cur.Items) || tok != strconv.Itoa(i) {
+				return nil
+			}
+			cur = cur.Items[i]
+		default:
+			return nil
+		}
+	}
+	return cur
+}
+
+// Value converts the tree to plain Go values: map[string]any, []any,
+// string, json.Number, bool and nil: what a JSON Schema engine consumes.
+func (n *Node) Value() any {
+	if n == nil {
+		return nil
+	}
+	switch n.Kind {
+	case Object:
+		m := make(map[string]any, len(n.Fields))
+		for _, f := range n.Fields {
+			m[f.Key] = f.Value()
+		}
+		return m
+	case Array:
+		a := make([]any, len(n.Items))
+		for i, it := range n.Items {
+			a[i] = it.Value()
+		}
+		return a
+	case String:
+		return n.Str
+	case Number:
+		return json.Number(n.Str)
+	case Bool:
+		return n.Bool
+	}
+	return nil
+}

@@ -1,0 +1,948 @@
+package schema
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Limits on what Parse accepts. Past them the input is refused with one
+// error, at once: the tool must stay responsive whatever is pasted into it.
+const (
+	MaxSize  = 1 << 20 // bytes of UTF-8
+	MaxDepth = 64      // nested objects and arrays
+)
+
+// A Document is the parsed text: the tree of values with their positions,
+// and what the parser found on the way.
+//
+// The parser is strict about RFC 8259 but steps over the usual slips
+// (trailing commas, comments, single or curly quotes, full-width
+// punctuation typed with a Chinese IME, a BOM, unquoted keys, a missing
+// comma...): each is reported as an error with the edit that repairs it, and
+// parsing goes on as if it had been repaired, so the rest of the document is
+// still checked and previewed. A slip it cannot step over (an unexpected
+// character, input that ends early) makes the document Fatal; Root then
+// holds what was read up to that point.
+type Document struct {
+	Text  string
+	Root  *Node // nil only when not even the first value started
+	Fatal bool  // a syntax error the parser could not step over
+
+	syntax []finding // syntax findings, in text order
+	lines  *lineIndex
+}
+
+// A finding is an issue before it is positioned and put into one language.
+type finding struct {
+	sev        Severity
+	code       string
+	errcode    int
+	path       string
+	start, end int // byte range in the text
+	msg        Message
+	fix        *Fix
+	source     string
+	fatal      bool // syntax: the parser could not go on
+}
+
+// Parse reads text into a Document. It never fails: problems are findings.
+func Parse(text string) *Document {
+	d := &Document{Text: text}
+	if len(text) > MaxSize {
+		d.Fatal = true
+		d.syntax = append(d.syntax, finding{sev: Error, code: "syntax.too_large", start: 0, end: 0, fatal: true,
+			msg: Msg("文档有 %s，超过了 1 MiB 的上限，未做检查。", "The document is %s, over the 1 MiB limit; it was not checked.", sizeText(len(text)))})
+		return d
+	}
+	if !utf8.ValidString(text) {
+		at := firstInvalidUTF8(text)
+		d.Fatal = true
+		d.syntax = append(d.syntax, finding{sev: Error, code: "syntax.utf8", start: at, end: at + 1, fatal: true,
+			msg: Msg("第 %d 个字节不是有效的 UTF-8 编码；JSON 必须是 UTF-8 文本。", "Byte %d is not valid UTF-8; JSON must be UTF-8 text.", at)})
+		return d
+	}
+	p := &parser{s: text, d: d}
+	p.parseDocument()
+	return d
+}
+
+func sizeText(n int) string {
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+}
+
+func firstInvalidUTF8(s string) int {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(s)
+}
+
+type parser struct {
+	s     string
+	i     int
+	d     *Document
+	depth int
+	stop  bool // a fatal error: unwind without reading further
+
+	cur    *Node           // the value being read, for the path of findings
+	eof    bool            // the input ended inside a value
+	tail   strings.Builder // what closes everything left open at the end
+	opened []int           // byte offsets of the containers still open
+}
+
+func (p *parser) add(f finding) {
+	if f.path == "" && p.cur != nil {
+		f.path = p.cur.Pointer()
+	}
+	if f.fatal {
+		p.d.Fatal = true
+		p.stop = true
+	}
+	p.d.syntax = append(p.d.syntax, f)
+}
+
+// slip records a recoverable syntax error that the edit of text over
+// [start,end) repairs.
+func (p *parser) slip(code string, start, end int, text string, msg Message) {
+	p.add(finding{sev: Error, code: code, start: start, end: end, msg: msg, fix: TextFix(text)})
+}
+
+// fail records a syntax error the parser cannot step over.
+func (p *parser) fail(code string, start, end int, msg Message) {
+	p.add(finding{sev: Error, code: code, start: start, end: end, msg: msg, fatal: true})
+}
+
+func (p *parser) parseDocument() {
+	if strings.HasPrefix(p.s, "\uFEFF") {
+		p.slip("syntax.bom", 0, 3, "", Msg("文档以字节顺序标记（BOM）开头；JSON 文本不应带 BOM。", "The document starts with a byte order mark (BOM); JSON text must not have one."))
+		p.i = 3
+	}
+	p.space()
+	if p.i >= len(p.s) {
+		p.fail("syntax.empty", p.i, p.i, Msg("文档是空的；应为一个 JSON 对象 {…}。", "The document is empty; a JSON object {…} is expected."))
+		return
+	}
+	p.d.Root = p.value(nil, "", -1, -1, -1)
+	if p.eof {
+		p.truncated()
+		return
+	}
+	if p.stop {
+		return
+	}
+	p.space()
+	if p.i < len(p.s) && !p.stop {
+		p.fail("syntax.trailing_text", p.i, p.tokenEnd(p.i), Msg("文档在第一个值结束后还有内容；一个文档只能有一个 JSON 值。", "There is more text after the document's value ends; a document holds exactly one JSON value."))
+	}
+}
+
+// truncated reports input that ends inside a value, with the text that
+// closes everything still open as its repair.
+func (p *parser) truncated() {
+	n := len(p.s)
+	f := finding{sev: Error, code: "syntax.truncated", start: n, end: n, fatal: true, fix: TextFix(p.tail.String())}
+	if len(p.opened) > 0 {
+		o := p.opened[len(p.opened)-1]
+		pos := p.d.index().pos(o)
+		f.msg = Msg("文档在第 %d 行第 %d 列的 %q 闭合之前就结束了（内容不完整）。", "The document ends before the %[3]q at line %[1]d, column %[2]d is closed (truncated input).", pos.Line, pos.Column, p.s[o:o+1])
+	} else {
+		f.msg = Msg("文档在一个值的中间结束了（内容不完整）。", "The document ends in the middle of a value (truncated input).")
+	}
+	p.add(f)
+}
+
+// atEOF marks the input as ended early; every open value then appends what
+// closes it to the tail on its way out.
+func (p *parser) atEOF() bool {
+	if p.i >= len(p.s) {
+		p.eof = true
+		return true
+	}
+	return false
+}
+
+// The characters a Chinese IME types in place of JSON punctuation.
+var fullWidthPunct = map[rune]byte{'：': ':', '，': ',', '｛': '{', '｝': '}', '［': '[', '］': ']'}
+
+// peek returns the structural character at p.i, mapping full-width
+// punctuation to its ASCII twin, and the width in bytes of what is there.
+func (p *parser) peek() (c byte, size int, full bool) {
+	if p.i >= len(p.s) {
+		return 0, 0, false
+	}
+	b := p.s[p.i]
+	if b < utf8.RuneSelf {
+		return b, 1, false
+	}
+	r, n := utf8.DecodeRuneInString(p.s[p.i:])
+	if a, ok := fullWidthPunct[r]; ok {
+		return a, n, true
+	}
+	return 0, n, false
+}
+
+// punct consumes the structural character at p.i, reporting a full-width one.
+func (p *parser) punct() {
+	c, n, full := p.peek()
+	if full {
+		p.slip("syntax.fullwidth", p.i, p.i+n, string(c), Msg("这里是全角的 %q，JSON 需要半角的 %q（中文输入法？）。", "This is the full-width %q; JSON needs the ASCII %q (Chinese input method?).", p.s[p.i:p.i+n], string(c)))
+	}
+	p.i += n
+}
+
+// space skips white space and the comments and odd spaces people paste.
+func (p *parser) space() {
+	for p.i < len(p.s) && !p.stop {
+		switch c := p.s[p.i]; c {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		case '/':
+			if !p.comment() {
+				return
+			}
+		case 0xC2, 0xE3, 0xE2:
+			r, n := utf8.DecodeRuneInString(p.s[p.i:])
+			if r != '\u00A0' && r != '\u3000' && r != '\u2002' && r != '\u2003' && r != '\u200B' {
+				return
+			}
+			p.slip("syntax.space", p.i, p.i+n, " ", Msg("这里有一个特殊空白字符（U+%04X，如全角空格）；JSON 只允许普通空格、制表符和换行。", "There is a special space character (U+%04X, such as a full-width space); JSON allows only plain spaces, tabs and line breaks.", r))
+			p.i += n
+		default:
+			return
+		}
+	}
+}
+
+// comment skips a // or /* */ comment, reporting it; false if '/' does not
+// start one.
+func (p *parser) comment() bool {
+	start := p.i
+	if strings.HasPrefix(p.s[p.i:], "//") {
+		end := strings.IndexAny(p.s[p.i:], "\r\n")
+		if end < 0 {
+			end = len(p.s) - p.i
+		}
+		p.i += end
+	} else if strings.HasPrefix(p.s[p.i:], "/*") {
+		end := strings.Index(p.s[p.i+2:], "*/")
+		if end < 0 {
+			p.fail("syntax.comment_unterminated", start, start+2, Msg("注释 /* 没有用 */ 结束；而且 JSON 本身不允许注释。", "The comment /* is never closed with */; JSON allows no comments anyway."))
+			p.i = len(p.s)
+			return true
+		}
+		p.i += 2 + end + 2
+	} else {
+		return false
+	}
+	p.slip("syntax.comment", start, p.i, "", Msg("JSON 不允许注释；请删除它。", "JSON allows no comments; remove it."))
+	return true
+}
+
+// value parses one value. key/keyStart/keyEnd/index describe where it sits in
+// its parent.
+func (p *parser) value(parent *Node, key string, keyStart, keyEnd, index int) *Node {
+	n := &Node{Parent: parent, Key: key, KeyStart: keyStart, KeyEnd: keyEnd, Index: index, Start: p.i}
+	saved := p.cur
+	p.cur = n
+	defer func() { p.cur = saved }()
+	if p.atEOF() {
+		p.tail.WriteString("null")
+		return nil
+	}
+	c, size, _ := p.peek()
+	switch {
+	case c == '{':
+		p.object(n)
+	case c == '[':
+		p.array(n)
+	case c == '"' || isSlipQuote(p.s[p.i:]):
+		n.Kind = String
+		n.Str = p.str()
+	case c == '-' || c == '+' || c == '.' || c >= '0' && c <= '9':
+		p.number(n)
+	case isWordStart(c):
+		p.word(n)
+	default:
+		p.unexpected(size, Msg("一个值（字符串、数字、true、false、null、对象或数组）", "a value (a string in double quotes, a number, true, false, null, an object or an array)"))
+		return nil
+	}
+	n.End = p.i
+	if p.stop && n.Kind == 0 {
+		return nil
+	}
+	return n
+}
+
+// unexpected reports the character at p.i where want was expected.
+func (p *parser) unexpected(size int, want Message) {
+	if size == 0 {
+		size = 1
+	}
+	got := p.s[p.i : p.i+size]
+	r, _ := utf8.DecodeRuneInString(got)
+	if r >= 0xFF01 && r <= 0xFF5E {
+		ascii := string(r - 0xFF01 + '!')
+		p.fail("syntax.unexpected", p.i, p.i+size, Msg("这里的全角字符 %q 不合 JSON 语法，应为%s（半角是 %q）。", "The full-width character %q is not JSON here; expected %s (its ASCII form is %q).", got, want, ascii))
+		return
+	}
+	p.fail("syntax.unexpected", p.i, p.i+size, Msg("这里不应出现 %q，应为%s。", "Unexpected %q here; expected %s.", got, want))
+}
+
+func (p *parser) enter(n *Node) bool {
+	p.depth++
+	if p.depth > MaxDepth {
+		p.fail("syntax.too_deep", p.i, p.i+1, Msg("嵌套超过 %d 层，未做检查。", "Nesting is deeper than %d levels; the document was not checked.", MaxDepth))
+		return false
+	}
+	p.opened = append(p.opened, p.i)
+	p.punct()
+	return true
+}
+
+func (p *parser) leave(closer string) {
+	p.depth--
+	if p.eof {
+		p.tail.WriteString(closer)
+		return
+	}
+	p.opened = p.opened[:len(p.opened)-1]
+}
+
+// object parses {...}; p.i is at the opening brace.
+func (p *parser) object(n *Node) {
+	n.Kind = Object
+	if !p.enter(n) {
+		return
+	}
+	defer p.leave("}")
+	var lastEnd int // end of the last member's value, where a missing comma goes
+	afterComma := -1
+	for {
+		p.space()
+		if p.stop || p.atEOF() {
+			p.dropTrailingComma(afterComma)
+			return
+		}
+		c, size, _ := p.peek()
+		if c == '}' {
+			if afterComma >= 0 {
+				p.trailingComma(afterComma)
+			}
+			p.punct()
+			return
+		}
+		if c == ',' {
+			// ",," or "{,": a comma with nothing before it.
+			p.slip("syntax.extra_comma", p.i, p.i+size, "", Msg("多余的逗号：它前面没有成员。", "Extra comma: there is no member before it."))
+			p.i += size
+			continue
+		}
+		if len(n.Fields) > 0 && afterComma < 0 {
+			if !p.startsKey() {
+				p.unexpected(size, Msg("逗号 , 或 }", "a comma , or }"))
+				return
+			}
+			p.slip("syntax.missing_comma", lastEnd, lastEnd, ",", Msg("上一个成员后缺少逗号。", "A comma is missing after the previous member."))
+		}
+		afterComma = -1
+		keyStart := p.i
+		key, ok := p.key()
+		if !ok {
+			return
+		}
+		keyEnd := p.i
+		p.space()
+		if p.stop {
+			return
+		}
+		if p.atEOF() {
+			p.tail.WriteString(": null")
+			return
+		}
+		if c, _, _ := p.peek(); c == ':' {
+			p.punct()
+		} else if p.startsValue() {
+			p.slip("syntax.missing_colon", keyEnd, keyEnd, ":", Msg("键 %q 后缺少冒号 :。", "A colon : is missing after the key %q.", key))
+		} else {
+			_, size, _ := p.peek()
+			p.unexpected(size, Msg("冒号 :", "a colon :"))
+			return
+		}
+		p.space()
+		if p.stop {
+			return
+		}
+		v := p.value(n, key, keyStart, keyEnd, -1)
+		if v != nil {
+			p.duplicate(n, v)
+			n.Fields = append(n.Fields, v)
+			lastEnd = v.End
+		}
+		if p.stop || p.eof {
+			return
+		}
+		p.space()
+		if p.stop || p.atEOF() {
+			return
+		}
+		if c, _, _ := p.peek(); c == ',' {
+			afterComma = p.i
+			p.punct()
+		}
+	}
+}
+
+// array parses [...]; p.i is at the opening bracket.
+func (p *parser) array(n *Node) {
+	n.Kind = Array
+	if !p.enter(n) {
+		return
+	}
+	defer p.leave("]")
+	var lastEnd int
+	afterComma := -1
+	for {
+		p.space()
+		if p.stop || p.atEOF() {
+			p.dropTrailingComma(afterComma)
+			return
+		}
+		c, size, _ := p.peek()
+		if c == ']' {
+			if afterComma >= 0 {
+				p.trailingComma(afterComma)
+			}
+			p.punct()
+			return
+		}
+		if c == ',' {
+			p.slip("syntax.extra_comma", p.i, p.i+size, "", Msg("多余的逗号：它前面没有元素。", "Extra comma: there is no item before it."))
+			p.i += size
+			continue
+		}
+		if len(n.Items) > 0 && afterComma < 0 {
+			if !p.startsValue() {
+				p.unexpected(size, Msg("逗号 , 或 ]", "a comma , or ]"))
+				return
+			}
+			p.slip("syntax.missing_comma", lastEnd, lastEnd, ",", Msg("上一个元素后缺少逗号。", "A comma is missing after the previous item."))
+		}
+		afterComma = -1
+		v := p.value(n, "", -1, -1, len(n.Items))
+		if v != nil {
+			n.Items = append(n.Items, v)
+			lastEnd = v.End
+		}
+		if p.stop || p.eof {
+			return
+		}
+		p.space()
+		if p.stop || p.atEOF() {
+			return
+		}
+		if c, _, _ := p.peek(); c == ',' {
+			afterComma = p.i
+			p.punct()
+		}
+	}
+}
+
+func (p *parser) trailingComma(at int) {
+	_, size, _ := p.peekAt(at)
+	p.slip("syntax.trailing_comma", at, at+size, "", Msg("最后一个成员后多了逗号（JSON 不允许结尾逗号）。", "Trailing comma after the last member (JSON does not allow one)."))
+}
+
+// dropTrailingComma: the input ended right after a comma; closing the value
+// there needs the comma gone too.
+func (p *parser) dropTrailingComma(at int) {
+	if at >= 0 && p.eof {
+		p.trailingComma(at)
+	}
+}
+
+func (p *parser) peekAt(i int) (byte, int, bool) {
+	save := p.i
+	p.i = i
+	c, n, full := p.peek()
+	p.i = save
+	return c, n, full
+}
+
+// duplicate warns when v's key already appears in the object n.
+func (p *parser) duplicate(n, v *Node) {
+	for _, f := range n.Fields {
+		if f.Key == v.Key {
+			pos := p.d.index().pos(f.KeyStart)
+			p.d.syntax = append(p.d.syntax, finding{sev: Warning, code: "object.duplicate_key", path: v.Pointer(), start: v.KeyStart, end: v.KeyEnd,
+				msg: Msg("键 %q 在此对象中重复出现（第一次在第 %d 行）；多数解析器取最后一个，微信的行为未知。", "The key %q appears twice in this object (first at line %d); most parsers keep the last one, WeChat's behaviour is unknown.", v.Key, pos.Line)})
+			return
+		}
+	}
+}
+
+// startsKey reports whether a key could start at p.i.
+func (p *parser) startsKey() bool {
+	c, _, _ := p.peek()
+	return c == '"' || isSlipQuote(p.s[p.i:]) || isWordStart(c)
+}
+
+func (p *parser) startsValue() bool {
+	c, _, _ := p.peek()
+	return c == '{' || c == '[' || c == '"' || c == '-' || c >= '0' && c <= '9' || isWordStart(c) || isSlipQuote(p.s[p.i:])
+}
+
+// key reads a member key: a string, or an unquoted word (reported).
+func (p *parser) key() (string, bool) {
+	c, size, _ := p.peek()
+	if c == '"' || isSlipQuote(p.s[p.i:]) {
+		k := p.str()
+		return k, !p.stop
+	}
+	if isWordStart(c) {
+		start := p.i
+		for p.i < len(p.s) && isWordPart(p.s[p.i]) {
+			p.i++
+		}
+		k := p.s[start:p.i]
+		p.slip("syntax.unquoted_key", start, p.i, `"`+k+`"`, Msg("键 %s 没有加双引号；JSON 的键必须是双引号字符串。", "The key %s has no double quotes; JSON keys must be strings in double quotes.", k))
+		return k, true
+	}
+	p.unexpected(size, Msg("双引号括起的键或 }", "a key in double quotes or }"))
+	return "", false
+}
+
+func isWordStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$'
+}
+
+func isWordPart(c byte) bool {
+	return isWordStart(c) || c >= '0' && c <= '9' || c == '-'
+}
+
+// Quotes that are not JSON's but are typed in its place.
+var slipQuotes = []string{"'", "“", "”", "‘", "’"}
+
+func isSlipQuote(s string) bool {
+	for _, q := range slipQuotes {
+		if strings.HasPrefix(s, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// closers lists which quotes end a string opened by a slip quote.
+func closers(open string) []string {
+	switch open {
+	case "'":
+		return []string{"'"}
+	case "“", "”":
+		return []string{"”", "“"}
+	default:
+		return []string{"’", "‘"}
+	}
+}
+
+// str reads a string token at p.i and returns its decoded value.
+func (p *parser) str() string {
+	start := p.i
+	if p.s[p.i] == '"' {
+		return p.jsonString(start)
+	}
+	open := ""
+	for _, q := range slipQuotes {
+		if strings.HasPrefix(p.s[p.i:], q) {
+			open = q
+		}
+	}
+	p.i += len(open)
+	ends := closers(open)
+	last := ""
+	var b strings.Builder
+	for {
+		if p.atEOF() {
+			p.tail.WriteString(`"`)
+			return b.String()
+		}
+		rest := p.s[p.i:]
+		closed := ""
+		for _, q := range ends {
+			if strings.HasPrefix(rest, q) {
+				closed = q
+			}
+		}
+		if closed != "" {
+			p.i += len(closed)
+			last = closed
+			break
+		}
+		c := rest[0]
+		if c == '\n' || c == '\r' {
+			p.fail("syntax.string_unterminated", start, p.i, Msg("字符串在行尾还没有结束。", "The string is not closed before the end of the line."))
+			return b.String()
+		}
+		if c == '\\' && len(rest) > 1 {
+			if r, n, ok := decodeEscape(rest); ok {
+				b.WriteRune(r)
+				p.i += n
+				continue
+			}
+			if rest[1] == '\'' {
+				b.WriteByte('\'')
+				p.i += 2
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(rest)
+		b.WriteRune(r)
+		p.i += n
+	}
+	v := b.String()
+	code, msg := "syntax.single_quote", Msg("字符串用了单引号；JSON 的字符串必须用双引号 \"。", "This string is in single quotes; JSON strings need double quotes \".")
+	if open != "'" {
+		code, msg = "syntax.curly_quote", Msg("字符串用了中文（弯）引号 %s…%s；JSON 的字符串必须用半角双引号 \"。", "This string is in curly quotes %s…%s; JSON strings need straight double quotes \".", open, last)
+	}
+	p.slip(code, start, p.i, quoteJSON(v), msg)
+	return v
+}
+
+// jsonString reads a "..." string. A raw line break closes it (reported), so
+// that one unclosed string does not swallow the rest of the document.
+func (p *parser) jsonString(start int) string {
+	p.i++
+	var b *strings.Builder
+	from := p.i
+	flush := func() {
+		if b == nil {
+			b = &strings.Builder{}
+		}
+		b.WriteString(p.s[from:p.i])
+	}
+	for {
+		if p.atEOF() {
+			p.tail.WriteString(`"`)
+			break
+		}
+		c := p.s[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			if b == nil {
+				return p.s[from : p.i-1]
+			}
+			b.WriteString(p.s[from : p.i-1])
+			return b.String()
+		case c == '\\':
+			flush()
+			r, n, ok := decodeEscape(p.s[p.i:])
+			if ok {
+				b.WriteRune(r)
+				p.i += n
+			} else if p.i+1 < len(p.s) && p.s[p.i+1] == '\'' {
+				p.slip("syntax.escape", p.i, p.i+2, "'", Msg("JSON 中没有转义 \\'；单引号直接写即可。", "JSON has no \\' escape; write the single quote as is."))
+				b.WriteByte('\'')
+				p.i += 2
+			} else if p.i+1 >= len(p.s) {
+				// The input ends inside an escape: complete it.
+				p.tail.WriteString(`\`)
+				p.i++
+			} else {
+				_, n := utf8.DecodeRuneInString(p.s[p.i+1:])
+				bad := p.s[p.i : p.i+1+n]
+				p.slip("syntax.escape", p.i, p.i+1, `\\`, Msg("无效的转义 %s；反斜杠本身要写成 \\\\。", "Invalid escape %s; a backslash itself is written \\\\.", bad))
+				b.WriteByte('\\')
+				p.i++
+			}
+			from = p.i
+		case c == '\n' || c == '\r':
+			// Point at the end of the line, where the quote is missing: the
+			// fix inserts it there and cannot overlap other fixes inside.
+			pos := p.d.index().pos(start)
+			p.slip("syntax.string_unterminated", p.i, p.i, `"`, Msg("第 %d 列开始的字符串在行尾还没有结束，缺少右引号 \"。", "The string that starts at column %d is not closed before the end of the line; a closing \" is missing.", pos.Column))
+			if b == nil {
+				return p.s[from:p.i]
+			}
+			b.WriteString(p.s[from:p.i])
+			return b.String()
+		case c < 0x20:
+			flush()
+			esc := fmt.Sprintf(`\u%04x`, c)
+			switch c {
+			case '\t':
+				esc = `\t`
+			}
+			p.slip("syntax.control_char", p.i, p.i+1, esc, Msg("字符串中有未转义的控制字符 U+%04X；应写成 %s。", "The string holds the raw control character U+%04X; write it as %s.", c, esc))
+			b.WriteByte(c)
+			p.i++
+			from = p.i
+		default:
+			p.i++
+		}
+	}
+	if b == nil {
+		return p.s[from:p.i]
+	}
+	b.WriteString(p.s[from:p.i])
+	return b.String()
+}
+
+// decodeEscape decodes a JSON escape at the start of s (s[0] == '\\'),
+// joining a UTF-16 surrogate pair; a lone surrogate becomes U+FFFD.
+func decodeEscape(s string) (rune, int, bool) {
+	if len(s) < 2 {
+		return 0, 0, false
+	}
+	switch s[1] {
+	case '"', '\\', '/':
+		return rune(s[1]), 2, true
+	case 'b':
+		return '\b', 2, true
+	case 'f':
+		return '\f', 2, true
+	case 'n':
+		return '\n', 2, true
+	case 'r':
+		return '\r', 2, true
+	case 't':
+		return '\t', 2, true
+	case 'u':
+		r, ok := hex4(s[2:])
+		if !ok {
+			return 0, 0, false
+		}
+		if utf16.IsSurrogate(r) {
+			if len(s) >= 12 && s[6] == '\\' && s[7] == 'u' {
+				if r2, ok := hex4(s[8:]); ok {
+					if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+						return d, 12, true
+					}
+				}
+			}
+			return utf8.RuneError, 6, true
+		}
+		return r, 6, true
+	}
+	return 0, 0, false
+}
+
+func hex4(s string) (rune, bool) {
+	if len(s) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range []byte(s[:4]) {
+		r <<= 4
+		switch {
+		case c >= '0' && c <= '9':
+			r |= rune(c - '0')
+		case c >= 'a' && c <= 'f':
+			r |= rune(c - 'a' + 10)
+		case c >= 'A' && c <= 'F':
+			r |= rune(c - 'A' + 10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
+// quoteJSON writes s as a JSON string, escaping only what JSON requires.
+func quoteJSON(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// number reads a number token and checks it against the JSON grammar.
+func (p *parser) number(n *Node) {
+	start := p.i
+	end := p.tokenEnd(start)
+	lit := p.s[start:end]
+	p.i = end
+	n.Kind = Number
+	n.Str = lit
+	if why, ok := numberProblem(lit); !ok {
+		p.fail("syntax.number", start, end, Msg("%q 不是合法的 JSON 数字：%s。", "%q is not a JSON number: %s.", lit, why))
+	}
+}
+
+// tokenEnd finds where a bare token (number or word) starting at i ends.
+func (p *parser) tokenEnd(i int) int {
+	j := i
+	for j < len(p.s) {
+		c := p.s[j]
+		if c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == '+' || c == '-' || c == '_' || c == '$' {
+			j++
+			continue
+		}
+		break
+	}
+	if j == i {
+		_, n := utf8.DecodeRuneInString(p.s[i:])
+		j = i + n
+	}
+	return j
+}
+
+// numberProblem says what is wrong with a number literal, in both languages.
+func numberProblem(s string) (Message, bool) {
+	i := 0
+	if i < len(s) && s[i] == '+' {
+		return Msg("不能以 + 开头", "it may not start with +"), false
+	}
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		j := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i - j
+	}
+	switch {
+	case i < len(s) && s[i] == '0':
+		i++
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			return Msg("不能有前导零", "it may not have leading zeros"), false
+		}
+		if i < len(s) && (s[i] == 'x' || s[i] == 'X') {
+			return Msg("JSON 不支持十六进制", "JSON has no hexadecimal numbers"), false
+		}
+	case digits() == 0:
+		return Msg("小数点前必须有数字", "it needs a digit before any decimal point"), false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return Msg("小数点后必须有数字", "it needs a digit after the decimal point"), false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return Msg("指数部分缺少数字", "the exponent has no digits"), false
+		}
+	}
+	if i != len(s) {
+		return Msg("含有多余的字符", "it has extra characters"), false
+	}
+	return Message{}, true
+}
+
+// Words people write for JSON's literals, and the literal they mean.
+var literalSlips = map[string]string{
+	"True": "true", "TRUE": "true", "False": "false", "FALSE": "false",
+	"None": "null", "NULL": "null", "Null": "null", "nil": "null", "undefined": "null",
+}
+
+// word reads true, false, null, or reports what else is there.
+func (p *parser) word(n *Node) {
+	start := p.i
+	end := start
+	for end < len(p.s) && isWordPart(p.s[end]) {
+		end++
+	}
+	w := p.s[start:end]
+	p.i = end
+	lit, slip := literalSlips[w]
+	if !slip {
+		lit = w
+	}
+	switch lit {
+	case "true", "false":
+		n.Kind, n.Bool = Bool, lit == "true"
+	case "null":
+		n.Kind = Null
+	default:
+		if c := completion(w); end == len(p.s) && c != w {
+			// The input ends inside a literal: complete it.
+			p.eof = true
+			p.tail.WriteString(c[len(w):])
+			n.Kind = Null
+			return
+		}
+		switch w {
+		case "NaN", "Infinity":
+			p.fail("syntax.number", start, end, Msg("JSON 不支持 %s。", "JSON has no %s.", w))
+		default:
+			p.fail("syntax.unquoted_string", start, end, Msg("%s 没有加双引号；JSON 的字符串必须用双引号括起来。", "%s is not in double quotes; JSON strings must be.", w))
+		}
+		return
+	}
+	if slip {
+		p.slip("syntax.literal", start, end, lit, Msg("JSON 中应写作 %s（小写），而不是 %s。", "JSON spells it %s (lower case), not %s.", lit, w))
+	}
+}
+
+// completion returns the literal that the prefix w starts.
+func completion(w string) string {
+	for _, l := range []string{"true", "false", "null"} {
+		if strings.HasPrefix(l, w) {
+			return l
+		}
+	}
+	return w
+}
+
+// index returns the line index of the text, building it on first use.
+func (d *Document) index() *lineIndex {
+	if d.lines == nil {
+		d.lines = newLineIndex(d.Text)
+	}
+	return d.lines
+}
+
+// Pos returns the editor position of byte offset off.
+func (d *Document) Pos(off int) Position { return d.index().pos(off) }
+
+// issue positions f and puts it into lang.
+func (d *Document) issue(f finding, lang Lang) Issue {
+	a, b := d.Pos(f.start), d.Pos(f.end)
+	src := f.source
+	if src == "" {
+		src = SourceDocument
+	}
+	return Issue{
+		Severity: f.sev, Code: f.code, Errcode: f.errcode, Path: f.path,
+		Line: a.Line, Column: a.Column, Offset: a.Offset, Length: b.Offset - a.Offset,
+		Message: f.msg.In(lang), Source: src, Fix: f.fix,
+	}
+}
+
+// SyntaxIssues returns what the parser found, positioned, in lang.
+func (d *Document) SyntaxIssues(lang Lang) []Issue {
+	out := make([]Issue, 0, len(d.syntax))
+	for _, f := range d.syntax {
+		out = append(out, d.issue(f, lang))
+	}
+	return out
+}

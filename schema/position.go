@@ -1,0 +1,73 @@
+package schema
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// A Position is where a token stands, the way a JavaScript editor counts:
+// Line and Column are 1-based, Column and Offset are in UTF-16 code units.
+type Position struct {
+	Line, Column, Offset int
+}
+
+// lineIndex converts byte offsets of a text to editor positions. Line breaks
+// are \n, \r\n and a lone \r, as in CodeMirror and Monaco.
+type lineIndex struct {
+	text     string
+	ascii    bool
+	starts   []int // byte offset of each line's first byte
+	starts16 []int // UTF-16 offset of each line's first unit
+}
+
+func newLineIndex(text string) *lineIndex {
+	x := &lineIndex{text: text, ascii: true, starts: []int{0}, starts16: []int{0}}
+	u := 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			u++
+			if c == '\n' || c == '\r' && (i == len(text) || text[i] != '\n') {
+				x.starts = append(x.starts, i)
+				x.starts16 = append(x.starts16, u)
+			}
+			continue
+		}
+		x.ascii = false
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		u += utf16Len(r)
+	}
+	return x
+}
+
+// utf16Len counts the UTF-16 units of r; an invalid byte (RuneError of
+// size 1) counts as one, like the U+FFFD a browser would put in its place.
+func utf16Len(r rune) int {
+	if r >= 0x10000 {
+		return 2
+	}
+	return 1
+}
+
+// pos returns the position of byte offset off (clamped to the text).
+func (x *lineIndex) pos(off int) Position {
+	off = max(0, min(off, len(x.text)))
+	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
+	col := units16(x.text[x.starts[line]:off], x.ascii)
+	return Position{Line: line + 1, Column: col + 1, Offset: x.starts16[line] + col}
+}
+
+// units16 counts the UTF-16 units of s.
+func units16(s string, ascii bool) int {
+	if ascii {
+		return len(s)
+	}
+	n := 0
+	for _, r := range s {
+		n += utf16Len(r)
+	}
+	// range yields RuneError once per invalid byte, which counts one unit.
+	return n
+}

@@ -1,0 +1,171 @@
+package schema
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A Product is the document as the homepage uses it: every field that could
+// be read, whatever the validity of the rest. Missing or mistyped fields are
+// left empty (a preview of a half-written document is the normal case), and
+// nothing here is trusted for output: package preview escapes every string
+// and accepts only http(s) URLs. Color is set only to a validated hex value.
+type Product struct {
+	KeyStandard string
+	KeyStr      string
+	Base        BaseInfo
+	Banners     []Banner
+	Details     []DetailRow
+	Actions     []Action
+	Modules     []Module
+}
+
+// BaseInfo is brand_info.base_info.
+type BaseInfo struct {
+	Title        string
+	ThumbURL     string
+	BrandTag     string
+	CategoryID   string // as written, number or string
+	StoreMgrType string // "auto", "custom" or as written
+	VendorIDs    []int  // store_vendorid_list items that are numbers or numeric strings
+	Color        string // six hex digits, upper case, without '#'; "" for auto, absent or invalid
+	ColorAuto    bool   // "auto" or absent: WeChat took the colour from the thumbnail
+}
+
+// Banner is one detail_info.banner_list item.
+type Banner struct{ Link, Desc string }
+
+// DetailRow is one detail_info.detail_list item.
+type DetailRow struct{ Title, Desc string }
+
+// An Action is one action_info.action_list item; which fields mean
+// something depends on Type. Index is its position in the list.
+type Action struct {
+	Index       int
+	Type        string
+	Name        string
+	Link        string
+	Image       string
+	ShowType    string
+	Text        string
+	Digest      string
+	AppID       string
+	CardID      string
+	RetailPrice string // price: as written ("12.00"; a JSON number is kept as its literal)
+	ProductID   string
+	SalePrice   string
+	Recommend   []Code // recommend: recommend.recommend_list
+}
+
+// Banner reports whether a link action is an image banner (showtype banner).
+func (a Action) Banner() bool { return a.Type == "link" && a.ShowType == "banner" }
+
+// A Code is a product code of a recommendation.
+type Code struct{ Standard, Str string }
+
+// A Module is one module_info.module_list item.
+type Module struct {
+	Type        string
+	NativeShow  string // "true"/"false" (a JSON boolean is turned into its string)
+	AntiFakeURL string
+}
+
+var hexColor = regexp.MustCompile(`^[0-9A-Fa-f]{6}$`)
+
+// ProductOf reads a Product from the parsed tree; root may be nil or partial.
+func ProductOf(root *Node) *Product {
+	p := &Product{}
+	p.KeyStandard = text(root.Get("keystandard"))
+	p.KeyStr = text(root.Get("keystr"))
+	bi := root.Get("brand_info")
+	base := bi.Get("base_info")
+	p.Base = BaseInfo{
+		Title:        text(base.Get("title")),
+		ThumbURL:     text(base.Get("thumb_url")),
+		BrandTag:     text(base.Get("brand_tag")),
+		CategoryID:   text(base.Get("category_id")),
+		StoreMgrType: text(base.Get("store_mgr_type")),
+	}
+	if l := base.Get("store_vendorid_list"); l != nil {
+		for _, it := range l.Items {
+			if id, ok := smallInt(text(it)); ok {
+				p.Base.VendorIDs = append(p.Base.VendorIDs, id)
+			}
+		}
+	}
+	switch c := base.Get("color"); {
+	case c == nil || c.Kind == String && (c.Str == "auto" || c.Str == ""):
+		p.Base.ColorAuto = true
+	case c.Kind == String && hexColor.MatchString(c.Str):
+		p.Base.Color = strings.ToUpper(c.Str)
+	}
+	det := bi.Get("detail_info")
+	for _, it := range items(det.Get("banner_list")) {
+		p.Banners = append(p.Banners, Banner{Link: text(it.Get("link")), Desc: text(it.Get("desc"))})
+	}
+	for _, it := range items(det.Get("detail_list")) {
+		p.Details = append(p.Details, DetailRow{Title: text(it.Get("title")), Desc: text(it.Get("desc"))})
+	}
+	for i, it := range items(bi.Get("action_info").Get("action_list")) {
+		if it.Kind != Object {
+			continue
+		}
+		a := Action{
+			Index: i, Type: text(it.Get("type")), Name: text(it.Get("name")), Link: text(it.Get("link")),
+			Image: text(it.Get("image")), ShowType: text(it.Get("showtype")), Text: text(it.Get("text")),
+			Digest: text(it.Get("digest")), AppID: text(it.Get("appid")), CardID: text(it.Get("cardid")),
+			RetailPrice: text(it.Get("retail_price")), ProductID: text(it.Get("productid")),
+			SalePrice: text(it.Get("sale_price")),
+		}
+		for _, r := range items(it.Get("recommend").Get("recommend_list")) {
+			a.Recommend = append(a.Recommend, Code{Standard: text(r.Get("keystandard")), Str: text(r.Get("keystr"))})
+		}
+		p.Actions = append(p.Actions, a)
+	}
+	for _, it := range items(bi.Get("module_info").Get("module_list")) {
+		p.Modules = append(p.Modules, Module{
+			Type: text(it.Get("type")), NativeShow: text(it.Get("native_show")), AntiFakeURL: text(it.Get("anti_fake_url")),
+		})
+	}
+	return p
+}
+
+// text returns a scalar as a string: strings as they are, numbers as
+// written, booleans as true/false; "" for anything else.
+func text(n *Node) string {
+	if n == nil {
+		return ""
+	}
+	switch n.Kind {
+	case String, Number:
+		return n.Str
+	case Bool:
+		if n.Bool {
+			return "true"
+		}
+		return "false"
+	}
+	return ""
+}
+
+func items(n *Node) []*Node {
+	if n == nil || n.Kind != Array {
+		return nil
+	}
+	return n.Items
+}
+
+// smallInt parses a non-negative decimal integer below one million.
+func smallInt(s string) (int, bool) {
+	if s == "" || len(s) > 6 {
+		return 0, false
+	}
+	v := 0
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v, true
+}
