@@ -147,6 +147,9 @@ func (c *checker) prefix(code string) {
 	} else {
 		p = Classify13(code)
 	}
+	if p.Class == China {
+		return
+	}
 	f := Finding{
 		Code:     "prefix." + p.Class.String(),
 		Severity: p.Class.Severity(),
@@ -155,8 +158,6 @@ func (c *checker) prefix(code string) {
 		Org:      p.Org,
 	}
 	switch p.Class {
-	case China:
-		return
 	case Member:
 		f.Code = "prefix.outside_china"
 	case PaddedGTIN8:
