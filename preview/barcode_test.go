@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"scanpage/schema"
+	"scanpage/schema/gtin"
 )
 
 // The codes of barcode.md ("Test vectors").
@@ -358,8 +359,9 @@ func FuzzDrawBarcode(f *testing.F) {
 		if m > maxModuleWidth {
 			m = m%maxModuleWidth + 1 // keep images small; the limit itself is tested above
 		}
-		b := DrawBarcode(code, BarcodeOptions{Format: format, ModuleWidth: m, XDim: xdim,
-			Foreground: fg, Background: bg, Text: &text, Indicators: &ind})
+		opts := BarcodeOptions{Format: format, ModuleWidth: m, XDim: xdim,
+			Foreground: fg, Background: bg, Text: &text, Indicators: &ind}
+		b := DrawBarcode(code, opts)
 		drawn := b.SVG != "" || b.PNG != nil
 		if drawn != b.Report.Valid {
 			t.Fatalf("drawn %v but valid %v: %+v", drawn, b.Report.Valid, b.Report)
@@ -367,30 +369,75 @@ func FuzzDrawBarcode(f *testing.F) {
 		if b.Report.Issues == nil {
 			t.Fatal("nil issues")
 		}
-		if !drawn {
-			return
-		}
-		if b.Kind == "" || len(code) != map[string]int{"ean13": 13, "ean8": 8}[b.Kind] {
+		if drawn && (b.Kind == "" || len(code) != map[string]int{"ean13": 13, "ean8": 8}[b.Kind]) {
 			t.Fatalf("drawn %q as %q", code, b.Kind)
 		}
-		if b.SVG != "" {
-			wellFormedXML(t, b.SVG)
-			for _, m := range paintAttr.FindAllStringSubmatch(b.SVG, -1) {
-				if m[1] != "none" && !hexPaint.MatchString(m[1]) {
-					t.Fatalf("paint %q in SVG: only #RRGGBB may reach it", m[1])
-				}
+		checkDrawing(t, b.SVG, b.PNG, len(code), m)
+
+		// Random codes are rarely valid: also draw the EAN-13 or EAN-8
+		// made of the input's first digits and a check digit, whatever
+		// its prefix, with the same options.
+		var digits []byte
+		for i := 0; i < len(code); i++ {
+			if code[i] >= '0' && code[i] <= '9' {
+				digits = append(digits, code[i])
 			}
 		}
-		if b.PNG != nil {
-			img, err := png.Decode(bytes.NewReader(b.PNG))
-			if err != nil {
+		switch {
+		case len(digits) >= 12:
+			digits = digits[:12]
+		case len(digits) >= 7:
+			digits = digits[:7]
+		default:
+			return
+		}
+		c, err := gtin.CheckDigit(string(digits))
+		if err != nil {
+			t.Fatal(err)
+		}
+		full := string(append(digits, c))
+		s, err := newEANSymbol(full)
+		if err != nil {
+			t.Fatalf("%s: %v", full, err)
+		}
+		st, issues := resolveBarcodeOptions(&opts, schema.EN)
+		if hasError(issues) {
+			return
+		}
+		var svg string
+		var p []byte
+		if st.format == "png" {
+			if p, err = encodeEANPNG(s, &st); err != nil {
 				t.Fatal(err)
 			}
-			if img.Bounds().Dx() != map[int]int{13: 113, 8: 81}[len(code)]*pngModuleWidth(m) {
-				t.Fatalf("PNG width %d", img.Bounds().Dx())
+		} else {
+			svg = string(appendEANSVG(nil, s, &st))
+		}
+		checkDrawing(t, svg, p, len(full), m)
+	})
+}
+
+// checkDrawing checks an SVG or PNG of an n-digit EAN drawn at module
+// width option m: well-formed, only #RRGGBB paints, the right width.
+func checkDrawing(t *testing.T, svg string, p []byte, n, m int) {
+	t.Helper()
+	if svg != "" {
+		wellFormedXML(t, strings.TrimPrefix(svg, svgProlog))
+		for _, m := range paintAttr.FindAllStringSubmatch(svg, -1) {
+			if m[1] != "none" && !hexPaint.MatchString(m[1]) {
+				t.Fatalf("paint %q in SVG: only #RRGGBB may reach it", m[1])
 			}
 		}
-	})
+	}
+	if p != nil {
+		img, err := png.Decode(bytes.NewReader(p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if img.Bounds().Dx() != map[int]int{13: 113, 8: 81}[n]*pngModuleWidth(m) {
+			t.Fatalf("PNG width %d", img.Bounds().Dx())
+		}
+	}
 }
 
 // Paint attributes of our SVG, and the only form their values may take.
