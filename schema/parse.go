@@ -92,6 +92,7 @@ type parser struct {
 
 	cur    *Node           // the value being read, for the path of findings
 	eof    bool            // the input ended inside a value
+	eofAt  *Node           // the value being read when it did
 	tail   strings.Builder // what closes everything left open at the end
 	opened []int           // byte offsets of the containers still open
 }
@@ -146,7 +147,7 @@ func (p *parser) parseDocument() {
 // closes everything still open as its repair.
 func (p *parser) truncated() {
 	n := len(p.s)
-	f := finding{sev: Error, code: "syntax.truncated", start: n, end: n, fatal: true, fix: TextFix(p.tail.String())}
+	f := finding{sev: Error, code: "syntax.truncated", start: n, end: n, fatal: true, fix: TextFix(p.tail.String()), path: p.eofAt.Pointer()}
 	if len(p.opened) > 0 {
 		o := p.opened[len(p.opened)-1]
 		pos := p.d.index().pos(o)
@@ -161,6 +162,9 @@ func (p *parser) truncated() {
 // closes it to the tail on its way out.
 func (p *parser) atEOF() bool {
 	if p.i >= len(p.s) {
+		if !p.eof {
+			p.eofAt = p.cur
+		}
 		p.eof = true
 		return true
 	}
@@ -206,9 +210,9 @@ func (p *parser) space() {
 			if !p.comment() {
 				return
 			}
-		case 0xC2, 0xE3, 0xE2:
+		case 0xC2, 0xE3, 0xE2, 0xEF:
 			r, n := utf8.DecodeRuneInString(p.s[p.i:])
-			if r != '\u00A0' && r != '\u3000' && r != '\u2002' && r != '\u2003' && r != '\u200B' {
+			if r != '\u00A0' && r != '\u3000' && r != '\u2002' && r != '\u2003' && r != '\u200B' && r != '\uFEFF' {
 				return
 			}
 			p.slip("syntax.space", p.i, p.i+n, " ", Msg("这里有一个特殊空白字符（U+%04X，如全角空格）；JSON 只允许普通空格、制表符和换行。", "There is a special space character (U+%04X, such as a full-width space); JSON allows only plain spaces, tabs and line breaks.", r))
@@ -455,6 +459,14 @@ func (p *parser) array(n *Node) {
 
 func (p *parser) trailingComma(at int) {
 	_, size, _ := p.peekAt(at)
+	// A full-width trailing comma was reported as full-width when read;
+	// deleting it is the one fix, so it is one issue.
+	for i := len(p.d.syntax) - 1; i >= 0; i-- {
+		if f := p.d.syntax[i]; f.code == "syntax.fullwidth" && f.start == at {
+			p.d.syntax = append(p.d.syntax[:i], p.d.syntax[i+1:]...)
+			break
+		}
+	}
 	p.slip("syntax.trailing_comma", at, at+size, "", Msg("最后一个成员后多了逗号（JSON 不允许结尾逗号）。", "Trailing comma after the last member (JSON does not allow one)."))
 }
 
@@ -567,8 +579,10 @@ func (p *parser) str() string {
 	var b strings.Builder
 	for {
 		if p.atEOF() {
-			p.tail.WriteString(`"`)
-			return b.String()
+			// Cut short: the whole token becomes a closed JSON string.
+			v := b.String()
+			p.slip(slipQuoteCode(open), start, p.i, quoteJSON(v), slipQuoteMsg(open, ""))
+			return v
 		}
 		rest := p.s[p.i:]
 		closed := ""
@@ -604,12 +618,22 @@ func (p *parser) str() string {
 		p.i += n
 	}
 	v := b.String()
-	code, msg := "syntax.single_quote", Msg("字符串用了单引号；JSON 的字符串必须用双引号 \"。", "This string is in single quotes; JSON strings need double quotes \".")
-	if open != "'" {
-		code, msg = "syntax.curly_quote", Msg("字符串用了中文（弯）引号 %s…%s；JSON 的字符串必须用半角双引号 \"。", "This string is in curly quotes %s…%s; JSON strings need straight double quotes \".", open, last)
-	}
-	p.slip(code, start, p.i, quoteJSON(v), msg)
+	p.slip(slipQuoteCode(open), start, p.i, quoteJSON(v), slipQuoteMsg(open, last))
 	return v
+}
+
+func slipQuoteCode(open string) string {
+	if open == "'" {
+		return "syntax.single_quote"
+	}
+	return "syntax.curly_quote"
+}
+
+func slipQuoteMsg(open, close string) Message {
+	if open == "'" {
+		return Msg("字符串用了单引号；JSON 的字符串必须用双引号 \"。", "This string is in single quotes; JSON strings need double quotes \".")
+	}
+	return Msg("字符串用了中文（弯）引号 %s…%s；JSON 的字符串必须用半角双引号 \"。", "This string is in curly quotes %s…%s; JSON strings need straight double quotes \".", open, close)
 }
 
 // jsonString reads a "..." string. A raw line break closes it (reported), so
@@ -885,7 +909,7 @@ func (p *parser) word(n *Node) {
 	default:
 		if c := completion(w); end == len(p.s) && c != w {
 			// The input ends inside a literal: complete it.
-			p.eof = true
+			p.eof, p.eofAt = true, p.cur
 			p.tail.WriteString(c[len(w):])
 			n.Kind = Null
 			return

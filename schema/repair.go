@@ -11,42 +11,41 @@ import (
 // bad escapes, Python-style literals) and closes input that ends early. It
 // changes nothing else: formatting and content stay as they were.
 //
-// fixes lists every change, positioned in the original text. When the
-// result still does not parse (an error no edit can fix with certainty),
-// fixes ends with that error, positioned in the repaired text.
+// fixes lists every change, positioned in the original text. An error no
+// edit can fix with certainty (an unexpected character, say) is listed too,
+// without a fix; the text is then repaired only up to it, and may show more
+// errors once that one is mended.
 func Repair(text string, lang Lang) (repaired string, fixes []Issue) {
 	d := Parse(text)
 	var edits []finding
+	fixes = []Issue{}
 	for _, f := range d.syntax {
-		if f.fix != nil && f.fix.Edit {
+		switch {
+		case f.fix != nil && f.fix.Edit:
 			edits = append(edits, f)
+			fixes = append(fixes, d.issue(f, lang))
+		case f.sev == Error:
 			fixes = append(fixes, d.issue(f, lang))
 		}
 	}
 	if len(edits) == 0 {
-		repaired = text
-	} else {
-		repaired = applyEdits(text, edits)
+		return text, fixes
 	}
-	after := d
-	if len(edits) > 0 {
-		after = Parse(repaired)
-	}
-	for _, f := range after.syntax {
-		if f.sev == Error {
-			fixes = append(fixes, after.issue(f, lang))
-		}
-	}
-	if fixes == nil {
-		fixes = []Issue{}
-	}
-	return repaired, fixes
+	return applyEdits(text, edits), fixes
 }
 
 // applyEdits replaces each finding's byte range by its fix text. Edits are
 // applied in text order; one that overlaps an earlier one is dropped.
 func applyEdits(text string, edits []finding) string {
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	// At one offset an insertion goes before a replacement that starts
+	// there (a missing comma right before a comment being removed).
+	sort.SliceStable(edits, func(i, j int) bool {
+		a, b := edits[i], edits[j]
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		return a.start == a.end && b.start != b.end
+	})
 	var b strings.Builder
 	b.Grow(len(text) + 16)
 	at := 0

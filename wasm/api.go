@@ -1,0 +1,164 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+
+	"github.com/hack-pad/safejs"
+
+	"scanpage/preview"
+	"scanpage/schema"
+)
+
+// docOptions are the options of validate and preview (js-api.md).
+type docOptions struct {
+	Lang     string          `json:"lang"`
+	Merchant json.RawMessage `json:"merchant"` // JSON text in a string, or the object itself
+	preview.Options
+}
+
+func (o docOptions) schema() schema.Options {
+	return schema.Options{Lang: schema.ParseLang(o.Lang), Merchant: merchantText(o.Merchant)}
+}
+
+// merchantText returns the merchant context as JSON text: a JS string is
+// the text itself; an object arrives already serialised by the loader.
+func merchantText(raw json.RawMessage) string {
+	if len(raw) == 0 || string(raw) == "null" {
+		return ""
+	}
+	var s string
+	if raw[0] == '"' && json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	return string(raw)
+}
+
+// newAPI builds the object handed to the loader. done is closed by dispose.
+func newAPI(done chan struct{}) (safejs.Value, []safejs.Func, error) {
+	obj, err := safejs.ValueOf(map[string]any{"version": version})
+	if err != nil {
+		return safejs.Value{}, nil, err
+	}
+	var funcs []safejs.Func
+	add := func(name string, h handler, fallback func(schema.Issue) any) error {
+		f, err := export(h, fallback)
+		if err != nil {
+			return err
+		}
+		funcs = append(funcs, f)
+		return obj.Set(name, f.Value())
+	}
+	reportFallback := func(is schema.Issue) any { return schema.NewReport([]schema.Issue{is}) }
+	steps := []struct {
+		name     string
+		h        handler
+		fallback func(schema.Issue) any
+	}{
+		{"validate", validate, reportFallback},
+		{"repair", repair, func(is schema.Issue) any {
+			return map[string]any{"text": nil, "fixes": []schema.Issue{is}}
+		}},
+		{"preview", previewPage, func(is schema.Issue) any {
+			return preview.Page{HTML: "", Report: schema.NewReport([]schema.Issue{is})}
+		}},
+		{"barcode", barcode, func(is schema.Issue) any {
+			return []any{marshal(preview.Barcode{Report: schema.NewReport([]schema.Issue{is})})}
+		}},
+		{"digitalLink", digitalLink, func(is schema.Issue) any {
+			return []any{marshal(map[string]any{"uri": "", "report": schema.NewReport([]schema.Issue{is})})}
+		}},
+		{"dispose", func([]safejs.Value) (any, error) {
+			close(done)
+			return "null", nil
+		}, func(is schema.Issue) any { return nil }},
+	}
+	for _, s := range steps {
+		if err := add(s.name, s.h, s.fallback); err != nil {
+			return safejs.Value{}, nil, err
+		}
+	}
+	return obj, funcs, nil
+}
+
+func validate(args []safejs.Value) (any, error) {
+	text, err := stringArg(args, 0, "input")
+	if err != nil {
+		return nil, err
+	}
+	var o docOptions
+	if err := optionsArg(args, 1, &o); err != nil {
+		return nil, err
+	}
+	return marshal(schema.Validate(text, o.schema()).Report), nil
+}
+
+func repair(args []safejs.Value) (any, error) {
+	text, err := stringArg(args, 0, "input")
+	if err != nil {
+		return nil, err
+	}
+	var o docOptions
+	if err := optionsArg(args, 1, &o); err != nil {
+		return nil, err
+	}
+	out, fixes := schema.Repair(text, schema.ParseLang(o.Lang))
+	return marshal(map[string]any{"text": out, "fixes": fixes}), nil
+}
+
+func previewPage(args []safejs.Value) (any, error) {
+	text, err := stringArg(args, 0, "input")
+	if err != nil {
+		return nil, err
+	}
+	var o docOptions
+	if err := optionsArg(args, 1, &o); err != nil {
+		return nil, err
+	}
+	o.Options.Lang = o.Lang
+	res := schema.Validate(text, o.schema())
+	return marshal(preview.Render(res, o.Options)), nil
+}
+
+func barcode(args []safejs.Value) (any, error) {
+	code, err := stringArg(args, 0, "code")
+	if err != nil {
+		return nil, err
+	}
+	var o preview.BarcodeOptions
+	if err := optionsArg(args, 1, &o); err != nil {
+		return nil, err
+	}
+	b := preview.DrawBarcode(code, o)
+	return withBytes(marshal(b), b.PNG)
+}
+
+func digitalLink(args []safejs.Value) (any, error) {
+	if _, err := stringArg(args, 0, "code"); err != nil {
+		return nil, err
+	}
+	var o struct {
+		Lang string `json:"lang"`
+	}
+	if err := optionsArg(args, 1, &o); err != nil {
+		return nil, err
+	}
+	lang := schema.ParseLang(o.Lang)
+	msg := schema.Msg("GS1 数字链接二维码尚未实现。", "The GS1 Digital Link QR is not built yet.").In(lang)
+	return withBytes(marshal(map[string]any{"uri": "", "report": schema.NewReport([]schema.Issue{{
+		Severity: schema.Info, Code: "unimplemented.digital_link", Line: 1, Column: 1, Message: msg, Source: schema.SourceDocument,
+	}})}), nil)
+}
+
+// withBytes pairs JSON text with image bytes: [json] or [json, Uint8Array].
+func withBytes(text string, png []byte) (any, error) {
+	if len(png) == 0 {
+		return []any{text}, nil
+	}
+	arr, err := bytesToJS(png)
+	if err != nil {
+		return nil, err
+	}
+	return []any{text, arr}, nil
+}

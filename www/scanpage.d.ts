@@ -1,0 +1,130 @@
+// Types of scanpage.js, the JavaScript API of scanpage (see README.md).
+// Stable: extended, never changed.
+
+export interface LoadOptions {
+  /** Where scanpage.wasm is; default: next to scanpage.js. */
+  wasmURL?: string | URL;
+  /** Run the instance in a module Web Worker (browsers); every call then returns a Promise. */
+  worker?: boolean;
+}
+
+/** Loads an instance; resolves once it answers calls, rejects with a clear Error if the wasm is missing or fails. */
+export function load(opts?: LoadOptions & { worker?: false }): Promise<Scanpage>;
+export function load(opts: LoadOptions & { worker: true }): Promise<AsyncScanpage>;
+
+export type Lang = "zh" | "en";
+export type Severity = "error" | "warning" | "info";
+
+export interface Issue {
+  severity: Severity;
+  /** Stable code, e.g. "syntax.trailing_comma", "action.text.duplicate". */
+  code: string;
+  /** The errcode the WeChat API would return, when there is one. */
+  errcode?: number;
+  /** RFC 6901 JSON Pointer into the input; "" is the whole document. */
+  path: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column in UTF-16 code units. */
+  column: number;
+  /** 0-based offset in UTF-16 code units. */
+  offset: number;
+  /** Length in UTF-16 code units (0 marks a point, e.g. where a comma is missing). */
+  length: number;
+  /** One sentence in the requested language. */
+  message: string;
+  /** Which input the issue is about; "merchant" for the merchant context. */
+  source?: "document" | "merchant";
+  /** A certain correction: replace the issue's range with `text`, or set the value at `path`. */
+  fix?: { text: string } | { path: string; value: unknown };
+}
+
+export interface Report {
+  /** True when no issue has severity "error". */
+  valid: boolean;
+  issues: Issue[];
+}
+
+export interface DocOptions {
+  lang?: Lang;
+  /** The merchantinfo/get response (old or new shape), as JSON text or an object. */
+  merchant?: string | object;
+}
+
+export interface PreviewOptions extends DocOptions {
+  page?: "home" | "detail" | "antifake";
+  layout?: "classic" | "concept";
+}
+
+export interface BarcodeOptions {
+  format?: "svg" | "png";
+  /** PNG: pixels per module (integer, default 3). */
+  moduleWidth?: number;
+  /** SVG: module width in mm, 0.264–0.66 (default 0.33). */
+  xdim?: number;
+  /** Human-readable digits (default true). */
+  text?: boolean;
+  /** Light-margin indicators > and < (default true). */
+  indicators?: boolean;
+  /** Bar colour, "#RRGGBB" (default black). */
+  foreground?: string;
+  /** Background colour, "#RRGGBB" (default white). */
+  background?: string;
+  /** PNG: resolution recorded in the file. */
+  dpi?: number;
+  lang?: Lang;
+}
+
+export interface BarcodeResult {
+  code: string;
+  kind: "ean13" | "ean8" | "";
+  svg?: string;
+  png?: Uint8Array;
+  report: Report;
+}
+
+export interface DigitalLinkResult {
+  uri: string;
+  svg?: string;
+  png?: Uint8Array;
+  report: Report;
+}
+
+export interface RepairResult {
+  /** The repaired text (only the slips changed); null after an internal error. */
+  text: string | null;
+  /** Every change, positioned in the original text; an error no edit can fix is listed too, without a fix. */
+  fixes: Issue[];
+}
+
+export interface PreviewResult {
+  /** A complete HTML document for <iframe sandbox srcdoc> (no scripts). */
+  html: string;
+  report: Report;
+}
+
+/**
+ * A loaded instance. Calls are synchronous. Bad input gives a result, never a
+ * throw; only misuse (wrong argument types, calls after dispose()) throws.
+ */
+export interface Scanpage {
+  readonly version: string;
+  validate(input: string | object, opts?: DocOptions): Report;
+  repair(input: string, opts?: { lang?: Lang }): RepairResult;
+  preview(input: string | object, opts?: PreviewOptions): PreviewResult;
+  barcode(code: string, opts?: BarcodeOptions): BarcodeResult;
+  digitalLink(code: string, opts?: BarcodeOptions): DigitalLinkResult;
+  /** Releases the Go functions and ends the instance. */
+  dispose(): void;
+}
+
+/** The same calls answered by an instance in a Web Worker. */
+export interface AsyncScanpage {
+  readonly version: string;
+  validate(input: string | object, opts?: DocOptions): Promise<Report>;
+  repair(input: string, opts?: { lang?: Lang }): Promise<RepairResult>;
+  preview(input: string | object, opts?: PreviewOptions): Promise<PreviewResult>;
+  barcode(code: string, opts?: BarcodeOptions): Promise<BarcodeResult>;
+  digitalLink(code: string, opts?: BarcodeOptions): Promise<DigitalLinkResult>;
+  dispose(): void;
+}

@@ -1,0 +1,148 @@
+// Command serve serves the scanpage page (the www directory) for `make
+// serve` and the browser tests: .wasm as application/wasm, precompressed
+// .br/.gz files when the browser accepts them, and the page's
+// Content-Security-Policy on every response.
+//
+//	go run ./www/serve -addr 127.0.0.1:8080 -dir www
+//
+// With -addr 127.0.0.1:0 it picks a free port; the first line it prints is
+// the URL it serves, for tests to read.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"strings"
+	"time"
+)
+
+// CSP is the policy of the page. Scripts come only from the page itself, and
+// WebAssembly compiles without 'unsafe-eval'. The preview is an
+// <iframe sandbox srcdoc> that inherits this policy: its inline styles need
+// style-src 'unsafe-inline' (it has no script to abuse them), and its images
+// are the author's own http(s) URLs.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+	"img-src 'self' data: blob: http: https:; connect-src 'self'; worker-src 'self'; frame-src 'self'; " +
+	"object-src 'none'; base-uri 'none'; form-action 'none'"
+
+var types = map[string]string{
+	".wasm":        "application/wasm",
+	".js":          "text/javascript; charset=utf-8",
+	".mjs":         "text/javascript; charset=utf-8",
+	".json":        "application/json; charset=utf-8",
+	".html":        "text/html; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".svg":         "image/svg+xml",
+	".png":         "image/png",
+	".txt":         "text/plain; charset=utf-8",
+	".webmanifest": "application/manifest+json",
+}
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free one)")
+	dir := flag.String("dir", "www", "directory to serve")
+	flag.Parse()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("http://%s/\n", ln.Addr())
+	srv := &http.Server{Handler: handler(os.DirFS(*dir)), ReadHeaderTimeout: 10 * time.Second}
+	log.Fatal(srv.Serve(ln))
+}
+
+// handler serves files from root.
+func handler(root fs.FS) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", CSP)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+		if name == "" || strings.HasSuffix(r.URL.Path, "/") {
+			name = path.Join(name, "index.html")
+		}
+		if !fs.ValidPath(name) || strings.HasPrefix(path.Base(name), ".") || strings.Contains(name, "node_modules") {
+			http.NotFound(w, r)
+			return
+		}
+		if t, ok := types[path.Ext(name)]; ok {
+			h.Set("Content-Type", t)
+		} else if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+			h.Set("Content-Type", t)
+		}
+		// Nothing is content-hashed: browsers revalidate (cheap 304s) and the
+		// service worker keeps the page working offline.
+		h.Set("Cache-Control", "no-cache")
+		h.Add("Vary", "Accept-Encoding")
+		accept := r.Header.Get("Accept-Encoding")
+		for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+			if !accepts(accept, enc.token) {
+				continue
+			}
+			if f, st, ok := open(root, name+enc.ext); ok {
+				defer f.Close()
+				h.Set("Content-Encoding", enc.token)
+				http.ServeContent(w, r, name, st.ModTime(), f)
+				return
+			}
+		}
+		f, st, ok := open(root, name)
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		defer f.Close()
+		http.ServeContent(w, r, name, st.ModTime(), f)
+	})
+}
+
+// A seekFile is a file ServeContent can seek (os.DirFS files are).
+type seekFile interface {
+	fs.File
+	io.Seeker
+}
+
+// open opens a regular file of root that ServeContent can seek.
+func open(root fs.FS, name string) (seekFile, fs.FileInfo, bool) {
+	f, err := root.Open(name)
+	if err != nil {
+		return nil, nil, false
+	}
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		f.Close()
+		return nil, nil, false
+	}
+	sf, ok := f.(seekFile)
+	if !ok {
+		f.Close()
+		return nil, nil, false
+	}
+	return sf, st, true
+}
+
+// accepts reports whether an Accept-Encoding header allows token (q > 0).
+func accepts(header, token string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), token) {
+			continue
+		}
+		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+		return !(q == "q=0" || q == "q=0.0" || q == "q=0.00" || q == "q=0.000")
+	}
+	return false
+}

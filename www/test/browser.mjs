@@ -1,0 +1,54 @@
+// Shared set-up of the browser tests: our own server on a free port and
+// Debian's Chromium driven by playwright-core (never a downloaded browser).
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+export const artifacts = `${root}artifacts`;
+
+/** Starts build/serve on a free port; resolves to { url, close }. */
+export function startServer() {
+  const bin = `${root}build/serve`;
+  if (!existsSync(bin)) throw new Error("build/serve is missing: run `make build` first");
+  const proc = spawn(bin, ["-addr", "127.0.0.1:0", "-dir", `${root}www`], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    proc.on("error", reject);
+    proc.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+    proc.stdout.once("data", (chunk) => {
+      const url = chunk.toString().trim().split("\n")[0];
+      resolve({ url, close: () => proc.kill() });
+    });
+  });
+}
+
+/** The Chromium of Debian's chromium package, or $CHROMIUM. */
+export function chromiumPath() {
+  const path = process.env.CHROMIUM || "/usr/bin/chromium";
+  if (!existsSync(path)) throw new Error(`no Chromium at ${path}: apt-get install chromium (or set CHROMIUM)`);
+  return path;
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+/** Opens a page that records console errors and page errors in page.errors. */
+export async function openPage(browser, url, opts = {}) {
+  const context = await browser.newContext(opts);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("console", (m) => { if (m.type() === "error") page.errors.push(m.text()); });
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  return page;
+}
+
+export function screenshotPath(name) {
+  mkdirSync(artifacts, { recursive: true });
+  return `${artifacts}/${name}.png`;
+}

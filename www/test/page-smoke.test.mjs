@@ -1,0 +1,38 @@
+// The page in a real browser: served by our server, the real wasm, Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, openPage, screenshotPath } from "./browser.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("typing JSON shows a positioned syntax error from the wasm", async () => {
+  const page = await openPage(browser, server.url);
+  const res = await page.goto(server.url);
+  assert.match(res.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(res.headers()["content-security-policy"], /'unsafe-eval'/);
+  await page.locator("#status").filter({ hasText: "scanpage" }).waitFor();
+  await page.locator("#doc").fill('{\n  "keystr": "6901939621608",\n}');
+  const issue = page.locator('#issues li[data-code="syntax.trailing_comma"]');
+  await issue.waitFor();
+  assert.match(await issue.textContent(), /^2:28 /);
+  await page.screenshot({ path: screenshotPath("smoke") });
+  assert.deepEqual(page.errors, []);
+});
+
+test("the wasm is sent compressed and as application/wasm", async () => {
+  const page = await openPage(browser, server.url);
+  const seen = new Promise((resolve) => page.on("response", (r) => { if (r.url().endsWith("/scanpage.wasm")) resolve(r); }));
+  await page.goto(server.url);
+  const r = await seen;
+  const h = await r.allHeaders();
+  assert.equal(h["content-type"], "application/wasm");
+  assert.equal(h["content-encoding"], "br");
+});
