@@ -114,7 +114,9 @@ function result(text) {
   return r;
 }
 
-function withImage([text, png]) {
+/** Images come as [json] or [json, Uint8Array]; a misuse comes as json alone. */
+function withImage(out) {
+  const [text, png] = Array.isArray(out) ? out : [out];
   const r = result(text);
   if (png) r.png = png;
   return r;
