@@ -1,0 +1,104 @@
+package bench
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"scanpage/preview"
+	"scanpage/schema"
+)
+
+// The inputs of www/bench/inputs.mjs: keep the two in step.
+const code = "6901939621608"
+
+func input(b *testing.B, path string) string {
+	b.Helper()
+	data, err := os.ReadFile(filepath.FromSlash(path))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return string(data)
+}
+
+// largeDoc is the validator's large document once it is there, else ours
+// (built by www/bench/largedoc.mjs to the same recipe).
+func largeDoc(b *testing.B) string {
+	for _, p := range []string{"../schema/testdata/large.json", "testdata/large.json"} {
+		if _, err := os.Stat(filepath.FromSlash(p)); err == nil {
+			return input(b, p)
+		}
+	}
+	b.Fatal("no large document")
+	return ""
+}
+
+func docSample(b *testing.B) string {
+	return input(b, "../schema/testdata/payloads/01-doc-demo-ean13.json")
+}
+
+// BenchmarkValidate is schema.Validate, the work behind sp.validate.
+func BenchmarkValidate(b *testing.B) {
+	for _, c := range []struct{ name, text string }{
+		{"doc-sample", docSample(b)},
+		{"large", largeDoc(b)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(c.text)))
+			for b.Loop() {
+				if schema.Validate(c.text, schema.Options{Lang: schema.EN}) == nil {
+					b.Fatal("no result")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRepair is schema.Repair on the API doc's sample as published.
+func BenchmarkRepair(b *testing.B) {
+	text := input(b, "../schema/testdata/payloads/00-doc-sample-verbatim.json.txt")
+	b.Run("doc-sample-verbatim", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			if out, _ := schema.Repair(text, schema.EN); out == "" {
+				b.Fatal("no text")
+			}
+		}
+	})
+}
+
+// BenchmarkPreview is what sp.preview does: validate, then render the home page.
+func BenchmarkPreview(b *testing.B) {
+	text := input(b, "../schema/testdata/payloads/04-reconstructed-full-features.json")
+	b.Run("home-04", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			res := schema.Validate(text, schema.Options{Lang: schema.EN})
+			if preview.Render(res, preview.Options{Lang: "en", Page: "home"}).HTML == "" {
+				b.Fatal("no HTML")
+			}
+		}
+	})
+}
+
+// BenchmarkBarcode is preview.DrawBarcode, the work behind sp.barcode.
+func BenchmarkBarcode(b *testing.B) {
+	b.Run("ean13-svg", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if preview.DrawBarcode(code, preview.BarcodeOptions{}).SVG == "" {
+				b.Fatal("no SVG")
+			}
+		}
+	})
+	b.Run("ean13-png", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if preview.DrawBarcode(code, preview.BarcodeOptions{Format: "png"}).PNG == nil {
+				b.Fatal("no PNG")
+			}
+		}
+	})
+}

@@ -1,0 +1,172 @@
+// chromium.mjs: the figures taken in Debian's Chromium (playwright-core,
+// never a downloaded browser), on pages served by our own server:
+//   - the micro-benchmarks of suite.mjs on a bench-only page (micro.html);
+//   - what a first visit downloads (CDP Network: encoded bytes on the wire);
+//   - how the wasm is served and compiled (headers, streaming or not);
+//   - cold load and repeat visit, and keystroke → diagnostics + preview:
+//     the page engineer's www/bench/page.mjs when it is there, else a
+//     fallback cold/repeat measure of whatever page www/index.html is.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import * as esbuild from "esbuild";
+import { openPage } from "../test/browser.mjs";
+import { summary } from "./stats.mjs";
+
+/** Bundles suite.mjs with Ajv, JsBarcode and bwip-js for the browser (bench only, not shipped). */
+export async function bundleSuite(root) {
+  const outfile = join(root, "www/bench/dist/suite.js");
+  await esbuild.build({
+    entryPoints: [join(root, "www/bench/suite.mjs")],
+    outfile,
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    logLevel: "warning",
+  });
+  return outfile;
+}
+
+/**
+ * Runs the micro-benchmarks in a page. Ajv compiles schemas with new
+ * Function, which the app's CSP forbids, so this context bypasses CSP; the
+ * page is made cross-origin isolated (COOP/COEP added on the way) so that
+ * performance.now() has its fine resolution.
+ */
+export async function microBench(browser, server, inputs, planName) {
+  const page = await openPage(browser, server.url, { bypassCSP: true });
+  try {
+    await page.route("**/bench/micro.html", async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({
+        response: res,
+        headers: { ...res.headers(), "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" },
+      });
+    });
+    await page.goto(`${server.url}bench/micro.html`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+    const r = await page.evaluate(({ inputs, planName }) => globalThis.runBench(inputs, planName), { inputs, planName });
+    if (page.errors.length) r.notes.push(...page.errors.map((e) => `page error: ${e}`));
+    return r;
+  } finally {
+    await page.context().close();
+  }
+}
+
+// Installed before any page script: records how the wasm is compiled and
+// when the first diagnostics appear (for pages without the sp: marks).
+const probe = () => {
+  const seen = (globalThis.__benchProbe = { streaming: 0, buffer: 0, firstShown: null });
+  const WA = WebAssembly;
+  const origStreaming = WA.instantiateStreaming;
+  const origInstantiate = WA.instantiate;
+  if (origStreaming) WA.instantiateStreaming = function (...a) { seen.streaming++; return origStreaming.apply(this, a); };
+  WA.instantiate = function (src, ...a) { if (!(src instanceof WA.Module)) seen.buffer++; return origInstantiate.call(this, src, ...a); };
+  const check = () => {
+    if (seen.firstShown !== null) return;
+    const mark = performance.getEntriesByName("sp:first-diagnostics")[0];
+    if (mark) seen.firstShown = mark.startTime;
+    else if (document.body && document.body.dataset.valid !== undefined) seen.firstShown = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+  new PerformanceObserver(check).observe({ type: "mark", buffered: true });
+};
+
+async function visit(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => globalThis.__benchProbe?.firstShown != null, null, { timeout: 30000 });
+  return page.evaluate(() => globalThis.__benchProbe);
+}
+
+/**
+ * A cold first visit: what goes over the wire, per resource (encodedDataLength
+ * from CDP: headers + body as sent, compressed where the server compressed),
+ * how the wasm was served and compiled, and navigation → first diagnostics.
+ */
+export async function firstVisit(browser, server) {
+  const page = await openPage(browser, server.url);
+  try {
+    await page.addInitScript(probe);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: false });
+    const reqs = new Map();
+    cdp.on("Network.responseReceived", (e) => {
+      reqs.set(e.requestId, { url: e.response.url, status: e.response.status, type: e.response.mimeType, encoding: e.response.headers["content-encoding"] ?? e.response.headers["Content-Encoding"] ?? "", bytes: 0 });
+    });
+    cdp.on("Network.loadingFinished", (e) => { const r = reqs.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
+    const wasmHeaders = new Promise((resolve) => page.on("response", (r) => { if (r.url().endsWith("/scanpage.wasm")) r.allHeaders().then(resolve); }));
+    const probeResult = await visit(page, server.url);
+    await page.waitForLoadState("networkidle").catch(() => {});
+    const h = await Promise.race([wasmHeaders, new Promise((r) => setTimeout(() => r(null), 5000))]);
+    const resources = [...reqs.values()].map((r) => ({ ...r, url: r.url.replace(server.url, "/") }));
+    return {
+      firstShownMs: probeResult.firstShown,
+      streaming: probeResult.streaming > 0,
+      instantiateFromBuffer: probeResult.buffer,
+      wasm: h && { contentType: h["content-type"], contentEncoding: h["content-encoding"] ?? "", cacheControl: h["cache-control"] ?? "" },
+      resources,
+      totalBytes: resources.reduce((s, r) => s + r.bytes, 0),
+      errors: page.errors,
+    };
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** Fallback when page.mjs is absent: cold loads (fresh contexts) and repeat visits (one warm context). */
+export async function coldAndRepeat(browser, server, runs) {
+  const cold = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await openPage(browser, server.url);
+    await page.addInitScript(probe);
+    cold.push((await visit(page, server.url)).firstShown);
+    await page.context().close();
+  }
+  const page = await openPage(browser, server.url);
+  await page.addInitScript(probe);
+  await visit(page, server.url);
+  await page.waitForLoadState("networkidle").catch(() => {});
+  const repeat = [];
+  for (let i = 0; i < runs; i++) repeat.push((await visit(page, server.url)).firstShown);
+  await page.context().close();
+  return { cold: summary(cold), repeat: summary(repeat), source: "fallback in chromium.mjs (navigation → the sp:first-diagnostics mark, or body[data-valid] set)" };
+}
+
+/** The figures page.mjs printed: its last line that is a JSON object. */
+export function parsePageOutput(stdout) {
+  const line = stdout.trim().split("\n").reverse().find((l) => l.trim().startsWith("{"));
+  if (!line) throw new Error("page.mjs printed no JSON line");
+  return JSON.parse(line);
+}
+
+/**
+ * Runs the page engineer's www/bench/page.mjs (a script: a table, then one
+ * JSON line {"bench":"page",...}) as a child process; null when absent.
+ */
+export function pageBench(root, { log, env: extra = {}, timeoutMs = 6 * 60 * 1000 }) {
+  const script = join(root, "www/bench/page.mjs");
+  if (!existsSync(script)) return Promise.resolve(null);
+  const env = { ...process.env, ...extra };
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [script], { cwd: join(root, "www"), env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => { p.kill(); err += `\ntimed out after ${timeoutMs / 1000} s`; }, timeoutMs);
+    p.stdout.on("data", (d) => { out += d; });
+    p.stderr.on("data", (d) => { err += d; });
+    p.on("close", (code) => {
+      clearTimeout(timer);
+      if (code !== 0) {
+        log(`  page.mjs failed (exit ${code}): ${err.trim().split("\n").slice(-3).join(" | ")}`);
+        return resolve({ error: `page.mjs exit ${code}: ${err.trim().split("\n").slice(-5).join(" ")}` });
+      }
+      try {
+        resolve(parsePageOutput(out));
+      } catch (e) {
+        resolve({ error: e.message });
+      }
+    });
+  });
+}

@@ -1,0 +1,37 @@
+// inputs.mjs: the documents every benchmark uses, read from the repository
+// (node only; the browser gets them from chromium.mjs). bench/api_test.go
+// reads the same files for the native figures.
+import { readFileSync, existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export const root = fileURLToPath(new URL("../../", import.meta.url));
+
+// The validator's large document once it is on main; until then ours
+// (largedoc.mjs), built to the same recipe.
+const large = ["schema/testdata/large.json", "bench/testdata/large.json"].find((p) => existsSync(root + p));
+
+export const files = {
+  docSample: "schema/testdata/payloads/01-doc-demo-ean13.json",
+  large,
+  repairInput: "schema/testdata/payloads/00-doc-sample-verbatim.json.txt",
+  preview: "schema/testdata/payloads/04-reconstructed-full-features.json",
+  schema: "www/create-product.schema.json",
+};
+
+/** The code drawn by every barcode benchmark (a valid China EAN-13). */
+export const code = "6901939621608";
+
+/** @returns {import("./suite.mjs").Inputs & {files: typeof files}} */
+export function readInputs() {
+  const read = (p) => readFileSync(root + p, "utf8");
+  const schemaPath = process.env.BENCH_SCHEMA || root + files.schema;
+  return {
+    docSample: read(files.docSample),
+    large: read(files.large),
+    repairInput: read(files.repairInput),
+    preview: read(files.preview),
+    code,
+    schema: existsSync(schemaPath) ? JSON.parse(readFileSync(schemaPath, "utf8")) : null,
+    files: { ...files, schema: existsSync(schemaPath) ? schemaPath.replace(root, "") : null },
+  };
+}

@@ -1,0 +1,157 @@
+// run.mjs: `make bench`. Runs every benchmark on this machine, in one run,
+// and writes BENCHMARKS.md, BENCHMARKS.json and bench/go.txt:
+//
+//   1. native Go (go test -bench) on scanpage/bench, schema and preview;
+//   2. the wasm under node next to Ajv, JsBarcode and bwip-js (node.mjs);
+//   3. the wasm heap after 100 vs 10,100 validate+preview steps (memory.mjs);
+//   4. Chromium: the same micro-benchmarks on a bench page, what a first
+//      visit downloads, and the page figures (page.mjs) (chromium.mjs);
+//   5. sizes: shipped files, dependency variants, the wasm by package (size.mjs).
+//
+//   node www/bench/run.mjs            the full run (about 5 minutes on 2 quiet cores)
+//   node www/bench/run.mjs --quick    a few iterations of everything, for the smoke
+//                                     test: figures are meaningless; writes to --out
+//   --out DIR                         where to write (default: the repository root)
+//   --only go,node,memory,chromium,size   run only these steps
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { runGoBench } from "./gobench.mjs";
+import { root, readInputs } from "./inputs.mjs";
+import { machine, loadavg } from "./machine.mjs";
+import { renderReport } from "./report.mjs";
+import { plans } from "./suite.mjs";
+
+const argv = process.argv.slice(2);
+const quick = argv.includes("--quick");
+const arg = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const outDir = arg("--out") ?? root;
+const only = arg("--only")?.split(",");
+const want = (step) => !only || only.includes(step);
+
+const started = performance.now();
+const log = (s) => process.stdout.write(`${s}\n`);
+const steps = {};
+let failed = 0;
+
+/** Runs one step; a failure is recorded in the report and fails the run at the end. */
+async function step(name, fn) {
+  if (!want(name)) return undefined;
+  log(`== ${name} (${((performance.now() - started) / 1000).toFixed(0)} s in, load ${loadavg().join(" ")})`);
+  const t0 = performance.now();
+  try {
+    return await fn();
+  } catch (e) {
+    failed++;
+    log(`!! ${name} failed: ${e.stack ?? e}`);
+    return { error: String(e.message ?? e).split("\n").slice(0, 3).join(" ") };
+  } finally {
+    steps[name] = (performance.now() - t0) / 1000;
+    log(`   ${name}: ${steps[name].toFixed(1)} s`);
+  }
+}
+
+/** Runs a bench script as a child (a fresh V8 heap each) and parses its one JSON line. */
+function child(script, args) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [join(root, "www/bench", script), ...args], { cwd: join(root, "www"), stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    p.stdout.on("data", (d) => { out += d; });
+    p.stderr.on("data", (d) => { err += d; });
+    p.on("error", reject);
+    p.on("close", (code) => {
+      const line = out.trim().split("\n").pop();
+      if (code !== 0 || !line) return reject(new Error(`${script} exited with ${code}: ${err.trim().split("\n").slice(-5).join(" | ")}`));
+      resolve(JSON.parse(line));
+    });
+  });
+}
+
+const d = { meta: {}, go: null, node: null, memory: null, chromium: null, size: null };
+const startLoad = loadavg();
+
+d.go = await step("go", async () => {
+  const r = await runGoBench({
+    root,
+    pkgs: quick ? ["./bench/"] : ["./bench/", "./schema/...", "./preview/..."],
+    count: quick ? 1 : 6,
+    benchtime: quick ? "3x" : "400ms",
+    log,
+  });
+  mkdirSync(join(outDir, "bench"), { recursive: true });
+  writeFileSync(join(outDir, "bench", "go.txt"), r.raw);
+  return { command: r.command, benchmarks: r.benchmarks };
+});
+
+d.node = await step("node", async () => {
+  const r = await child("node.mjs", quick ? ["--quick"] : []);
+  for (const [k, v] of Object.entries(r.results)) log(`   ${k.padEnd(32)} p50 ${(v.ms.median * 1000).toFixed(1).padStart(9)} µs  (${v.ms.n} × ${v.k})`);
+  return { ...r, plan: quick ? plans.quick : plans.full, code: readInputs().code };
+});
+
+d.memory = await step("memory", async () => {
+  const r = await child("memory.mjs", quick ? ["--quick"] : []);
+  log(`   heapInuse ${r.growthPct.heapInuse.toFixed(1)} %, heapAlloc ${r.growthPct.heapAlloc.toFixed(1)} %, memory ${r.growthPct.memoryBytes.toFixed(1)} %`);
+  return r;
+});
+
+let chromiumPath = "";
+d.chromium = await step("chromium", async () => {
+  const { startServer, launch, chromiumPath: cp } = await import("../test/browser.mjs");
+  const { bundleSuite, microBench, firstVisit, coldAndRepeat, pageBench } = await import("./chromium.mjs");
+  chromiumPath = cp();
+  await bundleSuite(root);
+  const { files, ...inputs } = readInputs();
+  const server = await startServer();
+  const browser = await launch();
+  const out = {};
+  try {
+    out.micro = await microBench(browser, server, inputs, quick ? "quick" : "full");
+    out.micro.files = files;
+    for (const [k, v] of Object.entries(out.micro.results)) log(`   ${k.padEnd(32)} p50 ${(v.ms.median * 1000).toFixed(1).padStart(9)} µs  (${v.ms.n} × ${v.k})`);
+    out.firstVisit = await firstVisit(browser, server);
+    log(`   first visit: ${out.firstVisit.totalBytes} bytes, streaming ${out.firstVisit.streaming}, wasm ${JSON.stringify(out.firstVisit.wasm)}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  // page.mjs starts its own server and browser. The smoke test leaves it
+  // out (it types for a while); parsePageOutput has a test of its own.
+  if (quick) out.pageSkipped = "is skipped in quick mode";
+  else out.page = await pageBench(root, { log });
+  if (!out.page || out.page.error) {
+    const server2 = await startServer();
+    const browser2 = await launch();
+    try {
+      out.fallback = await coldAndRepeat(browser2, server2, quick ? 1 : 7);
+    } finally {
+      await browser2.close();
+      server2.close();
+    }
+  }
+  if (out.page?.error) failed++;
+  log(`   page: ${out.page ? (out.page.error ?? "measured") : "page.mjs absent"}${out.fallback ? `; fallback cold ${out.fallback.cold.median.toFixed(0)} ms, repeat ${out.fallback.repeat.median.toFixed(0)} ms` : ""}`);
+  return out;
+});
+
+d.size = await step("size", async () => {
+  const { sizeBench } = await import("./size.mjs");
+  return sizeBench({ root, quick, log });
+});
+
+d.meta = {
+  date: new Date().toISOString(),
+  command: quick ? "node www/bench/run.mjs --quick" : process.env.MAKELEVEL ? "make bench" : `node www/bench/run.mjs ${argv.join(" ")}`.trim(),
+  quick,
+  machine: machine(root, chromiumPath || process.env.CHROMIUM || "/usr/bin/chromium"),
+  loadavg: { start: startLoad, end: loadavg() },
+  steps,
+  durationSec: (performance.now() - started) / 1000,
+};
+
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, "BENCHMARKS.json"), JSON.stringify(d, null, 1) + "\n");
+writeFileSync(join(outDir, "BENCHMARKS.md"), renderReport(d, { root }) + "\n");
+log(`wrote ${join(outDir, "BENCHMARKS.md")} and BENCHMARKS.json in ${(d.meta.durationSec / 60).toFixed(1)} min${failed ? `; ${failed} step(s) FAILED` : ""}`);
+process.exit(failed ? 1 : 0);

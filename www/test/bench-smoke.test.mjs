@@ -1,0 +1,61 @@
+// The benchmark harness must not rot: `make bench` is no test, but its quick
+// mode runs every step (a few iterations each) and must write a complete
+// report. The figures of a quick run mean nothing and are not checked.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parsePageOutput } from "../bench/chromium.mjs";
+import { parseGoBench } from "../bench/gobench.mjs";
+import { summary } from "../bench/stats.mjs";
+
+const run = fileURLToPath(new URL("../bench/run.mjs", import.meta.url));
+
+test("run.mjs --quick writes a report with every section", { timeout: 120000 }, () => {
+  const out = mkdtempSync(join(tmpdir(), "bench-smoke-"));
+  try {
+    const r = spawnSync(process.execPath, [run, "--quick", "--out", out], { encoding: "utf8", timeout: 110000 });
+    assert.equal(r.status, 0, `run.mjs --quick failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+    const md = readFileSync(join(out, "BENCHMARKS.md"), "utf8");
+    for (const heading of ["## Targets (budgets.md)", "## The same operations: native Go, wasm under node, wasm in Chromium",
+      "## Wasm under node", "## In Chromium", "## First visit: what Chromium downloads", "## Size: where the bytes go",
+      "### What each named dependency costs", "### Where scanpage.wasm's bytes go", "## Memory: wasm heap under use (node)"]) {
+      assert.ok(md.includes(heading), `BENCHMARKS.md lacks ${heading}`);
+    }
+    const d = JSON.parse(readFileSync(join(out, "BENCHMARKS.json"), "utf8"));
+    assert.ok(d.go.benchmarks.some((b) => b.name === "BenchmarkValidate/doc-sample" && b.median["ns/op"] > 0));
+    for (const op of ["validate.docSample", "validate.large", "repair.docSample", "preview.home04", "barcode.svg", "barcode.png", "jsbarcode.svg", "bwip.svg"]) {
+      assert.ok(d.node.results[op].ms.median > 0, `node ${op}`);
+      assert.ok(d.chromium.micro.results[op].ms.median > 0, `chromium ${op}`);
+    }
+    assert.ok(d.chromium.firstVisit.totalBytes > d.size.files.find((f) => f.file === "www/scanpage.wasm").brotli);
+    assert.ok(d.size.codeByPackage.some(([p]) => p === "runtime"));
+    assert.ok(d.size.variants.find((v) => v.name === "hello").raw > 1e6);
+    assert.ok(d.memory.after.heapInuse > 0);
+    assert.ok(readFileSync(join(out, "bench", "go.txt"), "utf8").includes("BenchmarkValidate"));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("go test -bench output parses into medians per benchmark", () => {
+  const raw = "goos: linux\npkg: scanpage/bench\nBenchmarkValidate/large-2   \t  100\t  50 ns/op\t 10 B/op\t 1 allocs/op\n" +
+    "BenchmarkValidate/large-2   \t  100\t  70 ns/op\t 10 B/op\t 1 allocs/op\nBenchmarkValidate/large-2 \t 100\t 60 ns/op\t 12 B/op\t 1 allocs/op\n";
+  assert.deepEqual(parseGoBench(raw), [{ pkg: "scanpage/bench", name: "BenchmarkValidate/large", count: 3, median: { "ns/op": 60, "B/op": 10, "allocs/op": 1 } }]);
+});
+
+test("page.mjs's output: its last JSON line", () => {
+  const out = "| figure | median |\n|---|---|\n{\"bench\":\"page\",\"keystroke_diag\":{\"median\":3,\"p99\":9,\"n\":200}}\n";
+  assert.equal(parsePageOutput(out).keystroke_diag.p99, 9);
+  assert.throws(() => parsePageOutput("no json here"));
+});
+
+test("summary: median of an even count, nearest-rank p99", () => {
+  const s = summary([4, 1, 3, 2]);
+  assert.equal(s.median, 2.5);
+  assert.equal(s.p99, 4);
+  assert.equal(s.n, 4);
+});
