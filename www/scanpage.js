@@ -14,26 +14,24 @@ function goRuntime() {
 }
 
 /**
- * Compiles and instantiates the wasm: streaming in browsers when the server
- * says application/wasm, from disk in Node.
+ * Compiles the wasm: streaming in browsers when the server says
+ * application/wasm (the download and the compilation overlap), from disk in
+ * Node. It needs no imports, so it starts before wasm_exec.js has loaded.
  * @param {URL} url
- * @param {WebAssembly.Imports} imports
+ * @returns {Promise<WebAssembly.Module>}
  */
-async function instantiate(url, imports) {
+async function compile(url) {
   if (url.protocol === "file:") {
     const { readFile } = await import("node:fs/promises");
-    const { instance } = await WebAssembly.instantiate(await readFile(url), imports);
-    return instance;
+    return WebAssembly.compile(await readFile(url));
   }
   const res = await fetch(url);
   if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
   const type = res.headers.get("content-type") || "";
-  if (typeof WebAssembly.instantiateStreaming === "function" && type.startsWith("application/wasm")) {
-    const { instance } = await WebAssembly.instantiateStreaming(res, imports);
-    return instance;
+  if (typeof WebAssembly.compileStreaming === "function" && type.startsWith("application/wasm")) {
+    return WebAssembly.compileStreaming(res);
   }
-  const { instance } = await WebAssembly.instantiate(await res.arrayBuffer(), imports);
-  return instance;
+  return WebAssembly.compile(await res.arrayBuffer());
 }
 
 let instances = 0;
@@ -46,6 +44,10 @@ export async function load(opts = {}) {
   if (opts === null || typeof opts !== "object") throw new TypeError("scanpage: load(options): options must be an object");
   if (opts.worker) return loadWorker(opts);
   const url = new URL(opts.wasmURL ?? "./scanpage.wasm", here);
+  // Fetch and compile the wasm while wasm_exec.js loads: the two no longer
+  // wait for each other.
+  const compiled = compile(url);
+  compiled.catch(() => {}); // awaited below; not unhandled if wasm_exec.js fails first
   try {
     await goRuntime();
   } catch (e) {
@@ -59,7 +61,7 @@ export async function load(opts = {}) {
   go.argv = ["scanpage"];
   let instance;
   try {
-    instance = await instantiate(url, go.importObject);
+    instance = await WebAssembly.instantiate(await compiled, go.importObject);
   } catch (e) {
     delete registry[id];
     throw new Error(`scanpage: could not load ${url.href}: ${e.message}`, { cause: e });
