@@ -54,20 +54,44 @@ export async function microBench(browser, server, inputs, planName) {
   }
 }
 
-// Installed before any page script: records how the wasm is compiled and
-// when the first diagnostics appear (for pages without the sp: marks).
+// Installed before any page script: records how and when the wasm is
+// compiled, when the Go side signals readiness (it calls
+// globalThis.__scanpage[id], see scanpage.js), and when the first
+// diagnostics appear (the page's sp:first-diagnostics mark, or
+// body[data-valid] for a page without marks). Only what runs on the page's
+// main thread is seen: a wasm loaded in a worker leaves these null.
 const probe = () => {
-  const seen = (globalThis.__benchProbe = { streaming: 0, buffer: 0, firstShown: null });
+  const seen = (globalThis.__benchProbe = { streaming: 0, buffer: 0, compiled: null, goReady: null, firstShown: null, wasmResponseEnd: null });
   const WA = WebAssembly;
-  const origStreaming = WA.instantiateStreaming;
-  const origInstantiate = WA.instantiate;
-  if (origStreaming) WA.instantiateStreaming = function (...a) { seen.streaming++; return origStreaming.apply(this, a); };
-  WA.instantiate = function (src, ...a) { if (!(src instanceof WA.Module)) seen.buffer++; return origInstantiate.call(this, src, ...a); };
+  const done = (p) => { p.then(() => { seen.compiled ??= performance.now(); }, () => {}); return p; };
+  for (const name of ["instantiateStreaming", "compileStreaming"]) {
+    const orig = WA[name];
+    if (orig) WA[name] = function (...a) { seen.streaming++; return done(orig.apply(this, a)); };
+  }
+  for (const name of ["instantiate", "compile"]) {
+    const orig = WA[name];
+    WA[name] = function (src, ...a) {
+      if (src instanceof WA.Module) return orig.call(this, src, ...a);
+      seen.buffer++;
+      return done(orig.call(this, src, ...a));
+    };
+  }
+  const registry = new Proxy({}, {
+    set(t, k, v) {
+      t[k] = typeof v !== "function" ? v : (...args) => { seen.goReady ??= performance.now(); return v(...args); };
+      return true;
+    },
+  });
+  Object.defineProperty(globalThis, "__scanpage", { configurable: true, get: () => registry, set: () => {} });
   const check = () => {
     if (seen.firstShown !== null) return;
     const mark = performance.getEntriesByName("sp:first-diagnostics")[0];
     if (mark) seen.firstShown = mark.startTime;
     else if (document.body && document.body.dataset.valid !== undefined) seen.firstShown = performance.now();
+    if (seen.firstShown !== null) {
+      const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/scanpage.wasm"));
+      seen.wasmResponseEnd = wasm ? wasm.responseEnd : null;
+    }
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
   new PerformanceObserver(check).observe({ type: "mark", buffered: true });
@@ -103,6 +127,7 @@ export async function firstVisit(browser, server) {
     const resources = [...reqs.values()].map((r) => ({ ...r, url: r.url.replace(server.url, "/") }));
     return {
       firstShownMs: probeResult.firstShown,
+      milestones: probeResult,
       streaming: probeResult.streaming > 0,
       instantiateFromBuffer: probeResult.buffer,
       wasm: h && { contentType: h["content-type"], contentEncoding: h["content-encoding"] ?? "", cacheControl: h["cache-control"] ?? "" },
@@ -115,13 +140,18 @@ export async function firstVisit(browser, server) {
   }
 }
 
-/** Fallback when page.mjs is absent: cold loads (fresh contexts) and repeat visits (one warm context). */
+/**
+ * Cold loads (a new context each: empty cache) and repeat visits (one warm
+ * context), navigation start → first diagnostics, with the milestones the
+ * probe saw on the way. page.mjs's figures, when it runs, are the official
+ * cold/repeat ones; these give the breakdown (and stand in without it).
+ */
 export async function coldAndRepeat(browser, server, runs) {
   const cold = [];
   for (let i = 0; i < runs; i++) {
     const page = await openPage(browser, server.url);
     await page.addInitScript(probe);
-    cold.push((await visit(page, server.url)).firstShown);
+    cold.push(await visit(page, server.url));
     await page.context().close();
   }
   const page = await openPage(browser, server.url);
@@ -129,9 +159,18 @@ export async function coldAndRepeat(browser, server, runs) {
   await visit(page, server.url);
   await page.waitForLoadState("networkidle").catch(() => {});
   const repeat = [];
-  for (let i = 0; i < runs; i++) repeat.push((await visit(page, server.url)).firstShown);
+  for (let i = 0; i < runs; i++) repeat.push(await visit(page, server.url));
   await page.context().close();
-  return { cold: summary(cold), repeat: summary(repeat), source: "fallback in chromium.mjs (navigation → the sp:first-diagnostics mark, or body[data-valid] set)" };
+  const milestones = (xs) => Object.fromEntries(["wasmResponseEnd", "compiled", "goReady", "firstShown"]
+    .map((k) => [k, xs.every((x) => x[k] != null) ? summary(xs.map((x) => x[k])) : null]));
+  return {
+    cold: summary(cold.map((x) => x.firstShown)),
+    repeat: summary(repeat.map((x) => x.firstShown)),
+    coldMilestones: milestones(cold),
+    repeatMilestones: milestones(repeat),
+    streaming: cold.every((x) => x.streaming > 0),
+    source: "chromium.mjs (navigation start → the sp:first-diagnostics mark, or body[data-valid] set)",
+  };
 }
 
 /** The figures page.mjs printed: its last line that is a JSON object. */

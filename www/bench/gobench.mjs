@@ -16,7 +16,7 @@ export function runGoBench(o) {
     let err = "";
     p.stdout.on("data", (d) => {
       raw += d;
-      for (const line of String(d).split("\n")) if (/^Benchmark/.test(line)) o.log(`  ${line.trim()}`);
+      for (const line of String(d).split("\n")) if (/^Benchmark.*ns\/op/.test(line)) o.log(`  ${line.trim()}`);
     });
     p.stderr.on("data", (d) => { err += d; });
     p.on("error", reject);

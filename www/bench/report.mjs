@@ -107,13 +107,17 @@ function transferSection(f) {
   return out.join("\n");
 }
 
+function startupSection(st) {
+  const labels = { wasmResponseEnd: "scanpage.wasm received (resource timing responseEnd)", compiled: "wasm compiled and instantiated", goReady: "Go ready (its functions registered)", firstShown: "first diagnostics shown" };
+  const rows = Object.keys(labels).map((k) => [labels[k], st.coldMilestones?.[k] ? ms(st.coldMilestones[k].median) : "not seen", st.repeatMilestones?.[k] ? ms(st.repeatMilestones[k].median) : "not seen"]);
+  return [`Measured by ${st.source}: navigation start → each milestone, medians of ${st.cold.n} cold loads (a new context each, empty cache) and ${st.repeat.n} repeat visits (one warm context). Streaming compilation: ${st.streaming ? "yes" : "**no**"}.\n`,
+    table(["milestone", "cold", "repeat visit"], rows),
+    `\nFirst diagnostics, cold: ${ms(st.cold.median)} median, ${ms(st.cold.min)}–${ms(st.cold.max)}; repeat: ${ms(st.repeat.median)} median, ${ms(st.repeat.min)}–${ms(st.repeat.max)}.`].join("\n");
+}
+
 function pageSection(c) {
   const p = c.page;
-  if (!p || p.error) {
-    const fb = c.fallback;
-    return [`www/bench/page.mjs ${p?.error ? `failed: ${p.error}` : c.pageSkipped ?? "is not on this branch yet"}: keystroke figures not measured.`,
-      fb ? `\nMeasured instead by the ${fb.source}: cold ${ms(fb.cold.median)} median (${fb.cold.n} loads, ${ms(fb.cold.min)}–${ms(fb.cold.max)}), repeat ${ms(fb.repeat.median)} median (${fb.repeat.n} loads, ${ms(fb.repeat.min)}–${ms(fb.repeat.max)}).` : ""].join("\n");
-  }
+  if (!p || p.error) return `www/bench/page.mjs ${p?.error ? `failed: ${p.error}` : c.pageSkipped ?? "is not on this branch yet"}: keystroke figures not measured.`;
   const rows = [];
   const row = (label, k, target) => p[k] && rows.push([label, ms(p[k].median), p[k].p99 !== undefined ? `p99 ${ms(p[k].p99)}` : `${ms(p[k].min)}–${ms(p[k].max)}`, p[k].n, target]);
   row("keystroke → diagnostics shown", "keystroke_diag", "≤ 16 ms p50, ≤ 50 ms p99");
@@ -193,6 +197,7 @@ export function renderReport(d, { root }) {
 
   if (d.chromium && !d.chromium.error) {
     parts.push(section("The page in Chromium: keystrokes, cold load, repeat visit", pageSection(d.chromium)));
+    if (d.chromium.startup) parts.push(section("Startup, step by step (Chromium)", startupSection(d.chromium.startup)));
     parts.push(section("First visit: what Chromium downloads", d.chromium.firstVisit ? transferSection(d.chromium.firstVisit) : "not measured"));
   } else parts.push(section("Chromium", `not measured: ${d.chromium?.error ?? "skipped"}`));
 
