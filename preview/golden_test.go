@@ -57,7 +57,7 @@ func TestGoldenPages(t *testing.T) {
 		}
 		want, err := os.ReadFile(path)
 		if err != nil {
-			t.Fatalf("%v (run go test ./preview -run Golden -update, then review the files)", err)
+			t.Fatalf("%v (run go test ./preview -run Golden -args -update, then review the files)", err)
 		}
 		if got != string(want) {
 			t.Errorf("%s differs from the golden file:\n%s", name, firstDiff(string(want), got))
