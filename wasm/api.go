@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/json"
+	"runtime"
 
 	"github.com/hack-pad/safejs"
 
@@ -69,6 +70,7 @@ func newAPI(done chan struct{}) (safejs.Value, []safejs.Func, error) {
 		{"digitalLink", digitalLink, func(is schema.Issue) any {
 			return []any{marshal(preview.DigitalLinkResult{Report: schema.NewReport([]schema.Issue{is})})}
 		}},
+		{"stats", stats, func(is schema.Issue) any { return map[string]any{} }},
 		{"dispose", func([]safejs.Value) (any, error) {
 			close(done)
 			return "null", nil
@@ -157,4 +159,16 @@ func withBytes(text string, png []byte) (any, error) {
 		return nil, err
 	}
 	return []any{text, arr}, nil
+}
+
+// stats reports the Go heap, for memory benchmarks and leak hunting. It runs
+// a collection first so that the figures are comparable across calls.
+func stats([]safejs.Value) (any, error) {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return marshal(map[string]uint64{
+		"heapAlloc": m.HeapAlloc, "heapInuse": m.HeapInuse, "heapSys": m.HeapSys,
+		"sys": m.Sys, "numGC": uint64(m.NumGC), "mallocs": m.Mallocs,
+	}), nil
 }

@@ -133,8 +133,22 @@ export interface Scanpage {
   preview(input: string | object, opts?: PreviewOptions): PreviewResult;
   barcode(code: string, opts?: BarcodeOptions): BarcodeResult;
   digitalLink(code: string, opts?: DigitalLinkOptions): DigitalLinkResult;
+  /** Memory figures (after a garbage collection), for benchmarks and leak hunting. */
+  stats(): Stats;
   /** Releases the Go functions and ends the instance. */
   dispose(): void;
+}
+
+/** Go runtime heap figures in bytes, and the size of the wasm linear memory. */
+export interface Stats {
+  heapAlloc: number;
+  heapInuse: number;
+  heapSys: number;
+  sys: number;
+  numGC: number;
+  mallocs: number;
+  /** WebAssembly memory size; it only ever grows. */
+  memoryBytes: number;
 }
 
 /** The same calls answered by an instance in a Web Worker. */
@@ -145,5 +159,6 @@ export interface AsyncScanpage {
   preview(input: string | object, opts?: PreviewOptions): Promise<PreviewResult>;
   barcode(code: string, opts?: BarcodeOptions): Promise<BarcodeResult>;
   digitalLink(code: string, opts?: DigitalLinkOptions): Promise<DigitalLinkResult>;
+  stats(): Promise<Stats>;
   dispose(): void;
 }
