@@ -23,7 +23,7 @@ test("preview of every fixture × page × layout × lang: a document, the report
         for (const lang of ["zh", "en"]) {
           const name = `${num}-${page}-${layout}-${lang}`;
           const r = sp.preview(text, { page, layout, lang });
-          assert.match(r.html, /^<!doctype html>\n<html lang="(zh-CN|en)">/, name);
+          assert.match(r.html, /^<!doctype html>\n<html lang="(zh-CN|en)"( class="modal")?>/, name);
           assert.match(r.html, /<\/html>\n$/, name);
           assert.doesNotMatch(r.html, /<script/i, name);
           assert.equal(typeof r.report.valid, "boolean", name);
