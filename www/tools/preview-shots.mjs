@@ -1,6 +1,6 @@
 // Renders every fixture × page × layout × language through the real wasm
-// and screenshots each at 375 px in Debian's Chromium, offline (every
-// http(s) request is refused, as the author's images often are), into
+// and screenshots each at 375 px in Debian's Chromium, offline (as the
+// author's images often are outside WeChat), into
 // artifacts/preview/<fixture>-<page>-<layout>-<lang>.png.
 //
 //   node www/tools/preview-shots.mjs [filter]   (after make build)
@@ -18,8 +18,7 @@ mkdirSync(out, { recursive: true });
 
 const sp = await load();
 const browser = await launch();
-const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
-await context.route(/^https?:/, (route) => route.abort());
+const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, offline: true });
 const page = await context.newPage();
 let n = 0;
 for (const file of readdirSync(dir).sort()) {
