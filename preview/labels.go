@@ -51,7 +51,7 @@ type labels struct {
 	Vendors      map[int]string
 }
 
-// vendorNames are the channels of store_vendorid_list (API doc,
+// vendorZH and vendorEN name the channels of store_vendorid_list (API doc,
 // base_info).
 var vendorZH = map[int]string{2: "亚马逊", 3: "当当网", 4: "京东", 9: "一号店", 11: "聚美优品", 19: "酒仙网"}
 var vendorEN = map[int]string{2: "Amazon", 3: "Dangdang", 4: "JD.com", 9: "Yihaodian", 11: "Jumei", 19: "Jiuxian"}

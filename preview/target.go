@@ -33,7 +33,7 @@ type marker struct {
 	Path string // JSON Pointer of the missing field
 }
 
-// clip shortens a refused URL for display; the whole of it stays in the
+// clipRaw shortens a refused URL for display; the whole of it stays in the
 // tooltip.
 func clipRaw(s string) string {
 	const max = 60
