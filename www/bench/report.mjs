@@ -142,6 +142,11 @@ function memorySection(m) {
         f === "numGC" || f === "mallocs" ? "" : pct((m.after[f] - m.before[f]) / m.before[f] * 100)]))].join("\n");
 }
 
+function initSection(t) {
+  return [`${t.runs} cold starts under ${t.env}, each in a fresh process (medians): WebAssembly.compile ${ms(t.compileMs)}, instantiate ${ms(t.instantiateMs)}, go.run → ready ${ms(t.runToReadyMs)}, of which package initialisation ${ms(t.initClockMs)} (\`GODEBUG=inittrace=1\`: the clock includes compiling each function on its first call). What runs at init runs on every start, before the first diagnostics; the top of the list:\n`,
+    table(["package", "init clock", "bytes", "allocs"], t.inits.slice(0, 12).map((x) => [x.pkg, ms(x.clockMs), x.bytes, x.allocs]))].join("\n");
+}
+
 function section(title, body) {
   return `\n## ${title}\n\n${body}\n`;
 }
@@ -202,6 +207,7 @@ export function renderReport(d, { root }) {
   } else parts.push(section("Chromium", `not measured: ${d.chromium?.error ?? "skipped"}`));
 
   parts.push(section("Size: where the bytes go", d.size && !d.size.error ? sizeSection(d.size) : `not measured: ${d.size?.error ?? "skipped"}`));
+  parts.push(section("Go start-up, package by package (node)", d.inittrace && !d.inittrace.error ? initSection(d.inittrace) : `not measured: ${d.inittrace?.error ?? "skipped"}`));
   parts.push(section("Memory: wasm heap under use (node)", d.memory && !d.memory.error ? memorySection(d.memory) : `not measured: ${d.memory?.error ?? "skipped"}`));
 
   for (const [title, file] of [["Findings", "bench/findings.md"], ["History: before and after", "bench/history.md"]]) {

@@ -3,7 +3,8 @@
 //
 //   1. native Go (go test -bench) on scanpage/bench, schema and preview;
 //   2. the wasm under node next to Ajv, JsBarcode and bwip-js (node.mjs);
-//   3. the wasm heap after 100 vs 10,100 validate+preview steps (memory.mjs);
+//   3. the wasm heap after 100 vs 10,100 validate+preview steps (memory.mjs),
+//      and the Go side's start, package by package (inittrace.mjs);
 //   4. Chromium: the same micro-benchmarks on a bench page, what a first
 //      visit downloads, and the page figures (page.mjs) (chromium.mjs);
 //   5. sizes: shipped files, dependency variants, the wasm by package (size.mjs).
@@ -12,7 +13,7 @@
 //   node www/bench/run.mjs --quick    a few iterations of everything, for the smoke
 //                                     test: figures are meaningless; writes to --out
 //   --out DIR                         where to write (default: the repository root)
-//   --only go,node,memory,chromium,size   run only these steps
+//   --only go,node,memory,inittrace,chromium,size   run only these steps
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -68,7 +69,7 @@ function child(script, args) {
   });
 }
 
-const d = { meta: {}, go: null, node: null, memory: null, chromium: null, size: null };
+const d = { meta: {}, go: null, node: null, memory: null, inittrace: null, chromium: null, size: null };
 const startLoad = loadavg();
 
 d.go = await step("go", async () => {
@@ -93,6 +94,15 @@ d.node = await step("node", async () => {
 d.memory = await step("memory", async () => {
   const r = await child("memory.mjs", quick ? ["--quick"] : []);
   log(`   heapInuse ${r.growthPct.heapInuse.toFixed(1)} %, heapAlloc ${r.growthPct.heapAlloc.toFixed(1)} %, memory ${r.growthPct.memoryBytes.toFixed(1)} %`);
+  return r;
+});
+
+d.inittrace = await step("inittrace", async () => {
+  const { mergeStarts } = await import("./inittrace.mjs");
+  const starts = [];
+  for (let i = 0; i < (quick ? 1 : 5); i++) starts.push(await child("inittrace.mjs", []));
+  const r = mergeStarts(starts);
+  log(`   compile ${r.compileMs.toFixed(0)} ms, run to ready ${r.runToReadyMs.toFixed(0)} ms, inits ${r.initClockMs.toFixed(1)} ms: ${r.inits.slice(0, 4).map((x) => `${x.pkg} ${x.clockMs} ms`).join(", ")}`);
   return r;
 });
 
