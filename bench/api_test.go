@@ -102,3 +102,15 @@ func BenchmarkBarcode(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkDigitalLink is preview.DigitalLink, the work behind sp.digitalLink.
+func BenchmarkDigitalLink(b *testing.B) {
+	b.Run("svg", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if preview.DigitalLink(code, preview.DigitalLinkOptions{}).SVG == "" {
+				b.Fatal("no SVG")
+			}
+		}
+	})
+}

@@ -52,3 +52,36 @@ export function parseGoBench(raw) {
     return { pkg, name, count: rs.length, median: med };
   });
 }
+
+/**
+ * A CPU profile of one benchmark (go test -cpuprofile), summarised by
+ * `go tool pprof -top`: the functions with the most time of their own.
+ * @returns {Promise<{bench: string, total: string, top: {flatPct: number, cumPct: number, fn: string}[]}>}
+ */
+export async function profileGoBench({ root, pkg, bench, benchtime, nodes = 12 }) {
+  const { mkdtempSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(`${tmpdir()}/scanpage-prof-`);
+  const run = (cmd, args) => new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    p.stdout.on("data", (d) => { out += d; });
+    p.stderr.on("data", (d) => { err += d; });
+    p.on("error", reject);
+    p.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(" ")}: ${err || out}`))));
+  });
+  try {
+    await run("go", ["test", "-run", "^$", "-bench", bench, "-benchtime", benchtime, "-cpuprofile", `${dir}/cpu.prof`, "-o", `${dir}/test.bin`, pkg]);
+    const out = await run("go", ["tool", "pprof", "-top", `-nodecount=${nodes}`, `${dir}/test.bin`, `${dir}/cpu.prof`]);
+    const total = /Total samples = (\S+)/.exec(out)?.[1] ?? "";
+    const top = [];
+    for (const line of out.split("\n")) {
+      const m = /^\s*\S+\s+([\d.]+)%\s+[\d.]+%\s+\S+\s+([\d.]+)%\s+(.+)$/.exec(line);
+      if (m) top.push({ flatPct: Number(m[1]), cumPct: Number(m[2]), fn: m[3].trim() });
+    }
+    return { bench, pkg, total, top };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -11,6 +11,7 @@ const sameOps = [
   ["preview.home04", "BenchmarkPreview/home-04", "preview home, fixture 04 (validate + render)"],
   ["barcode.svg", "BenchmarkBarcode/ean13-svg", "barcode EAN-13 → SVG"],
   ["barcode.png", "BenchmarkBarcode/ean13-png", "barcode EAN-13 → PNG"],
+  ["digitalLink.svg", "BenchmarkDigitalLink/svg", "digital link QR → SVG"],
 ];
 
 const opNames = {
@@ -20,6 +21,7 @@ const opNames = {
   "preview.home04": "scanpage preview home, fixture 04",
   "barcode.svg": "scanpage barcode EAN-13 SVG",
   "barcode.png": "scanpage barcode EAN-13 PNG",
+  "digitalLink.svg": "scanpage digitalLink QR SVG",
   "ajv.parse+validate.docSample": "Ajv: JSON.parse + validate, doc sample",
   "ajv.validate.docSample": "Ajv: validate only (parsed object), doc sample",
   "ajv.parse+validate.large": "Ajv: JSON.parse + validate, large document",
@@ -136,7 +138,7 @@ function pageSection(c) {
 
 function memorySection(m) {
   const k = ["heapInuse", "heapAlloc", "heapSys", "memoryBytes", "numGC", "mallocs"];
-  return [`${m.workload}. sp.stats() runs a GC first. ${m.calls} steps took ${ms(m.ms)} (${ms(m.ms / m.calls)} per validate+preview pair).\n`,
+  return [`${m.workload}. sp.stats() runs a GC first; each figure is the median of three readings in a row. ${m.calls} steps took ${ms(m.ms)} (${ms(m.ms / m.calls)} per validate+preview pair, readings included). Live heap on the way: ${(m.series ?? []).map((p) => `${p.steps} steps ${bytes(p.heapAlloc)}`).join(", ")}.\n`,
     table(["figure", `after ${m.warm} steps`, `after ${m.warm + m.calls} steps`, "growth"],
       k.map((f) => [f, f.endsWith("Bytes") || f.startsWith("heap") ? bytes(m.before[f]) : m.before[f], f.endsWith("Bytes") || f.startsWith("heap") ? bytes(m.after[f]) : m.after[f],
         f === "numGC" || f === "mallocs" ? "" : pct((m.after[f] - m.before[f]) / m.before[f] * 100)]))].join("\n");
@@ -188,6 +190,11 @@ export function renderReport(d, { root }) {
     parts.push(section("Native Go benchmarks (every package)", table(["package", "benchmark", "time/op", "B/op", "allocs/op", "runs"],
       d.go.benchmarks.map((b) => [b.pkg, b.name, ms(b.median["ns/op"] / 1e6), b.median["B/op"] ?? "—", b.median["allocs/op"] ?? "—", b.count]))));
   } else parts.push(section("Native Go benchmarks", `not measured: ${d.go?.error ?? "skipped"}`));
+
+  if (Array.isArray(d.profile)) {
+    parts.push(section("Where the native time goes (CPU profiles)", `\`go test -cpuprofile\` of one benchmark each (bench/api_test.go), \`go tool pprof -top\`: the functions with the most time of their own (flat), with their cumulative share. Runtime entries (GC, scheduling, preemption) are the cost of allocating.\n\n` +
+      d.profile.map((p) => `**${p.label}** (${p.total} of samples)\n\n${table(["function", "flat", "cum"], p.top.map((t) => [t.fn, `${t.flatPct} %`, `${t.cumPct} %`]))}`).join("\n\n")));
+  }
 
   for (const [title, run] of [["Wasm under node, next to Ajv, JsBarcode and bwip-js (one process, one run)", d.node], ["In Chromium, next to Ajv, JsBarcode and bwip-js (bench page www/bench/micro.html, one run)", d.chromium?.micro]]) {
     if (!run?.results) { parts.push(section(title, `not measured: ${run?.error ?? "the step did not run"}`)); continue; }

@@ -1,7 +1,8 @@
 // run.mjs: `make bench`. Runs every benchmark on this machine, in one run,
 // and writes BENCHMARKS.md, BENCHMARKS.json and bench/go.txt:
 //
-//   1. native Go (go test -bench) on scanpage/bench, schema and preview;
+//   1. native Go (go test -bench) on scanpage/bench, schema and preview, and
+//      CPU profiles of the calls with targets;
 //   2. the wasm under node next to Ajv, JsBarcode and bwip-js (node.mjs);
 //   3. the wasm heap after 100 vs 10,100 validate+preview steps (memory.mjs),
 //      and the Go side's start, package by package (inittrace.mjs);
@@ -13,7 +14,7 @@
 //   node www/bench/run.mjs --quick    a few iterations of everything, for the smoke
 //                                     test: figures are meaningless; writes to --out
 //   --out DIR                         where to write (default: the repository root)
-//   --only go,node,memory,inittrace,chromium,size   run only these steps
+//   --only go,profile,node,memory,inittrace,chromium,size   run only these steps
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -69,7 +70,7 @@ function child(script, args) {
   });
 }
 
-const d = { meta: {}, go: null, node: null, memory: null, inittrace: null, chromium: null, size: null };
+const d = { meta: {}, go: null, profile: null, node: null, memory: null, inittrace: null, chromium: null, size: null };
 const startLoad = loadavg();
 
 d.go = await step("go", async () => {
@@ -83,6 +84,23 @@ d.go = await step("go", async () => {
   mkdirSync(join(outDir, "bench"), { recursive: true });
   writeFileSync(join(outDir, "bench", "go.txt"), r.raw);
   return { command: r.command, benchmarks: r.benchmarks };
+});
+
+// Where the native time goes, for the calls with targets.
+d.profile = await step("profile", async () => {
+  const { profileGoBench } = await import("./gobench.mjs");
+  const benches = [
+    ["^BenchmarkValidate$/^large$", "validate, large document"],
+    ["^BenchmarkPreview$/^home-04$", "preview home, fixture 04"],
+    ["^BenchmarkBarcode$/^ean13-png$", "barcode EAN-13 → PNG"],
+    ["^BenchmarkDigitalLink$/^svg$", "digital link QR → SVG"],
+  ];
+  const out = [];
+  for (const [bench, label] of quick ? benches.slice(0, 1) : benches) {
+    out.push({ label, ...await profileGoBench({ root, pkg: "./bench/", bench, benchtime: quick ? "300ms" : "1500ms" }) });
+    log(`   ${label}: ${out.at(-1).top.slice(0, 3).map((t) => `${t.fn} ${t.flatPct} %`).join(", ")}`);
+  }
+  return out;
 });
 
 d.node = await step("node", async () => {

@@ -35,6 +35,7 @@ export function runSuite(sp, inputs, plan) {
     "preview.home04": () => sp.preview(inputs.preview, { lang: "en", page: "home" }),
     "barcode.svg": () => sp.barcode(inputs.code),
     "barcode.png": () => sp.barcode(inputs.code, { format: "png" }),
+    "digitalLink.svg": () => sp.digitalLink(inputs.code),
   };
   const first = {};
   for (const [name, fn] of Object.entries(checks)) {
@@ -82,7 +83,7 @@ export function runSuite(sp, inputs, plan) {
 
 /** What a result held, so that the report can show the work was real. */
 function describe(name, r) {
-  if (name.startsWith("barcode")) return { drawn: Boolean(r.svg || r.png), bytes: r.svg?.length ?? r.png?.length ?? 0, valid: r.report.valid };
+  if (name.startsWith("barcode") || name.startsWith("digitalLink")) return { drawn: Boolean(r.svg || r.png), bytes: r.svg?.length ?? r.png?.length ?? 0, valid: r.report.valid };
   if (name.startsWith("repair")) return { fixes: r.fixes.length, bytes: r.text?.length ?? 0 };
   if (name.startsWith("preview")) return { htmlBytes: r.html.length, issues: r.report.issues.length };
   return { valid: r.valid, issues: r.issues.length };

@@ -21,18 +21,22 @@ test("run.mjs --quick writes a report with every section", { timeout: 120000 }, 
     assert.equal(r.status, 0, `run.mjs --quick failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
     const md = readFileSync(join(out, "BENCHMARKS.md"), "utf8");
     for (const heading of ["## Targets (budgets.md)", "## The same operations: native Go, wasm under node, wasm in Chromium",
-      "## Wasm under node", "## In Chromium", "## First visit: what Chromium downloads", "## Size: where the bytes go",
+      "## Wasm under node", "## In Chromium", "## First visit: what Chromium downloads", "## Startup, step by step (Chromium)",
+      "## Where the native time goes (CPU profiles)", "## Go start-up, package by package (node)", "## Size: where the bytes go",
       "### What each named dependency costs", "### Where scanpage.wasm's bytes go", "## Memory: wasm heap under use (node)"]) {
       assert.ok(md.includes(heading), `BENCHMARKS.md lacks ${heading}`);
     }
     const d = JSON.parse(readFileSync(join(out, "BENCHMARKS.json"), "utf8"));
     assert.ok(d.go.benchmarks.some((b) => b.name === "BenchmarkValidate/doc-sample" && b.median["ns/op"] > 0));
-    for (const op of ["validate.docSample", "validate.large", "repair.docSample", "preview.home04", "barcode.svg", "barcode.png", "jsbarcode.svg", "bwip.svg"]) {
+    for (const op of ["validate.docSample", "validate.large", "repair.docSample", "preview.home04", "barcode.svg", "barcode.png", "digitalLink.svg", "jsbarcode.svg", "bwip.svg"]) {
       assert.ok(d.node.results[op].ms.median > 0, `node ${op}`);
       assert.ok(d.chromium.micro.results[op].ms.median > 0, `chromium ${op}`);
     }
     assert.ok(d.chromium.firstVisit.totalBytes > d.size.files.find((f) => f.file === "www/scanpage.wasm").brotli);
     assert.ok(d.size.codeByPackage.some(([p]) => p === "runtime"));
+    assert.ok(d.profile[0].top.length > 0, "the CPU profile has a top");
+    assert.ok(d.inittrace.inits.some((x) => x.pkg === "runtime"), "inittrace saw the runtime's init");
+    assert.ok(d.chromium.startup.cold.median > 0);
     assert.ok(d.size.variants.find((v) => v.name === "hello").raw > 1e6);
     assert.ok(d.memory.after.heapInuse > 0);
     assert.ok(readFileSync(join(out, "bench", "go.txt"), "utf8").includes("BenchmarkValidate"));
