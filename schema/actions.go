@@ -100,7 +100,7 @@ func (c *checker) actions(list *Node, self productCode) {
 	}
 	// A5: some price: a product, a store, or a price action.
 	if len(list.Items) > 0 && !hasPrice && !hasShop {
-		c.atKey(list, Error, "action.price.missing", errNoPrice, Msg("action_list 中没有微信小店（product）或电商链接（store），这时必须有建议零售价（price）服务栏。",
+		c.atKey(list, Error, "action.no_price", errNoPrice, Msg("action_list 中没有微信小店（product）或电商链接（store），这时必须有建议零售价（price）服务栏。",
 			"action_list has no product or store action, so it needs a price action."))
 	}
 }

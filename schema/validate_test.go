@@ -221,8 +221,10 @@ func TestEngineMatchesSchema(t *testing.T) {
 		for _, se := range schemaErrors(e, d.Root) {
 			got = append(got, schemaErrorText(se))
 		}
+		// As sets: the root allOf restates keystr's type too.
 		slices.Sort(want)
 		slices.Sort(got)
+		want, got = slices.Compact(want), slices.Compact(got)
 		if !slices.Equal(got, want) {
 			t.Errorf("engine %v\nschema %v\n%s", got, want, text)
 		}
