@@ -184,7 +184,6 @@ type schemaError struct {
 
 	property string   // required: the missing key
 	expected string   // invalid_type: the schema's types, "string" or "[integer,string]"
-	given    string   // invalid_type: what was found ("integer", "number", "null"...)
 	allowed  []string // enum, const: the allowed values as JSON texts
 	bound    int      // array_min_items, array_max_items: the bound
 }
@@ -229,7 +228,6 @@ func runSchema(s *gojsonschema.Schema, n *Node, out []schemaError) []schemaError
 		d := e.Details()
 		se.property, _ = d["property"].(string)
 		se.expected, _ = d["expected"].(string)
-		se.given, _ = d["given"].(string)
 		switch kind {
 		case "enum":
 			if a, ok := d["allowed"].(string); ok {

@@ -26,16 +26,6 @@ func name(n *Node) Message {
 	return Message{n.Key, n.Key}
 }
 
-// Name is name with a capital letter in English, for the start of a
-// sentence.
-func nameStart(n *Node) Message {
-	m := name(n)
-	if m.EN == "the document" {
-		m.EN = "The document"
-	}
-	return m
-}
-
 // maxQuoted is how many characters of a value a message quotes.
 const maxQuoted = 40
 

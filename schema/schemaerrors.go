@@ -27,9 +27,12 @@ func (c *checker) schemaFinding(e schemaError) {
 		c.atValue(n, Error, code+".empty", ec, Msg("%s 是空字符串；它必须有内容。", "%s is empty; it must have some text.", name(n)))
 	case "array_min_items":
 		code, ec := nodeCode(n, c.top)
-		msg := Msg("%s 是空数组；至少需要 %d 项。", "%s is empty; it needs at least %d item(s).", name(n), e.bound)
-		if code == "action.list" {
+		msg := Msg("%s 是空数组；至少需要 %d 项。", "%s is empty; it needs at least %d items.", name(n), e.bound)
+		switch code {
+		case "action.list":
 			msg = Msg("action_list 是空数组；至少需要一个服务栏。", "action_list is empty; at least one action is needed.")
+		case "action.recommend.recommend_list":
+			msg = Msg("recommend_list 是空数组；至少要推荐一个商品。", "recommend_list is empty; it needs at least one product to recommend.")
 		}
 		c.atValue(n, Error, code+".empty", ec, msg)
 	case "array_max_items":
@@ -60,17 +63,21 @@ func (c *checker) missing(parent *Node, key string) {
 			"%s needs an anti_fake_url (the merchant's anti-fake check page) when native_show is \"false\".", name(parent))
 	case sh == shapeAction && key != "type":
 		typ := actionType(parent)
-		kind := plain(typ)
+		kind := Msg("%s 类型的服务栏", "a %s action", typ)
 		if typ == "link" {
 			if st := parent.Get("showtype"); st != nil && st.Kind == String && st.Str == "banner" {
-				kind = Msg("图片跳转 link", "image banner link")
+				kind = Msg("图片跳转 link", "an image banner link")
 			} else {
-				kind = Msg("普通链接 link", "normal link")
+				kind = Msg("普通链接 link", "a normal link")
 			}
 		}
-		msg = Msg("%s（%s 类型的服务栏）缺少必填字段 %s。", "%s (a %s action) has no %s, which it requires.", name(parent), kind, key)
+		msg = Msg("%s（%s）缺少必填字段 %s。", "%s (%s) has no %s, which it requires.", name(parent), kind, key)
+	case parent.Parent == nil && c.top == shapeMerchant:
+		msg = Msg("商户信息缺少必填字段 %s。", "The merchant context has no %s, which is required.", key)
+	case parent.Parent == nil:
+		msg = Msg("文档缺少必填字段 %s。", "The document has no %s, which is required.", key)
 	default:
-		msg = Msg("%s 缺少必填字段 %s。", "%s has no %s, which is required.", nameStart(parent), key)
+		msg = Msg("%s 缺少必填字段 %s。", "%s has no %s, which is required.", name(parent), key)
 	}
 	f := c.atKey(parent, Error, code+".missing", ec, msg)
 	f.path = parent.Pointer() + "/" + escapePointer(key)
@@ -79,20 +86,32 @@ func (c *checker) missing(parent *Node, key string) {
 // badType reports a value of the wrong JSON type.
 func (c *checker) badType(n *Node, e schemaError) {
 	code, ec := nodeCode(n, c.top)
-	given := kindName(e.given)
-	if e.given == "number" {
-		given = Msg("带小数的数字", "a number with a fraction")
-	}
-	if e.given == "" {
-		given = kindName(n.Kind.String())
-	}
-	f := c.atValue(n, Error, code+".type", ec, Msg("%s 是%s %s，应为%s。", "%s is %s, %s; it must be %s.", name(n), given, literal(n), expectedType(code, e.expected)))
+	f := c.atValue(n, Error, code+".type", ec, Msg("%s 是%s，应为%s。", "%s is %s; it must be %s.", name(n), described(n), expectedType(code, e.expected)))
 	// A number where text is expected: the same digits as a string, unless
 	// the field takes only a few values (keystandard, type...), where the
 	// digits would be just as wrong.
 	if e.expected == "string" && n.Kind == Number && !enumField(code) {
 		f.fix = ValueFix(n.Pointer(), n.Str)
 	}
+}
+
+// described says what a value is, with the value itself when it is short:
+// "the integer 13", "the string "x"", "an array".
+func described(n *Node) Message {
+	switch n.Kind {
+	case String:
+		return Msg("字符串 %s", "the string %s", quote(n.Str))
+	case Number:
+		if strings.ContainsAny(n.Str, ".eE") {
+			return Msg("数字 %s", "the number %s", n.Str)
+		}
+		return Msg("整数 %s", "the integer %s", n.Str)
+	case Bool:
+		return Msg("布尔值 %t", "the boolean %t", n.Bool)
+	case Null:
+		return Msg(" null", "null")
+	}
+	return kindName(n.Kind.String())
 }
 
 // enumField reports whether the field of code takes one of a few values.
