@@ -29,8 +29,8 @@ const (
 	shapeMerchantFirm // an item of verified_list
 )
 
-// members says which object shape the value of key holds in an object of
-// shape sh, and items which shape the items of the array under key hold.
+// childShape says which shape the value of key holds in an object of
+// shape sh, or with item, which shape the items of the array under key hold.
 func childShape(sh shape, key string, item bool) shape {
 	if item {
 		switch {

@@ -63,11 +63,15 @@ var theEngine engine
 
 const engineBase = "https://scanpage.invalid/engine/"
 
+// get returns the engine, built on the first call.
 func (e *engine) get() (*engine, error) {
 	e.once.Do(func() { e.err = e.build() })
 	return e, e.err
 }
 
+// build compiles the published schema split: the main schema without the
+// action branches, and each branch on its own, in one schema loader so that
+// every $ref resolves within the embedded documents (never over a network).
 func (e *engine) build() error {
 	// Our own parser reads the schema: its code is already compiled when a
 	// document has just been parsed, unlike encoding/json's, which a cold
@@ -126,6 +130,7 @@ func (e *engine) build() error {
 	return err
 }
 
+// dig follows keys through nested maps; nil where one is missing.
 func dig(m map[string]any, path ...string) any {
 	var v any = m
 	for _, p := range path {

@@ -66,7 +66,9 @@ func readMerchant(src string) (*merchant, *Document, []finding) {
 	}
 	e, err := theEngine.get()
 	if err == nil {
-		for _, se := range sortedErrors(runSchema(e.merchant, root, nil)) {
+		es := runSchema(e.merchant, root, nil)
+		sortSchemaErrors(es)
+		for _, se := range es {
 			c.schemaFinding(se)
 		}
 	}
@@ -122,12 +124,6 @@ func readMerchant(src string) (*merchant, *Document, []finding) {
 	return m, d, c.out
 }
 
-// sortedErrors sorts schema errors for a stable report.
-func sortedErrors(es []schemaError) []schemaError {
-	sortSchemaErrors(es)
-	return es
-}
-
 // firmCode reads a firm code (a number, or a digit string) and warns when
 // its length is not a firm code's.
 func (c *checker) firmCode(n *Node) (string, bool) {
@@ -141,6 +137,7 @@ func (c *checker) firmCode(n *Node) (string, bool) {
 	return n.Str, true
 }
 
+// readCates reads a verified_cate_list, remembering the names for messages.
 func (m *merchant) readCates(l *Node) []category {
 	var out []category
 	for _, it := range l.Items {

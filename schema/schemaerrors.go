@@ -261,7 +261,7 @@ func (c *checker) color(n *Node, ec int) {
 	}
 }
 
-// numberText returns the JSON number literal as a decimal string when it
+// priceText returns the JSON number literal as a decimal string when it
 // is one a price can take (not below 0, at most two decimals, no exponent).
 func priceText(lit string) (string, bool) {
 	if lit == "" || lit[0] == '-' || strings.ContainsAny(lit, "eE") {
