@@ -143,13 +143,33 @@ func dig(m map[string]any, path ...string) any {
 	return v
 }
 
+// noFetch is the loader factory of every schema here: all references are
+// to the embedded documents, already in the pool, so a reference to
+// anything else is an error, never a file read or a network request (which
+// gojsonschema's default factory would make, from the browser too).
+type noFetch struct{}
+
+func (noFetch) New(source string) gojsonschema.JSONLoader { return missingLoader(source) }
+
+// missingLoader is what noFetch gives for a reference outside the pool.
+type missingLoader string
+
+func (l missingLoader) JsonSource() any { return string(l) }
+func (l missingLoader) LoadJSON() (any, error) {
+	return nil, errors.New("schema: no external reference may be loaded: " + string(l))
+}
+func (l missingLoader) LoaderFactory() gojsonschema.JSONLoaderFactory { return noFetch{} }
+func (l missingLoader) JsonReference() (gojsonreference.JsonReference, error) {
+	return gojsonreference.NewJsonReference(string(l))
+}
+
 // refLoader names a schema already in a SchemaLoader's pool.
 type refLoader string
 
 func (l refLoader) JsonSource() any        { return string(l) }
 func (l refLoader) LoadJSON() (any, error) { return nil, nil }
 func (l refLoader) LoaderFactory() gojsonschema.JSONLoaderFactory {
-	return gojsonschema.DefaultJSONLoaderFactory{}
+	return noFetch{}
 }
 func (l refLoader) JsonReference() (gojsonreference.JsonReference, error) {
 	return gojsonreference.NewJsonReference(string(l))
@@ -162,7 +182,7 @@ type valueLoader struct{ v any }
 func (l valueLoader) JsonSource() any        { return l.v }
 func (l valueLoader) LoadJSON() (any, error) { return l.v, nil }
 func (l valueLoader) LoaderFactory() gojsonschema.JSONLoaderFactory {
-	return gojsonschema.DefaultJSONLoaderFactory{}
+	return noFetch{}
 }
 func (l valueLoader) JsonReference() (gojsonreference.JsonReference, error) {
 	return gojsonreference.NewJsonReference("#")
@@ -176,7 +196,7 @@ type treeLoader struct{ root *Node }
 func (l treeLoader) JsonSource() any        { return nil }
 func (l treeLoader) LoadJSON() (any, error) { return l.root.Value(), nil }
 func (l treeLoader) LoaderFactory() gojsonschema.JSONLoaderFactory {
-	return gojsonschema.DefaultJSONLoaderFactory{}
+	return noFetch{}
 }
 func (l treeLoader) JsonReference() (gojsonreference.JsonReference, error) {
 	return gojsonreference.NewJsonReference("#")
