@@ -2,6 +2,7 @@ package schema
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -458,4 +459,66 @@ func compileWhole(t testing.TB, src []byte) *gojsonschema.Schema {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// Every GTIN vector of barcode.md gives the same findings as the
+// document's keystr and as a recommended product's (codes prefixed
+// "recommend.", errcode 63157 instead of 61305), at the keystr value.
+func TestRecommendItemsCheckedLikeKeystr(t *testing.T) {
+	vectors := []string{
+		// valid
+		"6291041500213", "5901234123457", "4512345678906", "9501101531000", "1234567890128",
+		"9780877799306", "9771384524017", "0036000291452", "96385074", "95012346", "55123457",
+		"6954496900556", "6901939621608",
+		// wrong check digit
+		"2112233789658", "1234567890120", "55123458", "6900000000000", "6900873042720",
+		// wrong prefix class
+		"2112345678900", "02345680", "20123451", "9813765030011", "0000000000000",
+		// one per leading digit
+		"0123456789012", "2345678901234", "3456789012340", "4567890123456", "5678901234562",
+		"6789012345678", "7890123456784", "8901234567890", "9012345678906",
+		// slips
+		"６９０１９３９６２１６０８", "036000291452", "690 1939 62160 8",
+	}
+	base, _ := readRuleCases(t)
+	for _, code := range vectors {
+		std := "ean13"
+		if len([]rune(code)) == 8 {
+			std = "ean8"
+		}
+		codeJSON, _ := json.Marshal(code)
+		root := toJV(Parse(base).Root)
+		for _, e := range []string{
+			`set /keystandard "` + std + `"`,
+			"set /keystr " + string(codeJSON),
+			`add /brand_info/action_info/action_list/- {"type": "recommend", "recommend": {"recommend_type": "appointed", "recommend_list": [{"keystandard": "` + std + `", "keystr": ` + string(codeJSON) + `}]}}`,
+		} {
+			if err := root.edit(e); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var doc, rec []string
+		for _, is := range Validate(root.String(), Options{Lang: EN}).Report.Issues {
+			switch {
+			case is.Path == "/keystr":
+				doc = append(doc, fmt.Sprintf("%s %s %d %v", is.Severity, is.Code, is.Errcode, is.Fix))
+			case strings.HasSuffix(is.Path, "/recommend_list/0/keystr") && strings.HasPrefix(is.Code, "recommend.keystr."):
+				ec := is.Errcode
+				if ec == errRecommend {
+					ec = errKeystr
+				}
+				fix := is.Fix
+				if fix != nil {
+					fix = ValueFix("/keystr", fix.Value)
+				}
+				rec = append(rec, fmt.Sprintf("%s %s %d %v", is.Severity, strings.TrimPrefix(is.Code, "recommend."), ec, fix))
+			}
+		}
+		if !slices.Equal(doc, rec) {
+			t.Errorf("%s: keystr %v, recommended %v", code, doc, rec)
+		}
+		if want := CheckCode(code, std); len(doc) != len(want) {
+			t.Errorf("%s: %d issues at keystr, CheckCode has %d", code, len(doc), len(want))
+		}
+	}
 }
