@@ -361,37 +361,6 @@ func TestMessagesNameWhatWasFound(t *testing.T) {
 	}
 }
 
-func TestDisplayWidth(t *testing.T) {
-	for s, halves := range map[string]int{
-		"":              0,
-		"abc":           3,
-		"手机壳":           6,
-		"iPhone 15 手机壳": 16, // product-rules.md says 9; it is 10 × 0.5 + 3 = 8
-		"ＡＢＣ":           6,  // full-width forms: F
-		"ｱｲｳ":           3,  // half-width katakana: H
-		"한국어":           6,
-		"😀":             2,
-		"·“”":           3, // ambiguous width counts 0.5
-		"\u200b":        1,
-		"𠀀":             2, // CJK extension B
-		"é":             1,
-	} {
-		if got := halfWidths(s); got != halves {
-			t.Errorf("halfWidths(%q) = %d, want %d", s, got, halves)
-		}
-	}
-	for halves, want := range map[int]string{0: "0", 1: "0.5", 30: "15", 35: "17.5"} {
-		if got := widthText(halves); got != want {
-			t.Errorf("widthText(%d) = %q", halves, got)
-		}
-	}
-	for i := 1; i < len(wideRanges); i++ {
-		if wideRanges[i-1][1] >= wideRanges[i][0] || wideRanges[i][0] > wideRanges[i][1] {
-			t.Fatalf("wideRanges not sorted at %d", i)
-		}
-	}
-}
-
 func TestNearest(t *testing.T) {
 	keys := []string{"title", "thumb_url", "brand_tag", "category_id", "store_mgr_type", "store_vendorid_list", "color", "status", "retail_price"}
 	for in, want := range map[string]string{

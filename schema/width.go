@@ -10,7 +10,8 @@ import (
 // says how Latin letters count. The decision (product-rules.md, "Text
 // widths") is the display width: a character of East Asian Width W or F
 // (CJK ideographs, kana, Hangul, full-width forms, most emoji) counts 1, any
-// other character 0.5, so "iPhone 15 手机壳" is 6 + 3 = 9 wide.
+// other character 0.5, so "iPhone 15 手机壳" is 10 × 0.5 + 3 = 8 wide
+// (product-rules.md says 9, counting 12 narrow characters where there are 10).
 //
 // Widths are counted in halves, so that they stay integers.
 
@@ -33,6 +34,23 @@ func halfWidths(s string) int {
 		}
 	}
 	return n
+}
+
+// Ellipsize cuts s after the longest prefix whose display width is at most
+// max and appends "…" when anything was cut, as the WeChat client does with
+// a title wider than 15; cut reports whether it did.
+func Ellipsize(s string, max int) (out string, cut bool) {
+	limit, used := 2*max, 0
+	for i, r := range s {
+		used++
+		if r >= utf8.RuneSelf && wide(r) {
+			used++
+		}
+		if used > limit {
+			return s[:i] + "…", true
+		}
+	}
+	return s, false
 }
 
 // widthText formats a width counted in halves: "9", "17.5".
