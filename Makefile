@@ -24,10 +24,15 @@ COMPRESSED := www/scanpage.wasm www/wasm_exec.js
 
 all: build
 
-build: www/scanpage.wasm www/wasm_exec.js build/serve $(COMPRESSED:=.br)
+build: www/scanpage.wasm www/wasm_exec.js www/create-product.schema.json build/serve $(COMPRESSED:=.br)
 
 www/scanpage.wasm: $(GO_SOURCES)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w -X main.version=$(VERSION)' -o $@ ./wasm
+
+# The published JSON Schema, served next to the page: its editor completes
+# with it, and any other tool may fetch it.
+www/create-product.schema.json: schema/create-product.schema.json
+	cp $< $@
 
 # The Go runtime glue must come from the toolchain that built the wasm.
 www/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
@@ -73,4 +78,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf build www/scanpage.wasm* www/wasm_exec.js* www/dist
+	rm -rf build www/scanpage.wasm* www/wasm_exec.js* www/create-product.schema.json www/dist
