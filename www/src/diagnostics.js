@@ -1,0 +1,91 @@
+// diagnostics.js: the validator's issues as CodeMirror diagnostics, and the
+// edits their fixes make.
+import { setValueEdit } from "./jsonscan.js";
+import { t } from "./i18n.js";
+
+/** @typedef {import("../scanpage").Issue} Issue */
+/** @typedef {import("@codemirror/lint").Diagnostic} Diagnostic */
+/** @typedef {import("@codemirror/view").EditorView} EditorView */
+
+/**
+ * The edit a fix makes in text, or null when it cannot be placed.
+ * `{text}` replaces the issue's range; `{path, value}` replaces the value
+ * the issue points at (or, when the issue points elsewhere, the value at
+ * that path, adding the member when it is missing).
+ * @param {Issue} issue
+ * @param {string} text the document the issue was found in
+ * @returns {{ from: number, to: number, insert: string } | null}
+ */
+export function fixEdit(issue, text) {
+  const fix = issue.fix;
+  if (!fix) return null;
+  const from = Math.min(issue.offset, text.length);
+  const to = Math.min(issue.offset + issue.length, text.length);
+  if ("text" in fix && typeof fix.text === "string") return { from, to, insert: fix.text };
+  if ("path" in fix && typeof fix.path === "string") {
+    const json = JSON.stringify(fix.value);
+    if (json === undefined) return null;
+    if (fix.path === issue.path && issue.length > 0) return { from, to, insert: json };
+    return setValueEdit(text, fix.path, json);
+  }
+  return null;
+}
+
+/**
+ * A short label for a fix button: what it inserts.
+ * @param {Issue} issue
+ */
+export function fixLabel(issue) {
+  const fix = /** @type {any} */ (issue.fix);
+  let shown;
+  if ("text" in fix) shown = fix.text === "" ? null : fix.text;
+  else shown = JSON.stringify(fix.value);
+  if (shown === null) return t("fix.delete");
+  if (shown.length > 24) shown = shown.slice(0, 23) + "…";
+  return t("fix.to", { text: shown.replace(/\n/g, "⏎") });
+}
+
+/**
+ * Applies an issue's fix to the editor (one undoable step).
+ * @param {EditorView} view
+ * @param {Issue} issue
+ * @param {number} [from] the issue's current position, when the document moved since
+ */
+export function applyFix(view, issue, from) {
+  const text = view.state.doc.toString();
+  const shifted = from === undefined ? issue : { ...issue, offset: from };
+  const edit = fixEdit(shifted, text);
+  if (!edit) return false;
+  view.dispatch({
+    changes: edit,
+    selection: { anchor: edit.from + edit.insert.length },
+    userEvent: "input.fix",
+    scrollIntoView: true,
+  });
+  return true;
+}
+
+/**
+ * The diagnostics of a report's document issues.
+ * @param {Issue[]} issues
+ * @param {number} docLength
+ * @returns {Diagnostic[]}
+ */
+export function toDiagnostics(issues, docLength) {
+  /** @type {Diagnostic[]} */
+  const out = [];
+  for (const is of issues) {
+    if (is.source === "merchant") continue;
+    const from = Math.max(0, Math.min(is.offset, docLength));
+    const to = Math.max(from, Math.min(is.offset + is.length, docLength));
+    out.push({
+      from,
+      to,
+      severity: is.severity,
+      source: [is.code, is.errcode].filter((x) => x !== undefined && x !== "").join(" · "),
+      message: is.message,
+      actions: is.fix ? [{ name: fixLabel(is), apply: (view, f) => { applyFix(view, is, f); } }] : [],
+    });
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+// Helpers of the page tests: waiting for the checker, pasting, reading what
+// the page shows. They only use what a user sees or does, plus the
+// page's localStorage (what it saved) and its performance marks.
+import { readFileSync } from "node:fs";
+
+export const fixture = (name) => readFileSync(new URL(`../../schema/testdata/payloads/${name}`, import.meta.url), "utf8");
+
+/** Waits until the page has shown its first diagnostics. */
+export async function ready(page) {
+  await page.locator("#verdict[data-valid]").waitFor({ timeout: 15_000 });
+}
+
+/** Marks of a name so far. */
+export function marks(page, name) {
+  return page.evaluate((n) => performance.getEntriesByName(n).length, name);
+}
+
+/** Pastes text over the whole document, the way a user does: select all, paste. */
+export async function pasteAll(page, text) {
+  const content = page.locator(".cm-content");
+  await content.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await content.evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", t);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** The document as the page saved it. */
+export function savedDoc(page) {
+  return page.evaluate(() => localStorage.getItem("scanpage:doc"));
+}
+
+/** The rows of the issues panel: { severity, code, line, text }. */
+export function issueRows(page) {
+  return page.locator("#issues li.issue").evaluateAll((lis) => lis.map((li) => ({
+    severity: li.dataset.severity, code: li.dataset.code, line: Number(li.dataset.line), text: li.textContent,
+  })));
+}
+
+/** The editor line numbers (from the gutter) where a selector's elements are drawn. */
+export async function linesOf(page, selector) {
+  return page.evaluate((sel) => {
+    const gutter = [...document.querySelectorAll(".cm-lineNumbers .cm-gutterElement")]
+      .map((el) => ({ n: Number(el.textContent), r: el.getBoundingClientRect() }))
+      .filter((g) => g.n > 0 && g.r.height > 0);
+    return [...document.querySelectorAll(sel)].map((el) => {
+      const r = el.getBoundingClientRect();
+      const y = r.top + Math.min(r.height, 8) / 2;
+      return gutter.find((g) => y >= g.r.top && y < g.r.bottom)?.n ?? -1;
+    });
+  }, selector);
+}
+
+/** Places the cursor at the end of a short editor line (1-based), with a click and End. */
+export async function endOfLine(page, n) {
+  await page.locator(".cm-line").nth(n - 1).click();
+  await page.keyboard.press("End");
+}
