@@ -20,7 +20,7 @@ NODE_MODULES := www/node_modules/.package-lock.json
 PAGE_SOURCES := $(wildcard www/src/*.js www/src/*.css) $(wildcard schema/testdata/payloads/*) \
 	$(wildcard schema/create-product.schema.json www/create-product.schema.json)
 # What the service worker caches; its version is a hash of these.
-SHELL_FILES := www/index.html www/dist/app.js www/dist/app.css www/scanpage.js www/scanpage-worker.js \
+SHELL_FILES := www/index.html www/dist/boot.js www/dist/app.js www/dist/app.css www/scanpage.js www/scanpage-worker.js \
 	www/scanpage.wasm www/wasm_exec.js www/favicon.svg $(wildcard www/create-product.schema.json)
 # Files sent to the browser compressed, with their precompressed twins.
 COMPRESSED := www/scanpage.wasm www/wasm_exec.js www/dist/app.js www/dist/app.css
@@ -42,7 +42,7 @@ www/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
 # The page's bundle (CodeMirror and our modules; scanpage.js stays external).
 www/dist/app.js: $(PAGE_SOURCES) www/tools/bundle.mjs $(NODE_MODULES)
 	node www/tools/bundle.mjs
-www/dist/app.css: www/dist/app.js ;
+www/dist/app.css www/dist/boot.js: www/dist/app.js ;
 
 # The service worker, versioned by the files it caches.
 www/sw.js: www/src/sw.js www/tools/stamp.mjs $(SHELL_FILES)

@@ -4,6 +4,7 @@
 import { snippet } from "@codemirror/autocomplete";
 import { contextAt } from "./jsonscan.js";
 import { keysAt, valuesAt } from "./schema-walk.js";
+import { t } from "./i18n.js";
 
 /** @typedef {import("@codemirror/autocomplete").CompletionContext} CompletionContext */
 /** @typedef {import("@codemirror/autocomplete").Completion} Completion */
@@ -70,12 +71,13 @@ export function schemaCompletion(cx) {
     if (tok?.v !== undefined) present.delete(tok.v);
     const values = ctx.object ? ctx.object.values : null;
     const keys = keysAt(schema, ctx.path, values);
-    options = keys.filter((k) => !present.has(k.name)).map((k) => ({
+    // Required keys first, then in the schema's order.
+    options = keys.filter((k) => !present.has(k.name)).map((k, i) => ({
       label: k.name,
       type: "property",
-      detail: [k.schema.type.join("|"), k.required ? "*" : ""].filter(Boolean).join(" "),
+      detail: [k.schema.type.join(" | "), k.required ? t("completion.required") : ""].filter(Boolean).join(" · "),
       info: k.description,
-      boost: k.required ? 1 : 0,
+      boost: (k.required ? 50 : 0) - Math.min(i, 49),
       apply: (view, _c, f, to) => {
         const start = quoted ? f - 1 : f;
         const doc = view.state.doc;
@@ -92,9 +94,10 @@ export function schemaCompletion(cx) {
   } else {
     const values = valuesAt(schema, ctx.path, ctx.object ? ctx.object.values : null);
     if (tok && tok.t === "num" && !values.some((v) => typeof v.value === "number")) return null;
-    options = values.map((v) => ({
+    options = values.map((v, i) => ({
       label: typeof v.value === "string" ? v.value : JSON.stringify(v.value),
       type: "enum",
+      boost: -Math.min(i, 99),
       info: v.description,
       apply: (view, _c, f, to) => {
         const start = quoted ? f - 1 : f;

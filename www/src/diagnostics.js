@@ -31,18 +31,23 @@ export function fixEdit(issue, text) {
   return null;
 }
 
+/** Text cut to a button's width, newlines shown. */
+function short(s) {
+  s = s.replace(/\n/g, "⏎");
+  return s.length > 24 ? s.slice(0, 23) + "…" : s;
+}
+
 /**
- * A short label for a fix button: what it inserts.
+ * A short label for a fix button: what it inserts, or what it deletes.
  * @param {Issue} issue
+ * @param {string} [text] the document, to name what a deletion removes
  */
-export function fixLabel(issue) {
+export function fixLabel(issue, text) {
   const fix = /** @type {any} */ (issue.fix);
-  let shown;
-  if ("text" in fix) shown = fix.text === "" ? null : fix.text;
-  else shown = JSON.stringify(fix.value);
-  if (shown === null) return t("fix.delete");
-  if (shown.length > 24) shown = shown.slice(0, 23) + "…";
-  return t("fix.to", { text: shown.replace(/\n/g, "⏎") });
+  const found = text === undefined ? "" : text.slice(issue.offset, issue.offset + issue.length);
+  if ("text" in fix && fix.text === "") return t("fix.delete", { text: short(found) });
+  if ("text" in fix && issue.length === 0) return t("fix.insert", { text: short(fix.text) });
+  return t("fix.to", { text: short("text" in fix ? fix.text : JSON.stringify(fix.value)) });
 }
 
 /**
@@ -68,10 +73,11 @@ export function applyFix(view, issue, from) {
 /**
  * The diagnostics of a report's document issues.
  * @param {Issue[]} issues
- * @param {number} docLength
+ * @param {string} text the document they were found in
  * @returns {Diagnostic[]}
  */
-export function toDiagnostics(issues, docLength) {
+export function toDiagnostics(issues, text) {
+  const docLength = text.length;
   /** @type {Diagnostic[]} */
   const out = [];
   for (const is of issues) {
@@ -84,7 +90,7 @@ export function toDiagnostics(issues, docLength) {
       severity: is.severity,
       source: [is.code, is.errcode].filter((x) => x !== undefined && x !== "").join(" · "),
       message: is.message,
-      actions: is.fix ? [{ name: fixLabel(is), apply: (view, f) => { applyFix(view, is, f); } }] : [],
+      actions: is.fix ? [{ name: fixLabel(is, text), apply: (view, f) => { applyFix(view, is, f); } }] : [],
     });
   }
   return out;

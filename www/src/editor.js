@@ -55,6 +55,7 @@ const hanging = ViewPlugin.fromClass(class {
 const theme = EditorView.theme({
   "&": { height: "100%", fontSize: "13px", backgroundColor: "#fff" },
   ".cm-scroller": { fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace', lineHeight: "1.5" },
+  ".cm-content": { paddingRight: "4px" },
   ".cm-gutters": { backgroundColor: "#f6f7f9", borderRight: "1px solid #e3e5e8", color: "#8a9099" },
   "&.cm-focused": { outline: "none" },
   ".cm-lintRange-error": { backgroundColor: "#fdecea" },

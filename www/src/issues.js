@@ -18,13 +18,22 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
   let shown = [];
   let key = "";
 
-  /** @param {Issue[]} issues */
-  function render(issues) {
+  let doc = "";
+  let merchantDoc = "";
+
+  /**
+   * @param {Issue[]} issues
+   * @param {string} text the document
+   * @param {string} merchant the merchant context
+   */
+  function render(issues, text, merchant) {
+    doc = text;
+    merchantDoc = merchant;
     // Sorted by severity, then by place; the merchant's issues last.
     const sorted = issues.slice().sort((a, b) =>
       (a.source === "merchant" ? 1 : 0) - (b.source === "merchant" ? 1 : 0) ||
       order[a.severity] - order[b.severity] || a.offset - b.offset);
-    const k = JSON.stringify(sorted);
+    const k = JSON.stringify(sorted) + text.length;
     if (k === key) return; // nothing changed: keep the DOM (and the focus)
     key = k;
     shown = sorted;
@@ -89,7 +98,7 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
       fix.type = "button";
       fix.className = "fix";
       fix.dataset.i = String(i);
-      fix.textContent = fixLabel(is);
+      fix.textContent = fixLabel(is, is.source === "merchant" ? merchantDoc : doc);
       li.append(fix);
     }
     return li;

@@ -1,7 +1,7 @@
 // main.js: the page. It uses only the public JS API of scanpage.js (loaded
 // at run time, not bundled) and wires the panels together.
 import "./app.css";
-import { load } from "../scanpage.js";
+import { loading } from "./boot.js";
 import { setDiagnostics } from "@codemirror/lint";
 import { createEditor, relabel, replaceDoc, reveal } from "./editor.js";
 import { toDiagnostics, applyFix, fixEdit } from "./diagnostics.js";
@@ -16,13 +16,15 @@ import { encodeHash, decodeHash } from "./share.js";
 import * as store from "./storage.js";
 import { t, setLang, getLang, browserLang, translate } from "./i18n.js";
 import { registerServiceWorker } from "./sw-register.js";
+import { mark } from "./timing.js";
 
 /* global __SCHEMA__ */
 /** @typedef {import("../scanpage").Scanpage} Scanpage */
 /** @typedef {import("../scanpage").Issue} Issue */
 
-// Start the wasm at once: it is the longest part of a cold start.
-const loading = load();
+// The wasm started loading in boot.js, before this bundle ran: it is the
+// longest part of a start.
+mark("sp:app-start");
 // Set by the bundler: whether this build has the schema (completion needs it).
 if (__SCHEMA__) loadSchema(new URL("../create-product.schema.json", import.meta.url));
 
@@ -140,6 +142,8 @@ function showVerdict() {
   v.textContent = errors ? t("status.invalid", { n: errors }) : t("status.valid");
 }
 let lastCost = 0;
+let sideCost = Infinity;
+let frame = 0;
 /** @type {ReturnType<typeof setTimeout> | 0} */
 let deferred = 0;
 
@@ -172,19 +176,26 @@ function runCheck() {
   const t0 = performance.now();
   const report = sp.validate(text, docOptions());
   lastCost = performance.now() - t0;
-  view.dispatch(setDiagnostics(view.state, toDiagnostics(report.issues, view.state.doc.length)));
-  issues.render(report.issues);
+  view.dispatch(setDiagnostics(view.state, toDiagnostics(report.issues, text)));
+  issues.render(report.issues, text, merchant.value);
   errors = report.issues.filter((i) => i.severity === "error").length;
   showVerdict();
-  performance.mark("sp:diagnostics");
+  mark("sp:diagnostics");
   if (!firstShown) {
     firstShown = true;
-    performance.mark("sp:first-diagnostics");
+    mark("sp:first-diagnostics");
+    schedule(); // the first diagnostics are painted before anything else
+  } else if (sideCost < 6) {
+    // Cheap enough (normal documents): the preview and the barcode follow in
+    // the same task, so one frame shows it all.
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    renderSide();
+  } else {
+    schedule();
   }
-  schedule();
 }
 
-let frame = 0;
 /** Updates the preview and the barcode in the next frame (once per frame). */
 function schedule() {
   if (frame || !sp) return;
@@ -196,12 +207,14 @@ function schedule() {
 
 function renderSide() {
   if (!sp) return;
+  const t0 = performance.now();
   const text = view.state.doc.toString();
   const c = preview.choice();
   const { html } = sp.preview(text, { ...docOptions(), page: /** @type {any} */ (c.page), layout: /** @type {any} */ (c.layout) });
   preview.show(html);
   barcode.update(valueAt(text, "/keystr"), valueAt(text, "/keystandard"));
-  performance.mark("sp:preview");
+  sideCost = performance.now() - t0;
+  mark("sp:preview");
 }
 
 // --- Toolbar ----------------------------------------------------------------
@@ -317,6 +330,7 @@ applyLang();
 
 try {
   sp = await loading;
+  mark("sp:wasm-ready");
   if (statusKey === "status.loading") status("status.ready", { version: sp.version });
   runCheck();
 } catch (e) {

@@ -2,6 +2,7 @@
 // the page shows. They only use what a user sees or does, plus the
 // page's localStorage (what it saved) and its performance marks.
 import { readFileSync } from "node:fs";
+import { openPage } from "./browser.mjs";
 
 export const fixture = (name) => readFileSync(new URL(`../../schema/testdata/payloads/${name}`, import.meta.url), "utf8");
 
@@ -57,4 +58,19 @@ export async function linesOf(page, selector) {
 export async function endOfLine(page, n) {
   await page.locator(".cm-line").nth(n - 1).click();
   await page.keyboard.press("End");
+}
+
+// A 1×1 PNG for the preview's images: tests never reach other hosts.
+const pixel = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==", "base64");
+
+/**
+ * Opens a page of the app (see openPage): the preview's images on other
+ * hosts are answered with a pixel, so no test depends on the Internet.
+ */
+export async function openApp(browser, url, opts = {}) {
+  const page = await openPage(browser, url, opts);
+  page.setDefaultTimeout(10_000);
+  const origin = new URL(url).origin;
+  await page.context().route((u) => u.origin !== origin, (route) => route.fulfill({ status: 200, contentType: "image/png", body: pixel }));
+  return page;
 }

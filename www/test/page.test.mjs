@@ -7,9 +7,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, launch, openPage } from "./browser.mjs";
+import { startServer, launch } from "./browser.mjs";
 import { load } from "../scanpage.js";
-import { ready, pasteAll, savedDoc, issueRows, linesOf, endOfLine, fixture } from "./page-helpers.mjs";
+import { openApp, ready, pasteAll, savedDoc, issueRows, linesOf, endOfLine, fixture } from "./page-helpers.mjs";
 
 let server, browser, sp;
 before(async () => {
@@ -25,8 +25,7 @@ after(async () => {
 
 /** A fresh visitor (empty storage) on the page, in English unless asked. */
 async function visit(opts = {}) {
-  const page = await openPage(browser, server.url, { locale: "en-US", acceptDownloads: true, ...opts });
-  page.setDefaultTimeout(10_000);
+  const page = await openApp(browser, server.url, { locale: "en-US", acceptDownloads: true, ...opts });
   const res = await page.goto(server.url);
   await ready(page);
   return { page, res };
@@ -257,8 +256,7 @@ test("a share link carries the document in its hash and wins over what was store
   const url = await page.locator("#share-url").inputValue();
   assert.ok(url.startsWith(server.url + "#doc="), url);
   // Another visitor, with a document of their own, opens the link.
-  const other = await openPage(browser, server.url, { locale: "en-US" });
-  other.setDefaultTimeout(10_000);
+  const other = await openApp(browser, server.url, { locale: "en-US" });
   await other.goto(server.url);
   await ready(other);
   await pasteAll(other, mine);
@@ -281,7 +279,7 @@ test("a share link carries the document in its hash and wins over what was store
 });
 
 test("中文 / English: the browser's language first, then the toggle; messages follow", async () => {
-  const zh = await openPage(browser, server.url, { locale: "zh-CN" });
+  const zh = await openApp(browser, server.url, { locale: "zh-CN" });
   await zh.goto(server.url);
   await ready(zh);
   await pasteAll(zh, '{"a": 1,}');
@@ -340,8 +338,10 @@ test("completion offers the schema's keys and enum values", async (t) => {
   await page.keyboard.press("End");
   await page.keyboard.type(',\n"');
   await page.locator(".cm-tooltip-autocomplete li", { hasText: "keystr" }).waitFor();
-  const offered = await page.locator(".cm-tooltip-autocomplete li").allTextContents();
-  assert.ok(!offered.some((o) => o.startsWith("keystandard")), "present keys are not offered again");
+  const offered = await page.locator(".cm-tooltip-autocomplete li .cm-completionLabel").allTextContents();
+  assert.equal(offered[0], "keystr", "required keys first, in the schema's order");
+  assert.ok(offered.includes("brand_info"));
+  assert.ok(!offered.includes("keystandard"), "present keys are not offered again");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => /"keystr": ""/.test(localStorage.getItem("scanpage:doc")));
   assert.deepEqual(page.errors, []);

@@ -10,18 +10,25 @@ const www = fileURLToPath(new URL("../", import.meta.url));
 // from schema/). A build without it fetches nothing, so no 404 is logged.
 const schema = existsSync(`${www}create-product.schema.json`) || existsSync(`${www}../schema/create-product.schema.json`);
 
-await build({
+const common = {
   absWorkingDir: www,
-  entryPoints: ["src/main.js"],
-  outfile: "dist/app.js",
   bundle: true,
   format: "esm",
   target: "es2022",
   minify: true,
   sourcemap: "linked",
-  external: ["../scanpage.js"],
+  logLevel: "warning",
+};
+
+// dist/boot.js: starts the wasm before the big bundle is even compiled.
+await build({ ...common, entryPoints: ["src/boot.js"], outfile: "dist/boot.js", external: ["../scanpage.js"] });
+
+await build({
+  ...common,
+  entryPoints: ["src/main.js"],
+  outfile: "dist/app.js",
+  external: ["../scanpage.js", "./boot.js"],
   // The samples are embedded byte for byte.
   loader: { ".txt": "text", ".json": "text" },
   define: { __SCHEMA__: String(schema) },
-  logLevel: "warning",
 });

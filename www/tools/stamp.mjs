@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const www = fileURLToPath(new URL("../", import.meta.url));
-const files = ["index.html", "dist/app.js", "dist/app.css", "scanpage.js", "scanpage-worker.js",
+const files = ["index.html", "dist/boot.js", "dist/app.js", "dist/app.css", "scanpage.js", "scanpage-worker.js",
   "scanpage.wasm", "wasm_exec.js", "favicon.svg", "create-product.schema.json", "src/sw.js"];
 const h = createHash("sha256");
 for (const f of files) {

@@ -1,0 +1,61 @@
+// Offline: after the first visit the service worker has the page, the
+// bundle, the loader and the wasm; with the network off a reload still
+// checks documents.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch } from "./browser.mjs";
+import { openApp, ready, pasteAll, savedDoc, issueRows } from "./page-helpers.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("with the network off, a reload still edits and checks (service worker)", async () => {
+  const page = await openApp(browser, server.url, { locale: "en-US" });
+  await page.goto(server.url);
+  await ready(page);
+  // The worker installs (caching the shell) and takes control of this page.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const version = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("scanpage-")));
+  assert.equal(version.length, 1, "one versioned cache");
+  await pasteAll(page, '{\n  "keystr": "6901939621608"\n}');
+  await page.waitForFunction(() => localStorage.getItem("scanpage:doc")?.includes("6901939621608"));
+
+  await page.context().setOffline(true);
+  const fromSW = [];
+  page.on("response", (r) => { if (r.fromServiceWorker()) fromSW.push(new URL(r.url()).pathname); });
+  await page.reload();
+  await ready(page);
+  assert.ok(fromSW.includes("/scanpage.wasm"), `the wasm came from the service worker: ${fromSW}`);
+  assert.ok(fromSW.includes("/dist/app.js"));
+  // The document typed before going offline is back, and checking works.
+  assert.equal(await savedDoc(page), '{\n  "keystr": "6901939621608"\n}');
+  await page.locator(".cm-line").nth(1).click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(",");
+  await page.locator('#issues li[data-code="syntax.trailing_comma"]').waitFor();
+  assert.equal((await issueRows(page)).find((r) => r.code === "syntax.trailing_comma").line, 2);
+  await page.locator(".cm-lintRange-error").waitFor();
+  // The preview and the barcode work offline too.
+  await page.locator("#barcode .ean img[src^='blob:']").waitFor();
+  assert.ok((await page.locator("#preview").getAttribute("srcdoc")).length > 0);
+  await page.context().setOffline(false);
+  assert.deepEqual(page.errors, []);
+});
+
+test("?nosw removes the service worker (for development)", async () => {
+  const page = await openApp(browser, server.url, { locale: "en-US" });
+  await page.goto(server.url);
+  await ready(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.goto(server.url + "?nosw");
+  await ready(page);
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0);
+  assert.deepEqual(page.errors, []);
+});
