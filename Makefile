@@ -40,7 +40,12 @@ www/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
 	cp $< $@
 
 # The page's bundle (CodeMirror and our modules; scanpage.js stays external).
-www/dist/app.js: $(PAGE_SOURCES) www/tools/bundle.mjs $(NODE_MODULES)
+# Completion is built in only when the schema exists: a marker named after
+# that fact rebuilds the bundle when it changes.
+SCHEMA_FLAG := www/dist/.schema-$(if $(wildcard schema/create-product.schema.json www/create-product.schema.json),yes,no)
+$(SCHEMA_FLAG):
+	mkdir -p www/dist && rm -f www/dist/.schema-* && touch $@
+www/dist/app.js: $(PAGE_SOURCES) www/tools/bundle.mjs $(NODE_MODULES) $(SCHEMA_FLAG)
 	node www/tools/bundle.mjs
 www/dist/app.css www/dist/boot.js: www/dist/app.js ;
 
