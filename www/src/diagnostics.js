@@ -88,7 +88,7 @@ export function toDiagnostics(issues, text) {
       from,
       to,
       severity: is.severity,
-      source: [is.code, is.errcode].filter((x) => x !== undefined && x !== "").join(" · "),
+      source: is.errcode ? `${is.errcode} · ${is.code}` : is.code,
       message: is.message,
       actions: is.fix ? [{ name: fixLabel(is, text), apply: (view, f) => { applyFix(view, is, f); } }] : [],
     });

@@ -299,10 +299,12 @@ $("share-copy").addEventListener("click", async () => {
     status("status.share.ready");
   }
 });
-$("share-close").addEventListener("click", () => {
+const closeShare = () => {
   shareBox.hidden = true;
   $("share").focus();
-});
+};
+$("share-close").addEventListener("click", closeShare);
+shareBox.addEventListener("keydown", (e) => { if (e.key === "Escape") closeShare(); });
 
 for (const btn of document.querySelectorAll("button[data-lang]")) {
   btn.addEventListener("click", () => {
