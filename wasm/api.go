@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/json"
+	"runtime"
 
 	"github.com/hack-pad/safejs"
 
@@ -67,8 +68,9 @@ func newAPI(done chan struct{}) (safejs.Value, []safejs.Func, error) {
 			return []any{marshal(preview.Barcode{Report: schema.NewReport([]schema.Issue{is})})}
 		}},
 		{"digitalLink", digitalLink, func(is schema.Issue) any {
-			return []any{marshal(map[string]any{"uri": "", "report": schema.NewReport([]schema.Issue{is})})}
+			return []any{marshal(preview.DigitalLinkResult{Report: schema.NewReport([]schema.Issue{is})})}
 		}},
+		{"stats", stats, func(is schema.Issue) any { return map[string]any{} }},
 		{"dispose", func([]safejs.Value) (any, error) {
 			close(done)
 			return "null", nil
@@ -135,20 +137,16 @@ func barcode(args []safejs.Value) (any, error) {
 }
 
 func digitalLink(args []safejs.Value) (any, error) {
-	if _, err := stringArg(args, 0, "code"); err != nil {
+	code, err := stringArg(args, 0, "code")
+	if err != nil {
 		return nil, err
 	}
-	var o struct {
-		Lang string `json:"lang"`
-	}
+	var o preview.DigitalLinkOptions
 	if err := optionsArg(args, 1, &o); err != nil {
 		return nil, err
 	}
-	lang := schema.ParseLang(o.Lang)
-	msg := schema.Msg("GS1 数字链接二维码尚未实现。", "The GS1 Digital Link QR is not built yet.").In(lang)
-	return withBytes(marshal(map[string]any{"uri": "", "report": schema.NewReport([]schema.Issue{{
-		Severity: schema.Info, Code: "unimplemented.digital_link", Line: 1, Column: 1, Message: msg, Source: schema.SourceDocument,
-	}})}), nil)
+	d := preview.DigitalLink(code, o)
+	return withBytes(marshal(d), d.PNG)
 }
 
 // withBytes pairs JSON text with image bytes: [json] or [json, Uint8Array].
@@ -161,4 +159,16 @@ func withBytes(text string, png []byte) (any, error) {
 		return nil, err
 	}
 	return []any{text, arr}, nil
+}
+
+// stats reports the Go heap, for memory benchmarks and leak hunting. It runs
+// a collection first so that the figures are comparable across calls.
+func stats([]safejs.Value) (any, error) {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return marshal(map[string]uint64{
+		"heapAlloc": m.HeapAlloc, "heapInuse": m.HeapInuse, "heapSys": m.HeapSys,
+		"sys": m.Sys, "numGC": uint64(m.NumGC), "mallocs": m.Mallocs,
+	}), nil
 }

@@ -68,7 +68,7 @@ export interface BarcodeOptions {
   indicators?: boolean;
   /** Bar colour, "#RRGGBB" (default black). */
   foreground?: string;
-  /** Background colour, "#RRGGBB" (default white). */
+  /** Background colour, "#RRGGBB" (default white) or "transparent" (warned). */
   background?: string;
   /** PNG: resolution recorded in the file. */
   dpi?: number;
@@ -83,8 +83,27 @@ export interface BarcodeResult {
   report: Report;
 }
 
+export interface DigitalLinkOptions {
+  format?: "svg" | "png";
+  /** PNG: pixels per module (integer 1–32, default 4). */
+  moduleWidth?: number;
+  /** SVG: module width in mm, 0.375–0.99 (default 0.5). */
+  xdim?: number;
+  /** A brand's resolver host replacing id.gs1.org. */
+  domain?: string;
+  /** QR error correction level (default "M"). */
+  level?: "L" | "M" | "Q" | "H";
+  foreground?: string;
+  background?: string;
+  dpi?: number;
+  lang?: Lang;
+}
+
 export interface DigitalLinkResult {
+  /** https://id.gs1.org/01/ + the GTIN-14; "" when the code is refused. */
   uri: string;
+  /** The text in the symbol: uri, or its upper-case form when that gives a smaller QR. */
+  encoded?: string;
   svg?: string;
   png?: Uint8Array;
   report: Report;
@@ -113,9 +132,23 @@ export interface Scanpage {
   repair(input: string, opts?: { lang?: Lang }): RepairResult;
   preview(input: string | object, opts?: PreviewOptions): PreviewResult;
   barcode(code: string, opts?: BarcodeOptions): BarcodeResult;
-  digitalLink(code: string, opts?: BarcodeOptions): DigitalLinkResult;
+  digitalLink(code: string, opts?: DigitalLinkOptions): DigitalLinkResult;
+  /** Memory figures (after a garbage collection), for benchmarks and leak hunting. */
+  stats(): Stats;
   /** Releases the Go functions and ends the instance. */
   dispose(): void;
+}
+
+/** Go runtime heap figures in bytes, and the size of the wasm linear memory. */
+export interface Stats {
+  heapAlloc: number;
+  heapInuse: number;
+  heapSys: number;
+  sys: number;
+  numGC: number;
+  mallocs: number;
+  /** WebAssembly memory size; it only ever grows. */
+  memoryBytes: number;
 }
 
 /** The same calls answered by an instance in a Web Worker. */
@@ -125,6 +158,7 @@ export interface AsyncScanpage {
   repair(input: string, opts?: { lang?: Lang }): Promise<RepairResult>;
   preview(input: string | object, opts?: PreviewOptions): Promise<PreviewResult>;
   barcode(code: string, opts?: BarcodeOptions): Promise<BarcodeResult>;
-  digitalLink(code: string, opts?: BarcodeOptions): Promise<DigitalLinkResult>;
+  digitalLink(code: string, opts?: DigitalLinkOptions): Promise<DigitalLinkResult>;
+  stats(): Promise<Stats>;
   dispose(): void;
 }

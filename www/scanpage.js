@@ -71,7 +71,7 @@ export async function load(opts = {}) {
       ready,
       run.then(() => { throw new Error("scanpage: the Go program ended before it was ready"); }),
     ]);
-    return facade(raw, () => ended);
+    return facade(raw, () => ended, instance.exports.mem);
   } finally {
     delete registry[id];
   }
@@ -82,7 +82,7 @@ export async function load(opts = {}) {
  * objects into JSON text, parses the JSON results, throws misuse errors.
  * @returns {import("./scanpage").Scanpage}
  */
-function facade(raw, hasEnded) {
+function facade(raw, hasEnded, memory) {
   let disposed = false;
   const call = (name, args) => {
     if (disposed) throw new Error(`scanpage: ${name}() called after dispose()`);
@@ -96,6 +96,7 @@ function facade(raw, hasEnded) {
     preview: (input, opts) => result(call("preview", [docText(input, "preview"), optsText(opts, "preview")])),
     barcode: (code, opts) => withImage(call("barcode", [str(code, "barcode", "code"), optsText(opts, "barcode")])),
     digitalLink: (code, opts) => withImage(call("digitalLink", [str(code, "digitalLink", "code"), optsText(opts, "digitalLink")])),
+    stats: () => ({ ...result(call("stats", [])), memoryBytes: memory.buffer.byteLength }),
     dispose() {
       if (disposed) return;
       disposed = true;
@@ -114,7 +115,9 @@ function result(text) {
   return r;
 }
 
-function withImage([text, png]) {
+/** Images come as [json] or [json, Uint8Array]; a misuse comes as json alone. */
+function withImage(out) {
+  const [text, png] = Array.isArray(out) ? out : [out];
   const r = result(text);
   if (png) r.png = png;
   return r;
@@ -203,6 +206,7 @@ async function loadWorker(opts) {
     preview: send("preview"),
     barcode: send("barcode"),
     digitalLink: send("digitalLink"),
+    stats: send("stats"),
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -128,3 +128,14 @@ test("several instances coexist; dispose ends one, not the others", async () => 
 test("load rejects with a clear error when the wasm is missing", async () => {
   await assert.rejects(load({ wasmURL: "./no-such.wasm" }), /could not load .*no-such\.wasm/);
 });
+
+test("stats reports the Go heap and the wasm memory", () => {
+  const s = sp.stats();
+  for (const k of ["heapAlloc", "heapInuse", "heapSys", "sys", "numGC", "mallocs", "memoryBytes"]) {
+    assert.equal(typeof s[k], "number", k);
+  }
+  assert.ok(s.memoryBytes >= s.heapSys / 2 && s.memoryBytes % 65536 === 0);
+  const before = sp.stats().mallocs;
+  sp.validate('{"a": [1, 2, 3]}');
+  assert.ok(sp.stats().mallocs > before, "validate allocates, so mallocs must grow");
+});
