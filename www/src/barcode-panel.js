@@ -65,8 +65,9 @@ export function barcodePanel({ root, getSP, getLang, onOptions }) {
   const img = /** @type {HTMLImageElement} */ ($(".ean img"));
   const caption = $(".ean figcaption");
   const issues = $(".ean-issues");
+  const qrFigure = $(".qr");
   const qrImg = /** @type {HTMLImageElement} */ ($(".qr img"));
-  const qrCaption = $(".qr figcaption");
+  const qrCaption = $(".qr .uri");
   const qrIssues = $(".qr-issues");
   const xdim = /** @type {HTMLSelectElement} */ ($("select[name=xdim]"));
   const ppm = /** @type {HTMLSelectElement} */ ($("select[name=ppm]"));
@@ -148,14 +149,13 @@ export function barcodePanel({ root, getSP, getLang, onOptions }) {
         qrFound = d.report.issues;
       }
       showSVG(qrImg, qrSVG);
+      qrFigure.hidden = !qrSVG;
       qrImg.alt = qrSVG ? t("barcode.dl.alt", { uri }) : "";
       qrCaption.textContent = uri;
+      qrCaption.title = uri;
       showIssues(qrIssues, qrFound);
       const qrButton = buttons.find((b) => b.dataset.download === "qr");
-      if (qrButton) {
-        qrButton.disabled = !qrSVG;
-        qrButton.hidden = !qrSVG;
-      }
+      if (qrButton) qrButton.disabled = !qrSVG;
     },
   };
 }

@@ -190,7 +190,7 @@ test("the samples menu: the API doc's sample first and verbatim; choosing a samp
   assert.deepEqual(page.errors, []);
 });
 
-test("the PNG download scans as the document's code (zbarimg); sizes follow the choices", async () => {
+test("the PNG download scans as the document's code (zbarimg); sizes follow the choices; the Digital Link QR", async () => {
   const { page } = await visit();
   const code = JSON.parse(full).keystr;
   const dir = mkdtempSync(join(tmpdir(), "scanpage-dl-"));
@@ -213,6 +213,14 @@ test("the PNG download scans as the document's code (zbarimg); sizes follow the 
     const text = readFileSync(join(dir, "code.svg"), "utf8");
     assert.match(text, /<svg[^>]*width="55\.935mm"/, "113 modules × 0.495 mm");
     assert.match(text, new RegExp(`aria-label="EAN-13 ${code}"`));
+
+    // The GS1 Digital Link QR of the same GTIN, shown and downloadable.
+    await page.locator("#barcode .qr img[src^='blob:']").waitFor();
+    assert.equal(await page.locator("#barcode .qr .uri").textContent(), `https://id.gs1.org/01/0${code}`);
+    const [qr] = await Promise.all([page.waitForEvent("download"), page.locator('button[data-download="qr"]').click()]);
+    assert.equal(qr.suggestedFilename(), `${code}-digital-link.svg`);
+    await qr.saveAs(join(dir, "qr.svg"));
+    assert.match(readFileSync(join(dir, "qr.svg"), "utf8"), /<svg[\s>]/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
