@@ -10,72 +10,90 @@
  *  str: v is the decoded text; open: the string is not closed on its line.
  */
 
-const punct = new Set(["{", "}", "[", "]", ":", ","]);
+const strRe = /"((?:[^"\\\n\r]|\\.)*)("?)/y;
+const numRe = /-?[0-9][0-9eE.+-]*|-/y;
+const wordRe = /[A-Za-z_$][\w$]*/y;
 
 /**
- * Splits text into tokens. Comments are skipped; an unterminated string
- * ends at the end of its line (open: true).
- * @param {string} text
- * @returns {Token[]}
+ * The decoded text of a string token's inside (escapes resolved; a broken
+ * escape is kept as written).
+ * @param {string} raw
  */
-export function tokenize(text) {
-  /** @type {Token[]} */
-  const out = [];
+function unescape(raw) {
+  if (!raw.includes("\\")) return raw;
+  try {
+    return JSON.parse(`"${raw}"`);
+  } catch {
+    return raw.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (m, e) => {
+      if (e.length === 5) return String.fromCharCode(parseInt(e.slice(1), 16));
+      return { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", '"': '"', "\\": "\\", "/": "/" }[e] ?? m;
+    });
+  }
+}
+
+/**
+ * The tokens of text, one by one (a consumer may stop early). Comments are
+ * skipped; an unterminated string ends at the end of its line (open: true).
+ * @param {string} text
+ * @returns {Generator<Token>}
+ */
+export function* tokens(text) {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text[i];
-    if (c === " " || c === "\n" || c === "\r" || c === "\t" || c === "\ufeff") { i++; continue; }
-    if (punct.has(c)) { out.push({ t: /** @type {any} */ (c), from: i, to: i + 1 }); i++; continue; }
-    if (c === "/" && text[i + 1] === "/") { while (i < n && text[i] !== "\n") i++; continue; }
-    if (c === "/" && text[i + 1] === "*") {
+    const c = text.charCodeAt(i);
+    // space, \n, \r, \t, BOM
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff) { i++; continue; }
+    // { } [ ] : ,
+    if (c === 123 || c === 125 || c === 91 || c === 93 || c === 58 || c === 44) {
+      yield { t: /** @type {any} */ (text[i]), from: i, to: i + 1 };
+      i++;
+      continue;
+    }
+    if (c === 47 && text.charCodeAt(i + 1) === 47) { // a // comment
+      const end = text.indexOf("\n", i);
+      i = end < 0 ? n : end;
+      continue;
+    }
+    if (c === 47 && text.charCodeAt(i + 1) === 42) { // a /* comment */
       const end = text.indexOf("*/", i + 2);
       i = end < 0 ? n : end + 2;
       continue;
     }
-    if (c === '"') {
-      let j = i + 1;
-      let v = "";
-      let open = true;
-      while (j < n) {
-        const d = text[j];
-        if (d === '"') { open = false; j++; break; }
-        if (d === "\n" || d === "\r") break;
-        if (d === "\\" && j + 1 < n) {
-          const e = text[j + 1];
-          const simple = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", "/": "/", "\\": "\\", '"': '"' }[e];
-          if (simple !== undefined) { v += simple; j += 2; continue; }
-          if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) {
-            v += String.fromCharCode(parseInt(text.slice(j + 2, j + 6), 16));
-            j += 6;
-            continue;
-          }
-        }
-        v += d;
-        j++;
-      }
-      out.push({ t: "str", from: i, to: j, v, open });
-      i = j;
+    if (c === 34) { // "
+      strRe.lastIndex = i;
+      const m = /** @type {RegExpExecArray} */ (strRe.exec(text));
+      const to = i + m[0].length;
+      yield { t: "str", from: i, to, v: unescape(m[1]), open: m[2] === "" };
+      i = to;
       continue;
     }
-    if (c === "-" || (c >= "0" && c <= "9")) {
-      let j = i + 1;
-      while (j < n && /[0-9eE.+-]/.test(text[j])) j++;
-      out.push({ t: "num", from: i, to: j, v: text.slice(i, j) });
-      i = j;
+    if (c === 45 || (c >= 48 && c <= 57)) { // - or a digit
+      numRe.lastIndex = i;
+      const m = /** @type {RegExpExecArray} */ (numRe.exec(text));
+      yield { t: "num", from: i, to: i + m[0].length, v: m[0] };
+      i += m[0].length;
       continue;
     }
-    if (/[A-Za-z_$]/.test(c)) {
-      let j = i + 1;
-      while (j < n && /[\w$]/.test(text[j])) j++;
-      out.push({ t: "lit", from: i, to: j, v: text.slice(i, j) });
-      i = j;
+    wordRe.lastIndex = i;
+    const w = wordRe.exec(text);
+    if (w) {
+      yield { t: "lit", from: i, to: i + w[0].length, v: w[0] };
+      i += w[0].length;
       continue;
     }
-    out.push({ t: "err", from: i, to: i + 1, v: c });
+    yield { t: "err", from: i, to: i + 1, v: text[i] };
     i++;
   }
-  return out;
+}
+
+/**
+ * Splits text into tokens (see tokens).
+ * @param {string} text
+ * @returns {Token[]}
+ */
+export function tokenize(text) {
+  return Array.from(tokens(text));
 }
 
 /**
@@ -102,13 +120,14 @@ function primitive(tok) {
 
 /**
  * Reads the tokens as JSON, stepping over slips (missing commas or colons,
- * stray commas, mismatched brackets). The visitor hears about each value.
- * @param {Token[]} tokens
+ * stray commas, mismatched brackets). The visitor hears about each value;
+ * when visit.value returns false, the reading stops there.
+ * @param {Iterable<Token>} toks
  * @param {{ before?: (tok: Token, stack: Frame[]) => void,
- *           value?: (path: (string|number)[], from: number, to: number, frame: Frame | null) => void,
+ *           value?: (path: (string|number)[], from: number, to: number, frame: Frame | null) => boolean | void,
  *           opened?: (path: (string|number)[], frame: Frame) => void }} visit
  */
-export function walk(tokens, visit = {}) {
+export function walk(toks, visit = {}) {
   /** @type {Frame[]} */
   const stack = [];
   /** @type {{ path: (string|number)[], from: number }[]} */
@@ -123,7 +142,13 @@ export function walk(tokens, visit = {}) {
     if (top.kind === "obj" && (top.state === "key" || top.state === "comma")) return false;
     return true;
   };
-  for (const tok of tokens) {
+  let end = 0;
+  let stop = false;
+  const value = (/** @type {(string|number)[]} */ p, /** @type {number} */ from, /** @type {number} */ to, /** @type {Frame | null} */ f) => {
+    if (visit.value?.(p, from, to, f) === false) stop = true;
+  };
+  for (const tok of toks) {
+    end = tok.to;
     visit.before?.(tok, stack);
     const top = stack[stack.length - 1];
     switch (tok.t) {
@@ -150,7 +175,7 @@ export function walk(tokens, visit = {}) {
           const s = /** @type {{path: (string|number)[], from: number}} */ (starts.pop());
           f.close = tok;
           if (f.kind === want) {
-            visit.value?.(s.path, s.from, tok.to, f);
+            value(s.path, s.from, tok.to, f);
             done(tok.to);
             break;
           }
@@ -169,7 +194,7 @@ export function walk(tokens, visit = {}) {
         }
         break;
       default: {
-        if (!top) { visit.value?.([], tok.from, tok.to, null); break; }
+        if (!top) { value([], tok.from, tok.to, null); break; }
         if (top.kind === "obj" && (top.state === "key" || top.state === "comma" || (top.state === "colon" && tok.t !== "str"))) {
           if (top.state === "colon") { // "key" value: a missing colon
             top.state = "value";
@@ -187,17 +212,17 @@ export function walk(tokens, visit = {}) {
         if (top.kind === "arr" && top.state === "comma") top.index++;
         const p = path();
         if (top.kind === "obj" && top.key !== null) top.values.set(top.key, primitive(tok));
-        visit.value?.(p, tok.from, tok.to, null);
+        value(p, tok.from, tok.to, null);
         done(tok.to);
       }
     }
+    if (stop) return;
   }
   // Unclosed containers end where the text ends.
-  const end = tokens.length ? tokens[tokens.length - 1].to : 0;
-  while (stack.length) {
+  while (stack.length && !stop) {
     const f = /** @type {Frame} */ (stack.pop());
     const s = /** @type {{path: (string|number)[], from: number}} */ (starts.pop());
-    visit.value?.(s.path, s.from, end, f);
+    value(s.path, s.from, end, f);
   }
 }
 
@@ -238,8 +263,8 @@ export function contextAt(text, pos) {
     return at("value", [...base, top.state === "comma" ? top.index + 1 : top.index], null);
   };
   // A sentinel past the end makes the walk stop by the cursor in every case.
-  const tokens = [...tokenize(text), /** @type {Token} */ ({ t: "err", from: text.length + 1, to: text.length + 1 })];
-  walk(tokens, {
+  const toks = [...tokenize(text), /** @type {Token} */ ({ t: "err", from: text.length + 1, to: text.length + 1 })];
+  walk(toks, {
     before(tok, stack) {
       if (ctx) return;
       if (tok.from >= pos) { ctx = snap(stack, null); return; }
@@ -267,12 +292,15 @@ export function parsePointer(pointer) {
  * @returns {{ from: number, to: number, frame: Frame | null } | null}
  */
 export function locate(text, pointer) {
-  const want = parsePointer(pointer).join("\u0000");
+  const want = parsePointer(pointer);
   /** @type {{ from: number, to: number, frame: Frame | null } | null} */
   let found = null;
-  walk(tokenize(text), {
+  walk(tokens(text), {
     value(path, from, to, frame) {
-      if (!found && path.map(String).join("\u0000") === want && path.length === parsePointer(pointer).length) found = { from, to, frame };
+      if (path.length !== want.length) return;
+      for (let i = 0; i < want.length; i++) if (String(path[i]) !== want[i]) return;
+      found = { from, to, frame };
+      return false;
     },
   });
   return found;
@@ -334,25 +362,25 @@ export function format(text, width = 72) {
   } catch {
     return null;
   }
-  const tokens = tokenize(text);
+  const toks = tokenize(text);
   let i = 0;
   const lit = (t) => text.slice(t.from, t.to);
   /** @returns {string} */
   const value = (indent) => {
-    const t = tokens[i++];
+    const t = toks[i++];
     if (t.t !== "{" && t.t !== "[") return lit(t);
     const close = t.t === "{" ? "}" : "]";
     /** @type {string[]} */
     const parts = [];
     let flat = true;
-    while (tokens[i].t !== close) {
-      if (tokens[i].t === ",") { i++; continue; }
+    while (toks[i].t !== close) {
+      if (toks[i].t === ",") { i++; continue; }
       let key = "";
       if (t.t === "{") {
-        key = lit(tokens[i]) + ": ";
+        key = lit(toks[i]) + ": ";
         i += 2; // the key and the colon
       }
-      if (tokens[i].t === "{" || tokens[i].t === "[") flat = false;
+      if (toks[i].t === "{" || toks[i].t === "[") flat = false;
       parts.push(key + value(indent + "  "));
     }
     i++;

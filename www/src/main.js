@@ -117,13 +117,34 @@ const view = createEditor({
   doc: initial,
   label: t("editor.label"),
   onChange() {
-    store.set("doc", view.state.doc.toString());
+    saveDoc();
     check();
   },
   keys: [
     { key: "Shift-Alt-f", run: () => { formatDoc(); return true; } },
   ],
 });
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let saveTimer;
+/**
+ * Saves the document: at once when it is of a normal size; a very large one
+ * once per pause in typing, and always when the page is hidden or closed.
+ */
+function saveDoc() {
+  clearTimeout(saveTimer);
+  saveTimer = undefined;
+  if (view.state.doc.length < 200_000) store.set("doc", view.state.doc.toString());
+  else saveTimer = setTimeout(flush, 300);
+}
+function flush() {
+  if (saveTimer === undefined) return;
+  clearTimeout(saveTimer);
+  saveTimer = undefined;
+  store.set("doc", view.state.doc.toString());
+}
+addEventListener("pagehide", flush);
+addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(); });
+
 if (shared !== null) {
   store.set("doc", initial);
   status("status.shared");
@@ -144,6 +165,8 @@ function showVerdict() {
 let lastCost = 0;
 let sideCost = Infinity;
 let frame = 0;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let sideTimer;
 /** @type {ReturnType<typeof setTimeout> | 0} */
 let deferred = 0;
 
@@ -196,9 +219,18 @@ function runCheck() {
   }
 }
 
-/** Updates the preview and the barcode in the next frame (once per frame). */
+/**
+ * Updates the preview and the barcode in the next frame (once per frame);
+ * when that is slow (a very large document), once per pause in typing.
+ */
 function schedule() {
-  if (frame || !sp) return;
+  if (!sp) return;
+  if (sideCost > 50) {
+    clearTimeout(sideTimer);
+    sideTimer = setTimeout(renderSide, 300);
+    return;
+  }
+  if (frame) return;
   frame = requestAnimationFrame(() => {
     frame = 0;
     renderSide();

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { contextAt, locate, valueAt, setValueEdit, format } from "../src/jsonscan.js";
+import { contextAt, locate, valueAt, setValueEdit, format, tokenize } from "../src/jsonscan.js";
 import { keysAt, valuesAt } from "../src/schema-walk.js";
 import { fixEdit } from "../src/diagnostics.js";
 import { encodeHash, decodeHash } from "../src/share.js";
@@ -116,4 +116,28 @@ test("share links round-trip the document, CJK and all, and ignore broken hashes
   assert.equal(await decodeHash("#doc=AAAA"), null);
   assert.equal(await decodeHash("#other"), null);
   assert.equal(await decodeHash(""), null);
+});
+
+test("tokens: strings with escapes, broken escapes, open strings; numbers, words, comments", () => {
+  const toks = tokenize('{"a\\"b\\u4e2d": -1.5e3, /* c */ "x\\q", tru // d\n "open');
+  assert.deepEqual(toks.map((t) => [t.t, t.v ?? t.t]), [
+    ["{", "{"], ["str", 'a"b中'], [":", ":"], ["num", "-1.5e3"], [",", ","], ["str", "x\\q"], [",", ","], ["lit", "tru"], ["str", "open"],
+  ]);
+  assert.equal(toks.at(-1).open, true);
+  assert.equal(toks[1].open, false);
+  // Positions are UTF-16 offsets.
+  const t2 = tokenize('{"标题😀": 1}');
+  assert.deepEqual(t2.map((t) => [t.from, t.to]), [[0, 1], [1, 7], [7, 8], [9, 10], [10, 11]]);
+});
+
+test("a large document is scanned quickly, and a top-level value is found without reading the rest", () => {
+  const d = JSON.parse(fixture("04-reconstructed-full-features.json"));
+  d.brand_info.detail_info.detail_list = Array.from({ length: 9000 }, (_, i) => ({ title: `属性${i}`, desc: `第${i}行的说明` }));
+  const text = JSON.stringify(d, null, 2);
+  let t0 = performance.now();
+  assert.equal(valueAt(text, "/keystr"), d.keystr);
+  assert.ok(performance.now() - t0 < 20, "early exit");
+  t0 = performance.now();
+  assert.equal(valueAt(text, "/brand_info/detail_info/detail_list/8999/title"), "属性8999");
+  assert.ok(performance.now() - t0 < 1500, `a full scan of ${text.length} characters`);
 });

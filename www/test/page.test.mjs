@@ -286,6 +286,25 @@ test("a share link carries the document in its hash and wins over what was store
   assert.deepEqual([...page.errors, ...other.errors], []);
 });
 
+test("a very large document (800 K characters) is checked and saved once typing pauses", async () => {
+  const { page } = await visit();
+  const d = JSON.parse(full);
+  d.brand_info.detail_info.detail_list = Array.from({ length: 9000 }, (_, i) => ({ title: `属性${i}`, desc: `这是第${i}行的说明文字，约二十个字左右` }));
+  const big = JSON.stringify(d, null, 2);
+  await pasteAll(page, big);
+  await page.waitForFunction((n) => localStorage.getItem("scanpage:doc")?.length === n, big.length);
+  // A trailing comma near the top: found, and the document saved with it.
+  await endOfLine(page, 3); // "keystr": "…",
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type(",,");
+  await page.locator('#issues li[data-code^="syntax."]').first().waitFor();
+  await page.waitForFunction((n) => localStorage.getItem("scanpage:doc")?.length === n + 1, big.length);
+  await page.reload();
+  await ready(page);
+  assert.equal((await savedDoc(page)).length, big.length + 1);
+  assert.deepEqual(page.errors, []);
+});
+
 test("中文 / English: the browser's language first, then the toggle; messages follow", async () => {
   const zh = await openApp(browser, server.url, { locale: "zh-CN" });
   await zh.goto(server.url);
