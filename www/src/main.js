@@ -159,8 +159,10 @@ let errors = -1;
 function showVerdict() {
   const v = $("verdict");
   if (errors < 0) return;
+  const text = errors ? t("status.invalid", { n: errors }) : t("status.valid");
+  if (v.textContent === text) return; // a live region: speak only on a change
   v.dataset.valid = String(errors === 0);
-  v.textContent = errors ? t("status.invalid", { n: errors }) : t("status.valid");
+  v.textContent = text;
 }
 let lastCost = 0;
 let sideCost = Infinity;
