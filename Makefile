@@ -14,7 +14,7 @@ ADDR      ?= 127.0.0.1:8080
 FUZZTIME  ?= 30s
 
 GO_SOURCES := go.mod go.sum $(shell find schema preview wasm -name '*.go' -not -name '*_test.go' 2>/dev/null) \
-	$(shell find schema preview -name '*.json' -not -path '*/testdata/*' 2>/dev/null)
+	$(shell find schema preview \( -name '*.json' -o -name '*.tmpl' -o -name '*.css' \) -not -path '*/testdata/*' 2>/dev/null)
 NODE_MODULES := www/node_modules/.package-lock.json
 # The page: sources bundled by esbuild, with the samples embedded.
 PAGE_SOURCES := $(wildcard www/src/*.js www/src/*.css) $(wildcard schema/testdata/payloads/*) \

@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 
@@ -21,17 +22,109 @@ type Page struct {
 	Report schema.Report `json:"report"`
 }
 
-var placeholder = template.Must(template.New("placeholder").Parse(`<!doctype html><html lang="{{.Lang}}"><meta charset="utf-8"><title>{{.Title}}</title><body style="font-family:system-ui,sans-serif;margin:16px"><h1 style="font-size:17px">{{.Title}}</h1><p>{{.Note}}</p></body></html>`))
+// view is everything the page template draws.
+type view struct {
+	L       *labels
+	Page    string // "home", "detail" or "antifake"
+	CSS     template.CSS
+	Title   string // the document's <title>
+	Home    homeView
+	Detail  detailView
+	Popup   popupView
+	Concept *conceptView // nil for the classic layout
+}
 
-// Render draws the page of res.Product. It is a placeholder: the homepage
-// is not built yet, and both the page and the report say so.
-func Render(res *schema.Result, opts Options) Page {
+// Render draws the page of res.Product, the product that schema.Validate
+// read in the same call: a complete, script-free HTML document for an
+// <iframe sandbox srcdoc>. It renders whatever the document holds, valid
+// or not, with a marker where a required part is missing; it never fails
+// and never panics. The report is res.Report, plus a warning for an
+// option it does not know and an internal error should rendering itself
+// go wrong.
+//
+// Safety does not depend on the document being valid: every string is
+// escaped by html/template, only http(s) URLs become href or src (others
+// are shown inert and marked), the header colour is used only when it is
+// six hex digits, and links open in a new window, never in the frame.
+func Render(res *schema.Result, opts Options) (pg Page) {
 	lang := schema.ParseLang(opts.Lang)
-	note := schema.Msg("商品主页预览尚未实现。", "The homepage preview is not built yet.")
+	var issues []schema.Issue
+	p := &schema.Product{}
+	if res != nil {
+		issues = res.Report.Issues[:len(res.Report.Issues):len(res.Report.Issues)]
+		if res.Product != nil {
+			p = res.Product
+		}
+	}
+	page, layout, optIssues := resolveOptions(opts, lang)
+	issues = append(issues, optIssues...)
+	defer func() {
+		if r := recover(); r != nil {
+			pg = failed(issues, lang, r)
+		}
+	}()
+	tmpl, css, err := templates()
+	if err != nil {
+		return failed(issues, lang, err)
+	}
+	l := labelsFor(lang)
+	v := &view{L: l, Page: page, CSS: css, Title: p.Base.Title}
+	if v.Title == "" {
+		v.Title = l.DocTitle
+	}
+	if layout == "concept" {
+		v.Concept = newConcept(l)
+	}
+	if page == "detail" {
+		v.Detail = newDetail(p, l)
+	} else {
+		v.Home = newHome(p, lang, l)
+	}
+	if page == "antifake" {
+		v.Popup = newPopup(p, l)
+	}
 	var b strings.Builder
-	_ = placeholder.Execute(&b, map[string]string{"Lang": string(lang), "Title": res.Product.Base.Title, "Note": note.In(lang)})
-	issues := append(res.Report.Issues[:len(res.Report.Issues):len(res.Report.Issues)], schema.Issue{
-		Severity: schema.Info, Code: "unimplemented.preview", Line: 1, Column: 1, Message: note.In(lang), Source: schema.SourceDocument,
-	})
+	b.Grow(24 << 10)
+	if err := tmpl.ExecuteTemplate(&b, "page", v); err != nil {
+		return failed(issues, lang, err)
+	}
 	return Page{HTML: b.String(), Report: schema.NewReport(issues)}
+}
+
+// resolveOptions applies the defaults; a value it does not know is a
+// warning and the default is drawn instead.
+func resolveOptions(o Options, lang schema.Lang) (page, layout string, issues []schema.Issue) {
+	page, layout = o.Page, o.Layout
+	switch page {
+	case "":
+		page = "home"
+	case "home", "detail", "antifake":
+	default:
+		issues = append(issues, optionIssue(schema.Warning, "preview.page", "/page", schema.Msg(
+			"未知的页面 %q：可选 \"home\"、\"detail\" 或 \"antifake\"；已显示主页。",
+			"Unknown page %q: use \"home\", \"detail\" or \"antifake\"; the homepage is shown.", clip(page)), lang))
+		page = "home"
+	}
+	switch layout {
+	case "":
+		layout = "classic"
+	case "classic", "concept":
+	default:
+		issues = append(issues, optionIssue(schema.Warning, "preview.layout", "/layout", schema.Msg(
+			"未知的布局 %q：可选 \"classic\" 或 \"concept\"；已使用 classic。",
+			"Unknown layout %q: use \"classic\" or \"concept\"; the classic one is used.", clip(layout)), lang))
+		layout = "classic"
+	}
+	return page, layout, issues
+}
+
+// failedPage is shown when rendering itself went wrong: a bug of ours,
+// reported as an internal error.
+const failedPage = `<!doctype html><html><head><meta charset="utf-8"><title>preview</title></head>` +
+	`<body style="font-family:system-ui,sans-serif;margin:16px"><p>预览出错 · The preview failed.</p></body></html>`
+
+func failed(issues []schema.Issue, lang schema.Lang, cause any) Page {
+	is := schema.Issue{Severity: schema.Error, Code: "internal", Line: 1, Column: 1, Message: schema.Msg(
+		"内部错误：无法渲染预览（%v）。", "Internal error: the preview could not be rendered (%v).", fmt.Sprint(cause)).In(lang)}
+	return Page{HTML: failedPage, Report: schema.NewReport(append(issues, is))}
 }

@@ -84,70 +84,42 @@ func newAPI(done chan struct{}) (safejs.Value, []safejs.Func, error) {
 	return obj, funcs, nil
 }
 
-func validate(args []safejs.Value) (any, error) {
-	text, err := stringArg(args, 0, "input")
-	if err != nil {
-		return nil, err
+// takes reads the (string, options) pair every call takes, then runs fn.
+func takes[O any](name string, fn func(s string, o O) (any, error)) handler {
+	return func(args []safejs.Value) (any, error) {
+		s, err := stringArg(args, 0, name)
+		if err != nil {
+			return nil, err
+		}
+		var o O
+		if err := optionsArg(args, 1, &o); err != nil {
+			return nil, err
+		}
+		return fn(s, o)
 	}
-	var o docOptions
-	if err := optionsArg(args, 1, &o); err != nil {
-		return nil, err
-	}
-	return marshal(schema.Validate(text, o.schema()).Report), nil
 }
 
-func repair(args []safejs.Value) (any, error) {
-	text, err := stringArg(args, 0, "input")
-	if err != nil {
-		return nil, err
-	}
-	var o docOptions
-	if err := optionsArg(args, 1, &o); err != nil {
-		return nil, err
-	}
-	out, fixes := schema.Repair(text, schema.ParseLang(o.Lang))
-	return marshal(map[string]any{"text": out, "fixes": fixes}), nil
-}
-
-func previewPage(args []safejs.Value) (any, error) {
-	text, err := stringArg(args, 0, "input")
-	if err != nil {
-		return nil, err
-	}
-	var o docOptions
-	if err := optionsArg(args, 1, &o); err != nil {
-		return nil, err
-	}
-	o.Options.Lang = o.Lang
-	res := schema.Validate(text, o.schema())
-	return marshal(preview.Render(res, o.Options)), nil
-}
-
-func barcode(args []safejs.Value) (any, error) {
-	code, err := stringArg(args, 0, "code")
-	if err != nil {
-		return nil, err
-	}
-	var o preview.BarcodeOptions
-	if err := optionsArg(args, 1, &o); err != nil {
-		return nil, err
-	}
-	b := preview.DrawBarcode(code, o)
-	return withBytes(marshal(b), b.PNG)
-}
-
-func digitalLink(args []safejs.Value) (any, error) {
-	code, err := stringArg(args, 0, "code")
-	if err != nil {
-		return nil, err
-	}
-	var o preview.DigitalLinkOptions
-	if err := optionsArg(args, 1, &o); err != nil {
-		return nil, err
-	}
-	d := preview.DigitalLink(code, o)
-	return withBytes(marshal(d), d.PNG)
-}
+var (
+	validate = takes("input", func(text string, o docOptions) (any, error) {
+		return marshal(schema.Validate(text, o.schema()).Report), nil
+	})
+	repair = takes("input", func(text string, o docOptions) (any, error) {
+		out, fixes := schema.Repair(text, schema.ParseLang(o.Lang))
+		return marshal(map[string]any{"text": out, "fixes": fixes}), nil
+	})
+	previewPage = takes("input", func(text string, o docOptions) (any, error) {
+		o.Options.Lang = o.Lang
+		return marshal(preview.Render(schema.Validate(text, o.schema()), o.Options)), nil
+	})
+	barcode = takes("code", func(code string, o preview.BarcodeOptions) (any, error) {
+		b := preview.DrawBarcode(code, o)
+		return withBytes(marshal(b), b.PNG)
+	})
+	digitalLink = takes("code", func(code string, o preview.DigitalLinkOptions) (any, error) {
+		d := preview.DigitalLink(code, o)
+		return withBytes(marshal(d), d.PNG)
+	})
+)
 
 // withBytes pairs JSON text with image bytes: [json] or [json, Uint8Array].
 func withBytes(text string, png []byte) (any, error) {

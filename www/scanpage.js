@@ -65,7 +65,13 @@ export async function load(opts = {}) {
     throw new Error(`scanpage: could not load ${url.href}: ${e.message}`, { cause: e });
   }
   let ended = false;
-  const run = go.run(instance).finally(() => { ended = true; });
+  const run = go.run(instance).finally(() => {
+    ended = true;
+    // The Go runtime may leave timers behind (the scheduler's wake-ups); one
+    // firing after exit would throw "Go program has already exited".
+    for (const t of go._scheduledTimeouts?.values() ?? []) clearTimeout(t);
+    go._scheduledTimeouts?.clear();
+  });
   try {
     const raw = await Promise.race([
       ready,

@@ -139,3 +139,20 @@ test("stats reports the Go heap and the wasm memory", () => {
   sp.validate('{"a": [1, 2, 3]}');
   assert.ok(sp.stats().mallocs > before, "validate allocates, so mallocs must grow");
 });
+
+test("dispose after heavy use leaves no timer behind to throw", async () => {
+  const doc = fixture("04-reconstructed-full-features.json");
+  const x = await load();
+  for (let i = 0; i < 2000; i++) { x.validate(doc); x.preview(doc); }
+  const thrown = [];
+  const onError = (e) => thrown.push(e.message);
+  process.on("uncaughtException", onError);
+  try {
+    x.dispose();
+    await new Promise((r) => setTimeout(r, 600));
+  } finally {
+    process.off("uncaughtException", onError);
+  }
+  assert.deepEqual(thrown, []);
+  assert.throws(() => x.validate("{}"), /after dispose/);
+});

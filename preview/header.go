@@ -1,0 +1,136 @@
+package preview
+
+import (
+	"html/template"
+	"math"
+	"strconv"
+
+	"scanpage/schema"
+)
+
+// The header's width limit: the client shows about 15 wide of the title
+// and an ellipsis for the rest (API doc, base_info.title).
+const titleWidth = 15
+
+// neutralHeader stands in for the colour WeChat took from the thumbnail
+// when color is "auto" or absent: a slate that white text reads well on.
+const neutralHeader = "4B5B6B"
+
+// The two text colours of the header; whichever contrasts more with the
+// background is used.
+const (
+	lightText = "FFFFFF"
+	darkText  = "1A1A1A"
+)
+
+// header is the top of the homepage: colour, thumbnail, title, code.
+type header struct {
+	Style     template.CSS // background and text colour, built from validated hex only
+	Tip       string       // tooltip on the colour's origin
+	Thumb     picture
+	Title     string // cut at titleWidth, with "…"
+	FullTitle string // the whole title, as a tooltip when it was cut
+	Missing   []marker
+	Code      codeView
+}
+
+// codeView is a product code with its drawn symbol, if it can be drawn.
+type codeView struct {
+	Standard string        // keystandard as written
+	Label    string        // "EAN-13", "EAN-8", or keystandard as written
+	Str      string        // keystr as written
+	Symbol   template.HTML // our own inline SVG, from SymbolSVG; "" when not drawn
+	Problem  string        // why the symbol is not drawn; "" when it is, or for a qrcode
+}
+
+func newHeader(p *schema.Product, lang schema.Lang, l *labels) header {
+	const base = "/brand_info/base_info/"
+	h := header{Thumb: newPicture("thumb", p.Base.ThumbURL, base+"thumb_url", l)}
+	bg := p.Base.Color
+	if !isHex6(bg) {
+		bg = neutralHeader
+		h.Tip = l.ColorAuto
+	} else {
+		h.Tip = l.ColorSet + bg
+	}
+	h.Style = template.CSS("background-color:#" + bg + ";color:#" + textOn(bg))
+	h.Title, _ = ellipsize(p.Base.Title, titleWidth)
+	if h.Title != p.Base.Title {
+		h.FullTitle = p.Base.Title
+	}
+	if p.Base.Title == "" {
+		h.Missing = append(h.Missing, marker{l.Missing["title"], base + "title"})
+	}
+	h.Code = newCode(p.KeyStandard, p.KeyStr, false, lang, l)
+	if p.KeyStr == "" {
+		h.Missing = append(h.Missing, marker{l.Missing["code"], "/keystr"})
+	}
+	return h
+}
+
+// newCode draws the symbol of an EAN code (with its digits under the bars
+// when text is set) through SymbolSVG, the same drawing as the barcode
+// call. A qrcode keystr is shown as text only: it has no EAN symbol.
+func newCode(standard, str string, text bool, lang schema.Lang, l *labels) codeView {
+	c := codeView{Standard: standard, Str: str, Label: standard}
+	switch standard {
+	case "ean13":
+		c.Label = "EAN-13"
+	case "ean8":
+		c.Label = "EAN-8"
+	case "qrcode":
+		return c
+	}
+	if str == "" {
+		return c
+	}
+	svg, err := SymbolSVG(str, BarcodeOptions{Text: &text, Lang: string(lang)})
+	if err != nil {
+		c.Problem = l.BadCode + err.Error()
+		return c
+	}
+	// SymbolSVG draws only validated digits with our own markup: it is
+	// safe to inline as it is.
+	c.Symbol = template.HTML(svg)
+	return c
+}
+
+// isHex6 reports whether s is exactly six hex digits. schema sets Color
+// only to such a value; the check is repeated because the colour is
+// written into a style attribute unescaped.
+func isHex6(s string) bool {
+	if len(s) != 6 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// textOn returns the text colour (hex) that contrasts more with the
+// background hex, by WCAG relative luminance.
+func textOn(bg string) string {
+	lb := luminance(bg)
+	white := 1.05 / (lb + 0.05)
+	dark := (lb + 0.05) / (luminance(darkText) + 0.05)
+	if dark > white {
+		return darkText
+	}
+	return lightText
+}
+
+// luminance is the WCAG 2 relative luminance of six hex digits.
+func luminance(hex string) float64 {
+	v, _ := strconv.ParseUint(hex, 16, 32)
+	lin := func(c uint64) float64 {
+		s := float64(c) / 255
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(v>>16&0xFF) + 0.7152*lin(v>>8&0xFF) + 0.0722*lin(v&0xFF)
+}

@@ -1,0 +1,37 @@
+package preview
+
+import (
+	"embed"
+	"html/template"
+	"sync"
+)
+
+// The page's templates and stylesheet. They are parsed on the first
+// render, not at start-up: the wasm instance should be ready as soon as
+// possible, and a caller that only validates never needs them.
+//
+//go:embed templates/*.html.tmpl templates/page.css
+var templateFS embed.FS
+
+var (
+	parseOnce sync.Once
+	pageTmpl  *template.Template
+	pageCSS   template.CSS
+	parseErr  error
+)
+
+// templates returns the parsed page templates and the stylesheet.
+func templates() (*template.Template, template.CSS, error) {
+	parseOnce.Do(func() {
+		css, err := templateFS.ReadFile("templates/page.css")
+		if err != nil {
+			parseErr = err
+			return
+		}
+		// Our own file, embedded at build time: trusted as CSS.
+		pageCSS = template.CSS(css)
+		pageTmpl, parseErr = template.New("page").Funcs(template.FuncMap{"clip": clipRaw, "inc": func(i int) int { return i + 1 }}).
+			ParseFS(templateFS, "templates/*.html.tmpl")
+	})
+	return pageTmpl, pageCSS, parseErr
+}
