@@ -66,11 +66,24 @@ const pixel = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQ
 /**
  * Opens a page of the app (see openPage): the preview's images on other
  * hosts are answered with a pixel, so no test depends on the Internet.
+ * Routes cannot see what goes through a service worker, so the worker is
+ * blocked unless { serviceWorkers: "allow" } is asked for; then the images
+ * fail (no Internet here) and page.foreignErrors collects those failures
+ * apart from page.errors.
  */
 export async function openApp(browser, url, opts = {}) {
-  const page = await openPage(browser, url, opts);
+  const page = await openPage(browser, url, { serviceWorkers: "block", ...opts });
   page.setDefaultTimeout(10_000);
   const origin = new URL(url).origin;
+  page.foreignErrors = [];
+  page.on("console", (m) => {
+    const at = m.location()?.url ?? "";
+    if (m.type() === "error" && /^https?:/.test(at) && new URL(at).origin !== origin && /^Failed to load resource/.test(m.text())) {
+      page.foreignErrors.push(`${m.text()} ${at}`);
+      const i = page.errors.lastIndexOf(m.text());
+      if (i >= 0) page.errors.splice(i, 1);
+    }
+  });
   await page.context().route((u) => u.origin !== origin, (route) => route.fulfill({ status: 200, contentType: "image/png", body: pixel }));
   return page;
 }

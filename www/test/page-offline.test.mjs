@@ -17,7 +17,7 @@ after(async () => {
 });
 
 test("with the network off, a reload still edits and checks (service worker)", async () => {
-  const page = await openApp(browser, server.url, { locale: "en-US" });
+  const page = await openApp(browser, server.url, { locale: "en-US", serviceWorkers: "allow" });
   await page.goto(server.url);
   await ready(page);
   // The worker installs (caching the shell) and takes control of this page.
@@ -50,7 +50,7 @@ test("with the network off, a reload still edits and checks (service worker)", a
 });
 
 test("?nosw removes the service worker (for development)", async () => {
-  const page = await openApp(browser, server.url, { locale: "en-US" });
+  const page = await openApp(browser, server.url, { locale: "en-US", serviceWorkers: "allow" });
   await page.goto(server.url);
   await ready(page);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);

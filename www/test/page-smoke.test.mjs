@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launch, openPage, screenshotPath } from "./browser.mjs";
-import { ready, pasteAll } from "./page-helpers.mjs";
+import { openApp, ready, pasteAll } from "./page-helpers.mjs";
 
 let server, browser;
 before(async () => {
@@ -15,7 +15,7 @@ after(async () => {
 });
 
 test("typing JSON shows a positioned syntax error from the wasm", async () => {
-  const page = await openPage(browser, server.url, { locale: "en-US" });
+  const page = await openApp(browser, server.url, { locale: "en-US" });
   const res = await page.goto(server.url);
   assert.match(res.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(res.headers()["content-security-policy"], /'unsafe-eval'/);

@@ -34,7 +34,7 @@ async function visit(opts = {}) {
 const full = fixture("04-reconstructed-full-features.json");
 
 test("the page loads under its CSP, without console errors, and opens with a valid product previewed", async () => {
-  const { page, res } = await visit();
+  const { page, res } = await visit({ serviceWorkers: "allow" });
   const header = res.headers()["content-security-policy"];
   assert.match(header, /default-src 'self'/);
   assert.match(header, /script-src 'self' 'wasm-unsafe-eval'/);
