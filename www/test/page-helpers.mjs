@@ -69,9 +69,9 @@ const pixel = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQ
  * Routes cannot see what goes through a service worker, so the worker is
  * blocked unless { serviceWorkers: "allow" } is asked for; then the images
  * fail (no Internet here) and page.foreignErrors collects those failures
- * apart from page.errors.
+ * apart from page.errors. { route: false } leaves other hosts alone.
  */
-export async function openApp(browser, url, opts = {}) {
+export async function openApp(browser, url, opts = {}, { route = true } = {}) {
   const page = await openPage(browser, url, { serviceWorkers: "block", ...opts });
   page.setDefaultTimeout(10_000);
   const origin = new URL(url).origin;
@@ -84,6 +84,6 @@ export async function openApp(browser, url, opts = {}) {
       if (i >= 0) page.errors.splice(i, 1);
     }
   });
-  await page.context().route((u) => u.origin !== origin, (route) => route.fulfill({ status: 200, contentType: "image/png", body: pixel }));
+  if (route) await page.context().route((u) => u.origin !== origin, (r) => r.fulfill({ status: 200, contentType: "image/png", body: pixel }));
   return page;
 }
