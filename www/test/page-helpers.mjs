@@ -40,18 +40,23 @@ export function issueRows(page) {
   })));
 }
 
-/** The editor line numbers (from the gutter) where a selector's elements are drawn. */
-export async function linesOf(page, selector) {
-  return page.evaluate((sel) => {
+/**
+ * The editor line numbers (from the gutter) where elements are drawn: a CSS
+ * selector, or a Playwright locator.
+ */
+export async function linesOf(page, what) {
+  const find = (els) => {
     const gutter = [...document.querySelectorAll(".cm-lineNumbers .cm-gutterElement")]
       .map((el) => ({ n: Number(el.textContent), r: el.getBoundingClientRect() }))
       .filter((g) => g.n > 0 && g.r.height > 0);
-    return [...document.querySelectorAll(sel)].map((el) => {
+    return els.map((el) => {
       const r = el.getBoundingClientRect();
       const y = r.top + Math.min(r.height, 8) / 2;
       return gutter.find((g) => y >= g.r.top && y < g.r.bottom)?.n ?? -1;
     });
-  }, selector);
+  };
+  if (typeof what !== "string") return what.evaluateAll(find);
+  return page.evaluate(`(${find})([...document.querySelectorAll(${JSON.stringify(what)})])`);
 }
 
 /** Places the cursor at the end of a short editor line (1-based), with a click and End. */
