@@ -62,7 +62,7 @@ const merchant = merchantBox({
   input: /** @type {HTMLTextAreaElement} */ ($("merchant")),
   clear: /** @type {HTMLButtonElement} */ ($("merchant-clear")),
   onChange(text) {
-    store.set("merchant", text);
+    keep("merchant", text);
     check();
   },
 });
@@ -103,7 +103,7 @@ const issues = issuesPanel({
       const edit = fixEdit(is, merchant.value);
       if (!edit) return status("fix.none");
       merchant.set(merchant.value.slice(0, edit.from) + edit.insert + merchant.value.slice(edit.to));
-      store.set("merchant", merchant.value);
+      keep("merchant", merchant.value);
       check();
       return;
     }
@@ -133,14 +133,24 @@ let saveTimer;
 function saveDoc() {
   clearTimeout(saveTimer);
   saveTimer = undefined;
-  if (view.state.doc.length < 200_000) store.set("doc", view.state.doc.toString());
+  if (view.state.doc.length < 200_000) keep("doc", view.state.doc.toString());
   else saveTimer = setTimeout(flush, 300);
 }
 function flush() {
   if (saveTimer === undefined) return;
   clearTimeout(saveTimer);
   saveTimer = undefined;
-  store.set("doc", view.state.doc.toString());
+  keep("doc", view.state.doc.toString());
+}
+/**
+ * Stores a value; says so when the browser refuses (storage full or off),
+ * since the user counts on it.
+ * @param {string} key
+ * @param {string} value
+ */
+function keep(key, value) {
+  if (!store.set(key, value)) status("status.savefail");
+  else if (statusKey === "status.savefail") status("status.saved");
 }
 addEventListener("pagehide", flush);
 addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(); });
