@@ -13,11 +13,15 @@ export async function registerServiceWorker(hooks = {}) {
     return;
   }
   const hadController = !!navigator.serviceWorker.controller;
+  let reg;
   try {
-    await navigator.serviceWorker.register(url, { scope: new URL("../", import.meta.url).pathname });
+    reg = await navigator.serviceWorker.register(url, { scope: new URL("../", import.meta.url).pathname });
   } catch {
     return; // no service worker (an http origin other than localhost, a private mode…): the page still works online
   }
+  // Look for a new build on every visit (one small request), not only when
+  // the browser gets round to it.
+  if (navigator.onLine && reg.active) reg.update().catch(() => {});
   // A new version took over this page: its files are cached; a reload uses them.
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (hadController) hooks.onUpdate?.();

@@ -3,9 +3,14 @@
 // checks documents.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { startServer, launch } from "./browser.mjs";
 import { openApp, ready, pasteAll, savedDoc, issueRows } from "./page-helpers.mjs";
 
+const www = fileURLToPath(new URL("../", import.meta.url));
 let server, browser;
 before(async () => {
   server = await startServer();
@@ -23,7 +28,8 @@ test("with the network off, a reload still edits and checks (service worker)", a
   // The worker installs (caching the shell) and takes control of this page.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const version = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("scanpage-")));
-  assert.equal(version.length, 1, "one versioned cache");
+  assert.equal(version.length, 1, "one cache");
+  assert.match(version[0], /^scanpage-[0-9a-f]{16}$/, "named after the build");
   await pasteAll(page, '{\n  "keystr": "6901939621608"\n}');
   await page.waitForFunction(() => localStorage.getItem("scanpage:doc")?.includes("6901939621608"));
 
@@ -56,6 +62,44 @@ test("?nosw removes the service worker (for development)", async () => {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.goto(server.url + "?nosw");
   await ready(page);
-  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0);
+  await poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length === 0));
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
   assert.deepEqual(page.errors, []);
 });
+
+test("a new build replaces the cache and the page says to reload", async () => {
+  // Our own copy of www/, so that this test can make a "new build" of it.
+  const dir = mkdtempSync(join(tmpdir(), "scanpage-www-"));
+  const skip = new Set(["node_modules", "test", "bench", "tools", "src", "serve"]);
+  cpSync(www, dir, { recursive: true, filter: (src) => !skip.has(src.slice(www.length).split("/")[0]) });
+  const copy = await startServer({ dir });
+  try {
+    const page = await openApp(browser, copy.url, { locale: "en-US", serviceWorkers: "allow" });
+    await page.goto(copy.url);
+    await ready(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const [old] = await page.evaluate(() => caches.keys());
+    const sw = join(dir, "sw.js");
+    writeFileSync(sw, readFileSync(sw, "utf8").replace(/const VERSION = "[0-9a-f]+";/, 'const VERSION = "0123456789abcdef";'));
+    await page.reload();
+    await ready(page);
+    await poll(async () => JSON.stringify(await page.evaluate(() => caches.keys())) === '["scanpage-0123456789abcdef"]');
+    assert.notEqual(old, "scanpage-0123456789abcdef");
+    await page.locator("#status", { hasText: /new version/ }).waitFor();
+    assert.deepEqual(page.errors, []);
+  } finally {
+    copy.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Waits until an async condition holds (waitForFunction does not await promises). */
+async function poll(cond, ms = 15_000) {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out: ${cond}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

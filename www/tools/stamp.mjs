@@ -15,5 +15,6 @@ for (const f of files) {
 }
 const version = h.digest("hex").slice(0, 16);
 const src = readFileSync(`${www}src/sw.js`, "utf8");
-if (!src.includes("__VERSION__")) throw new Error("src/sw.js has no __VERSION__");
-writeFileSync(`${www}sw.js`, src.replace("__VERSION__", version));
+const line = 'const VERSION = "__VERSION__";';
+if (!src.includes(line)) throw new Error(`src/sw.js has no line ${line}`);
+writeFileSync(`${www}sw.js`, src.replace(line, `const VERSION = "${version}";`));
