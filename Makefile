@@ -21,7 +21,7 @@ PAGE_SOURCES := $(wildcard www/src/*.js www/src/*.css) $(wildcard schema/testdat
 	$(wildcard schema/create-product.schema.json www/create-product.schema.json)
 # What the service worker caches; its version is a hash of these.
 SHELL_FILES := www/index.html www/dist/boot.js www/dist/app.js www/dist/app.css www/scanpage.js www/scanpage-worker.js \
-	www/scanpage.wasm www/wasm_exec.js www/favicon.svg $(wildcard www/create-product.schema.json)
+	www/scanpage.wasm www/wasm_exec.js www/favicon.svg $(if $(wildcard schema/create-product.schema.json),www/create-product.schema.json)
 # Files sent to the browser compressed, with their precompressed twins.
 COMPRESSED := www/scanpage.wasm www/wasm_exec.js www/dist/app.js www/dist/app.css
 
@@ -30,10 +30,15 @@ COMPRESSED := www/scanpage.wasm www/wasm_exec.js www/dist/app.js www/dist/app.cs
 
 all: build
 
-build: www/scanpage.wasm www/wasm_exec.js www/dist/app.js build/serve $(COMPRESSED:=.br) www/sw.js
+build: www/scanpage.wasm www/wasm_exec.js www/create-product.schema.json www/dist/app.js build/serve $(COMPRESSED:=.br) www/sw.js
 
 www/scanpage.wasm: $(GO_SOURCES)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w -X main.version=$(VERSION)' -o $@ ./wasm
+
+# The published JSON Schema, served next to the page: its editor completes
+# with it, and any other tool may fetch it.
+www/create-product.schema.json: schema/create-product.schema.json
+	cp $< $@
 
 # The Go runtime glue must come from the toolchain that built the wasm.
 www/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
@@ -97,4 +102,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf build www/scanpage.wasm* www/wasm_exec.js* www/dist www/sw.js
+	rm -rf build www/scanpage.wasm* www/wasm_exec.js* www/create-product.schema.json www/dist www/sw.js

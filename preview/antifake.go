@@ -16,7 +16,7 @@ type popupView struct {
 
 func newPopup(p *schema.Product, l *labels) popupView {
 	v := popupView{Thumb: newPicture("thumb", p.Base.ThumbURL, "/brand_info/base_info/thumb_url", l)}
-	v.Title, _ = ellipsize(p.Base.Title, titleWidth)
+	v.Title, _ = schema.Ellipsize(p.Base.Title, titleWidth)
 	for _, m := range p.Modules {
 		if m.Type == "anti_fake" && m.NativeShow == "true" {
 			v.Shown = true

@@ -54,7 +54,7 @@ func newHeader(p *schema.Product, lang schema.Lang, l *labels) header {
 		h.Tip = l.ColorSet + bg
 	}
 	h.Style = template.CSS("background-color:#" + bg + ";color:#" + textOn(bg))
-	h.Title, _ = ellipsize(p.Base.Title, titleWidth)
+	h.Title, _ = schema.Ellipsize(p.Base.Title, titleWidth)
 	if h.Title != p.Base.Title {
 		h.FullTitle = p.Base.Title
 	}

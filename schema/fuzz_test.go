@@ -7,12 +7,18 @@ import (
 	"unicode/utf8"
 )
 
-// seeds adds the syntax cases and the payload fixtures to a fuzz corpus.
+// seeds adds the syntax cases, the rule cases, the payload fixtures and
+// the large document to a fuzz corpus.
 func seeds(f *testing.F) {
 	for _, tc := range readSyntaxCases(f) {
 		f.Add(tc.input)
 	}
+	base, cases := readRuleCases(f)
+	for _, tc := range cases {
+		f.Add(tc.text(f, base))
+	}
 	files, _ := filepath.Glob("testdata/payloads/*")
+	files = append(files, "testdata/large.json")
 	for _, name := range files {
 		b, err := os.ReadFile(name)
 		if err != nil {
@@ -33,8 +39,18 @@ func textUnits(s string) int {
 
 func checkIssues(t *testing.T, text string, issues []Issue) {
 	t.Helper()
+	checkSource(t, text, "", issues)
+}
+
+// checkSource checks the issues of one source ("" for the document) against
+// the text they are positioned in.
+func checkSource(t *testing.T, text, source string, issues []Issue) {
+	t.Helper()
 	total := textUnits(text)
 	for _, is := range issues {
+		if is.Source == SourceMerchant && source != SourceMerchant || is.Source != SourceMerchant && source == SourceMerchant {
+			continue
+		}
 		if is.Line < 1 || is.Column < 1 || is.Offset < 0 || is.Length < 0 || is.Offset+is.Length > total {
 			t.Fatalf("%s out of the text (%d units): %+v", is.Code, total, is)
 		}
@@ -52,25 +68,27 @@ func FuzzValidate(f *testing.F) {
 		if res.Product == nil {
 			t.Fatal("no product")
 		}
-		var walk func(n *Node)
-		walk = func(n *Node) {
+		// shadowed: under a member that a later duplicate key hides, where
+		// a pointer leads to the duplicate instead.
+		var walk func(n *Node, shadowed bool)
+		walk = func(n *Node, shadowed bool) {
 			if n.Start < 0 || n.End > len(text) || n.Start > n.End {
 				t.Fatalf("node %s at [%d,%d) outside the text", n.Pointer(), n.Start, n.End)
 			}
-			if !res.Doc.Fatal {
-				if got := res.Doc.Root.Lookup(n.Pointer()); got == nil {
-					t.Fatalf("Lookup(%q) finds nothing", n.Pointer())
+			if !res.Doc.Fatal && !shadowed {
+				if got := res.Doc.Root.Lookup(n.Pointer()); got != n {
+					t.Fatalf("Lookup(%q) finds %v", n.Pointer(), got)
 				}
 			}
 			for _, c := range n.Fields {
-				walk(c)
+				walk(c, shadowed || n.Get(c.Key) != c)
 			}
 			for _, c := range n.Items {
-				walk(c)
+				walk(c, shadowed)
 			}
 		}
 		if res.Doc.Root != nil {
-			walk(res.Doc.Root)
+			walk(res.Doc.Root, false)
 		}
 	})
 }
@@ -105,5 +123,27 @@ func FuzzRepair(f *testing.F) {
 				t.Fatalf("repair is not idempotent:\n%q\n->\n%q\n->\n%q", text, out, again)
 			}
 		}
+	})
+}
+
+// FuzzMerchant validates a fixed document against fuzzed merchant contexts:
+// issues about the merchant stay inside its text, issues about the
+// document inside the document's.
+func FuzzMerchant(f *testing.F) {
+	base, cases := readRuleCases(f)
+	for _, tc := range cases {
+		if tc.merchant != "" {
+			f.Add(tc.merchant)
+		}
+	}
+	f.Add(`{"verified_list": [{"verified_firm_code": "6901939", "verified_cate_list": [{"verified_cate_id": "1"}]}], "brand_tag_list": [1]}`)
+	doc := toJV(Parse(base).Root).String()
+	f.Fuzz(func(t *testing.T, merchant string) {
+		if merchant == "" {
+			return
+		}
+		res := Validate(doc, Options{Lang: EN, Merchant: merchant})
+		checkSource(t, doc, "", res.Report.Issues)
+		checkSource(t, merchant, SourceMerchant, res.Report.Issues)
 	})
 }

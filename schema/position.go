@@ -13,17 +13,33 @@ type Position struct {
 
 // lineIndex converts byte offsets of a text to editor positions. Line breaks
 // are \n, \r\n and a lone \r, as in CodeMirror and Monaco.
+//
+// A text that is not ASCII also gets a checkpoint every checkpointBytes
+// bytes (at a character boundary), so that a position is found by counting
+// from the nearest checkpoint, never from the start of a long line: a
+// document written on one line with thousands of issues must not cost
+// thousands of scans of the whole line.
 type lineIndex struct {
 	text     string
 	ascii    bool
 	starts   []int // byte offset of each line's first byte
 	starts16 []int // UTF-16 offset of each line's first unit
+	marks    []int // byte offsets of the checkpoints (not ASCII only)
+	marks16  []int // their UTF-16 offsets
 }
 
+const checkpointBytes = 256
+
 func newLineIndex(text string) *lineIndex {
-	x := &lineIndex{text: text, ascii: true, starts: []int{0}, starts16: []int{0}}
+	x := &lineIndex{text: text, ascii: true, starts: []int{0}, starts16: []int{0}, marks: []int{0}, marks16: []int{0}}
 	u := 0
+	next := checkpointBytes
 	for i := 0; i < len(text); {
+		if i >= next {
+			x.marks = append(x.marks, i)
+			x.marks16 = append(x.marks16, u)
+			next = i + checkpointBytes
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -55,8 +71,18 @@ func utf16Len(r rune) int {
 func (x *lineIndex) pos(off int) Position {
 	off = max(0, min(off, len(x.text)))
 	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
-	col := units16(x.text[x.starts[line]:off], x.ascii)
-	return Position{Line: line + 1, Column: col + 1, Offset: x.starts16[line] + col}
+	if x.ascii {
+		col := off - x.starts[line]
+		return Position{Line: line + 1, Column: col + 1, Offset: x.starts16[line] + col}
+	}
+	// Count from the last checkpoint at or before off, or from the line's
+	// start if that is nearer.
+	from, from16 := x.starts[line], x.starts16[line]
+	if m := sort.Search(len(x.marks), func(i int) bool { return x.marks[i] > off }) - 1; x.marks[m] > from {
+		from, from16 = x.marks[m], x.marks16[m]
+	}
+	offset := from16 + units16(x.text[from:off], false)
+	return Position{Line: line + 1, Column: offset - x.starts16[line] + 1, Offset: offset}
 }
 
 // units16 counts the UTF-16 units of s.

@@ -19,40 +19,39 @@ type Result struct {
 	Product *Product
 }
 
-// Validate parses text once and checks it. It never fails and never panics
-// on any input: every problem is an issue in the report.
+// Validate parses text once and checks it: syntax, the JSON Schema, the
+// rules of product-rules.md, and the merchant context when opts has one.
+// It never fails and never panics on any input: every problem is an issue
+// in the report. Issues about the document come first, in text order;
+// issues about the merchant context (source "merchant", positioned in its
+// own text) follow, in its text order.
 func Validate(text string, opts Options) *Result {
 	d := Parse(text)
-	var fs []finding
-	fs = append(fs, d.syntax...)
-	if !d.Fatal {
-		fs = append(fs, checkDocument(d)...)
+	var m *merchant
+	var md *Document
+	var mfs []finding
+	if opts.Merchant != "" {
+		m, md, mfs = readMerchant(opts.Merchant)
 	}
-	// Report in text order, whatever rule found what; equal offsets keep
-	// the order the rules ran in.
-	sort.SliceStable(fs, func(i, j int) bool { return fs[i].start < fs[j].start })
-	issues := make([]Issue, 0, len(fs))
+	fs := append([]finding(nil), d.syntax...)
+	if !d.Fatal {
+		fs = append(fs, checkDocument(d, m)...)
+	}
+	// Text order, whatever rule found what; equal offsets keep the order
+	// the rules ran in.
+	byStart := func(fs []finding) {
+		sort.SliceStable(fs, func(i, j int) bool { return fs[i].start < fs[j].start })
+	}
+	byStart(fs)
+	byStart(mfs)
+	issues := make([]Issue, 0, len(fs)+len(mfs))
 	for _, f := range fs {
 		issues = append(issues, d.issue(f, opts.Lang))
 	}
+	for _, f := range mfs {
+		issues = append(issues, md.issue(f, opts.Lang))
+	}
 	return &Result{Report: NewReport(issues), Doc: d, Product: ProductOf(d.Root)}
-}
-
-// checkDocument applies the rules to a document that parsed (possibly after
-// stepping over slips).
-func checkDocument(d *Document) []finding {
-	root := d.Root
-	if root == nil {
-		return nil
-	}
-	if root.Kind != Object {
-		return []finding{{sev: Error, code: "document.not_object", start: root.Start, end: root.End,
-			msg: Msg("文档顶层是%[1]s，应为一个 JSON 对象 {…}。", "The document's top level is %[2]s; a JSON object {…} is expected.", kindZH(root.Kind), article(root.Kind))}}
-	}
-	// The rules of product-rules.md are not built yet; say so rather than
-	// pretend the document passed them.
-	return []finding{{sev: Info, code: "unimplemented.rules", start: root.Start, end: root.Start + 1,
-		msg: Msg("目前只检查了 JSON 语法；字段规则尚未实现。", "Only the JSON syntax was checked; the field rules are not built yet.")}}
 }
 
 func kindZH(k Kind) string {

@@ -1,0 +1,52 @@
+package schema
+
+import "slices"
+
+// keys walks the objects of known shape under n (of shape sh) and warns
+// about every key the API does not know: it ignores them, so a misspelt
+// key silently loses its value. When one known key is within edit
+// distance 2 the message suggests it, and the fix renames the key unless
+// the object already has that key.
+func (c *checker) keys(n *Node, sh shape) {
+	if n == nil || n.Kind != Object || sh == shapeNone {
+		return
+	}
+	known := knownKeys(sh, actionType(n))
+	for _, f := range n.Fields {
+		if !slices.Contains(known, f.Key) && !(sh == shapeBase && slices.Contains(responseOnly, f.Key)) {
+			c.unknownKey(n, f, sh, known)
+		}
+		switch f.Kind {
+		case Object:
+			c.keys(f, childShape(sh, f.Key, false))
+		case Array:
+			item := childShape(sh, f.Key, true)
+			for _, it := range f.Items {
+				c.keys(it, item)
+			}
+		}
+	}
+}
+
+// unknownKey reports the member f of obj, whose key is not known.
+func (c *checker) unknownKey(obj, f *Node, sh shape, known []string) {
+	candidates := known
+	if sh == shapeBase {
+		candidates = append(slices.Clip(known), responseOnly...)
+	}
+	where := name(obj)
+	if sh == shapeAction {
+		if t := actionType(obj); t != "" {
+			where = Msg("%s（%s 类型）", "%s (a %s action)", name(obj), t)
+		}
+	}
+	s, ok := nearest(f.Key, candidates)
+	if !ok {
+		c.atKey(f, Warning, "object.unknown_key", 0, Msg("%[2]s 中的 %[1]s 不是已知字段，会被 API 忽略。", "%s is not a field of %s; the API ignores it.", quote(f.Key), where))
+		return
+	}
+	fd := c.atKey(f, Warning, "object.unknown_key", 0, Msg("%[2]s 中的 %[1]s 不是已知字段，会被 API 忽略；是不是想写 %[3]s？", "%s is not a field of %s and the API ignores it; did you mean %s?", quote(f.Key), where, s))
+	if obj.Get(s) == nil && c.text[f.KeyStart] == '"' {
+		fd.fix = TextFix(quoteJSON(s))
+	}
+}

@@ -1,0 +1,60 @@
+package schema
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf16"
+)
+
+// naivePos counts from the start of the text, as the checkpoints must.
+func naivePos(text string, off int) Position {
+	line, lineStart := 1, 0
+	for i := 0; i < off; i++ {
+		if text[i] == '\n' || text[i] == '\r' && (i+1 == len(text) || text[i+1] != '\n') {
+			line, lineStart = line+1, i+1
+		}
+	}
+	col := len(utf16.Encode([]rune(text[lineStart:off])))
+	return Position{Line: line, Column: col + 1, Offset: len(utf16.Encode([]rune(text[:off])))}
+}
+
+// Positions on long lines of mixed scripts (where checkpoints matter) are
+// those a count from the start gives.
+func TestPositionsOnLongLines(t *testing.T) {
+	pieces := []string{"a", "中", "😀", "é", " ", "\n", "\r\n", "\r", strings.Repeat("x", 300), strings.Repeat("字", 120)}
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 20; n++ {
+		var b strings.Builder
+		for b.Len() < 3000 {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		x := newLineIndex(text)
+		for off := 0; off <= len(text); off++ {
+			if off < len(text) && text[off]&0xC0 == 0x80 {
+				continue // inside a character
+			}
+			if got, want := x.pos(off), naivePos(text, off); got != want {
+				t.Fatalf("pos(%d) = %+v, want %+v", off, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkValidateOneLine validates a document written on one line, with
+// an issue on each of its 2,000 recommended codes: positions are counted
+// from checkpoints, not from the start of the line.
+func BenchmarkValidateOneLine(b *testing.B) {
+	var items []string
+	for i := 0; i < 2000; i++ {
+		items = append(items, `{"keystandard": "ean13", "keystr": "6900000000000"}`)
+	}
+	text := `{"keystandard": "ean13", "keystr": "6901939621608", "brand_info": {"base_info": {"title": "小耿哥酱油", "thumb_url": "http://a.cn/t", "brand_tag": "小耿哥8", "category_id": 1}, "detail_info": {"detail_list": [{"title": "净含量", "desc": "500ml"}]}, "action_info": {"action_list": [{"type": "price", "retail_price": "1.00"}, {"type": "recommend", "recommend": {"recommend_type": "appointed", "recommend_list": [` + strings.Join(items, ", ") + `]}}]}}}`
+	if n := len(Validate(text, Options{}).Report.Issues); n < 2000 {
+		b.Fatalf("%d issues", n)
+	}
+	for b.Loop() {
+		Validate(text, Options{})
+	}
+}
