@@ -47,7 +47,8 @@ export function fixLabel(issue, text) {
   const found = text === undefined ? "" : text.slice(issue.offset, issue.offset + issue.length);
   if ("text" in fix && fix.text === "") return t("fix.delete", { text: short(found) });
   if ("text" in fix && issue.length === 0) return t("fix.insert", { text: short(fix.text) });
-  return t("fix.to", { text: short("text" in fix ? fix.text : JSON.stringify(fix.value)) });
+  const value = "text" in fix ? fix.text : typeof fix.value === "string" ? fix.value : JSON.stringify(fix.value);
+  return t("fix.to", { text: short(value) });
 }
 
 /**

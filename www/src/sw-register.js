@@ -21,7 +21,7 @@ export async function registerServiceWorker(hooks = {}) {
   }
   // Look for a new build on every visit (one small request), not only when
   // the browser gets round to it.
-  if (navigator.onLine && reg.active) reg.update().catch(() => {});
+  if (navigator.onLine && reg?.active) reg.update().catch(() => {});
   // A new version took over this page: its files are cached; a reload uses them.
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (hadController) hooks.onUpdate?.();

@@ -47,7 +47,7 @@ test("with the network off, a reload still edits and checks (service worker)", a
   await page.keyboard.type(",");
   await page.locator('#issues li[data-code="syntax.trailing_comma"]').waitFor();
   assert.equal((await issueRows(page)).find((r) => r.code === "syntax.trailing_comma").line, 2);
-  await page.locator(".cm-lintRange-error").waitFor();
+  await page.locator(".cm-lintRange-error").filter({ hasText: /^,$/ }).waitFor();
   // The preview and the barcode work offline too.
   await page.locator("#barcode .ean img[src^='blob:']").waitFor();
   assert.ok((await page.locator("#preview").getAttribute("srcdoc")).length > 0);

@@ -61,7 +61,7 @@ for (const [name, viewport] of Object.entries(sizes)) {
     await pasteAll(page, fixture("00-doc-sample-verbatim.json.txt"));
     await page.locator('#issues li[data-code="syntax.trailing_comma"]').first().waitFor();
     await page.locator('#issues li[data-code="syntax.trailing_comma"] button.jump').first().click();
-    await page.locator(".cm-lintRange-error").first().hover();
+    await page.locator(".cm-lintRange-error").filter({ hasText: /^,$/ }).first().hover();
     await page.locator(".cm-tooltip-lint").waitFor();
     await page.screenshot({ path: screenshotPath(`page-${name}-doc-sample`) });
     if (phone) {
@@ -75,6 +75,8 @@ for (const [name, viewport] of Object.entries(sizes)) {
     await page.locator("summary").click();
     await page.locator("#merchant").fill('{"brand_tag_list": ["稚优泉"], "verified_list": [{"verified_firm_code": 6954496, "verified_cate_list": [{"verified_cate_id": 538112978, "verified_cate_name": "美妆"}]}]}');
     await page.locator("#verdict[data-valid]").waitFor();
+    // The concept layout's action bar (关注 · 入库 · 收藏 · 分享), in Chinese.
+    await page.frameLocator("#preview").locator("body", { hasText: "入库" }).waitFor();
     await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: screenshotPath(`page-${name}-zh`) });
     if (phone) {

@@ -292,6 +292,30 @@ test("a share link carries the document in its hash and wins over what was store
   assert.deepEqual([...page.errors, ...other.errors], []);
 });
 
+test("the merchant context: checked against, its own issues shown, jumped to and fixed in its box", async () => {
+  const { page } = await visit();
+  await page.locator("#merchant-box summary").click();
+  const box = page.locator("#merchant");
+  // The merchant's firm code does not cover keystr: the document's issue, at keystr.
+  await box.fill('{"brand_tag_list": ["稚优泉"], "verified_firm_code_list": [6901234], "verified_cate_list": [{"verified_cate_id": 538112978, "verified_cate_name": "x"}]}');
+  const firm = page.locator('#issues li[data-code="keystr.firm_code"]');
+  await firm.waitFor();
+  assert.match(await firm.textContent(), /61323/);
+  assert.equal(await page.locator("#verdict").getAttribute("data-valid"), "false");
+  // A slip in the merchant text: its own row, marked, that selects the place in the box.
+  await box.fill('{"brand_tag_list": ["稚优泉"],}');
+  const row = page.locator('#issues li[data-source="merchant"][data-code="syntax.trailing_comma"]');
+  await row.waitFor();
+  assert.match(await row.locator(".pos").textContent(), /1:27/);
+  await row.locator("button.jump").click();
+  assert.deepEqual(await box.evaluate((t) => [document.activeElement === t, t.selectionStart, t.selectionEnd]), [true, 26, 27]);
+  await row.locator("button.fix").click();
+  await page.waitForFunction(() => !document.querySelector('#issues li[data-source="merchant"]'));
+  assert.equal(await box.inputValue(), '{"brand_tag_list": ["稚优泉"]}');
+  assert.equal(await page.evaluate(() => localStorage.getItem("scanpage:merchant")), '{"brand_tag_list": ["稚优泉"]}');
+  assert.deepEqual(page.errors, []);
+});
+
 test("a very large document (800 K characters) is checked and saved once typing pauses", async () => {
   const { page } = await visit();
   const d = JSON.parse(full);
