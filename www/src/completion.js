@@ -4,7 +4,7 @@
 import { snippet } from "@codemirror/autocomplete";
 import { contextAt } from "./jsonscan.js";
 import { keysAt, valuesAt } from "./schema-walk.js";
-import { t } from "./i18n.js";
+import { t, getLang } from "./i18n.js";
 
 /** @typedef {import("@codemirror/autocomplete").CompletionContext} CompletionContext */
 /** @typedef {import("@codemirror/autocomplete").Completion} Completion */
@@ -26,6 +26,19 @@ export async function loadSchema(url) {
   } catch {
     return false;
   }
+}
+
+/**
+ * The part of a bilingual schema text ("中文\nEnglish", "中文 · English") in
+ * the page's language; other texts as they are.
+ * @param {string | undefined} text
+ * @param {string} sep
+ */
+function inLang(text, sep) {
+  if (!text) return undefined;
+  const parts = text.split(sep);
+  if (parts.length !== 2) return text;
+  return (getLang() === "zh" ? parts[0] : parts[1]).trim();
 }
 
 /** The template inserted after a completed key, by the member's type. */
@@ -75,8 +88,8 @@ export function schemaCompletion(cx) {
     options = keys.filter((k) => !present.has(k.name)).map((k, i) => ({
       label: k.name,
       type: "property",
-      detail: [k.schema.type.join(" | "), k.required ? t("completion.required") : ""].filter(Boolean).join(" · "),
-      info: k.description,
+      detail: [inLang(k.title, " · ") ?? k.schema.type.join(" | "), k.required ? t("completion.required") : ""].filter(Boolean).join(" · "),
+      info: inLang(k.description, "\n"),
       boost: (k.required ? 50 : 0) - Math.min(i, 49),
       apply: (view, _c, f, to) => {
         const start = quoted ? f - 1 : f;
@@ -98,7 +111,7 @@ export function schemaCompletion(cx) {
       label: typeof v.value === "string" ? v.value : JSON.stringify(v.value),
       type: "enum",
       boost: -Math.min(i, 99),
-      info: v.description,
+      info: inLang(v.description, "\n"),
       apply: (view, _c, f, to) => {
         const start = quoted ? f - 1 : f;
         const doc = view.state.doc;

@@ -119,7 +119,7 @@ export function schemasAt(root, path, present = null) {
 }
 
 /**
- * @typedef {{ name: string, schema: Schema, required: boolean, description?: string }} KeyOption
+ * @typedef {{ name: string, schema: Schema, required: boolean, title?: string, description?: string }} KeyOption
  */
 
 /**
@@ -138,9 +138,13 @@ export function keysAt(root, path, present) {
     for (const [name, p] of Object.entries(s.properties ?? {})) {
       const prop = expand(p, root, null);
       const description = prop.map((x) => x.description).find((d) => typeof d === "string");
+      const title = prop.map((x) => x.title).find((d) => typeof d === "string");
       const known = keys.get(name);
-      if (!known) keys.set(name, { name, schema: mergeTypes(prop), required: required.has(name), description });
-      else if (!known.description && description) known.description = description;
+      if (!known) keys.set(name, { name, schema: mergeTypes(prop), required: required.has(name), title, description });
+      else {
+        known.description ??= description;
+        known.title ??= title;
+      }
     }
   }
   return [...keys.values()];
@@ -174,9 +178,12 @@ export function valuesAt(root, path, present) {
   if (!path.length) return [];
   const parent = schemasAt(root, path.slice(0, -1), present);
   const here = child(parent, path[path.length - 1], root).flatMap((s) => expand(s, root, null));
+  // A schema may also accept a tolerated spelling of a value ("2" for 2, true
+  // for "true"); the first one listed is the canonical one, and the only
+  // one offered.
   /** @type {Map<string, { value: unknown, description?: string }>} */
   const out = new Map();
-  const add = (value, description) => { const k = JSON.stringify(value); if (!out.has(k)) out.set(k, { value, description }); };
+  const add = (value, description) => { const k = String(value); if (!out.has(k)) out.set(k, { value, description }); };
   for (const s of here) {
     if ("const" in s) add(s.const, s.description);
     if (Array.isArray(s.enum)) for (const v of s.enum) add(v, undefined);

@@ -102,6 +102,10 @@ test("schema walk: keys of an object, narrowed by the action type; enum values",
   assert.deepEqual(values(["brand_info", "base_info", "store_vendorid_list", 0]), [2, 3, 4, 9, 11, 19]);
   assert.deepEqual(values(["brand_info", "module_info", "module_list", 0, "native_show"]), ["true", "false"]);
   assert.deepEqual(values(["keystr"]), []);
+  // Tolerated spellings are accepted by a schema but not offered: the first listed wins.
+  const tolerant = { properties: { v: { enum: [2, 3, "2", "3"] }, s: { type: ["string", "boolean"], enum: ["true", "false", true, false] } } };
+  assert.deepEqual(valuesAt(tolerant, ["v"], null).map((v) => v.value), [2, 3]);
+  assert.deepEqual(valuesAt(tolerant, ["s"], null).map((v) => v.value), ["true", "false"]);
 });
 
 test("share links round-trip the document, CJK and all, and ignore broken hashes", async () => {
@@ -140,4 +144,19 @@ test("a large document is scanned quickly, and a top-level value is found withou
   t0 = performance.now();
   assert.equal(valueAt(text, "/brand_info/detail_info/detail_list/8999/title"), "属性8999");
   assert.ok(performance.now() - t0 < 1500, `a full scan of ${text.length} characters`);
+});
+
+test("completion data from the project's own create-product.schema.json", () => {
+  const real = JSON.parse(readFileSync(new URL("../../schema/create-product.schema.json", import.meta.url), "utf8"));
+  const keys = (path, present = null) => keysAt(real, path, present).map((k) => k.name);
+  assert.deepEqual(keys([]).slice(0, 3), ["keystandard", "keystr", "brand_info"]);
+  const action = ["brand_info", "action_info", "action_list", 0];
+  assert.ok(keys(action, new Map([["type", "card"]])).includes("cardid"));
+  assert.ok(!keys(action, new Map([["type", "card"]])).includes("retail_price"), "narrowed by type");
+  assert.ok(keys(action, new Map([["type", "price"]])).includes("retail_price"));
+  const values = (path, present = null) => valuesAt(real, path, present).map((v) => v.value);
+  assert.deepEqual(values(["keystandard"]).slice(0, 2), ["ean13", "ean8"]);
+  assert.ok(values([...action, "type"], new Map()).includes("recommend"));
+  assert.deepEqual(values(["brand_info", "module_info", "module_list", 0, "native_show"], new Map()), ["true", "false"]);
+  assert.deepEqual(values(["brand_info", "base_info", "store_vendorid_list", 0]), [2, 3, 4, 9, 11, 19]);
 });
