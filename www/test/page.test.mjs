@@ -399,6 +399,9 @@ test("completion offers the schema's keys and enum values", async (t) => {
   assert.equal(offered[0], "keystr", "required keys first, in the schema's order");
   assert.ok(offered.includes("brand_info"));
   assert.ok(!offered.includes("keystandard"), "present keys are not offered again");
+  // Accept only once the list has settled with keystr selected (a busy
+  // machine may still be refreshing it).
+  await page.locator('.cm-tooltip-autocomplete li[aria-selected="true"]', { hasText: "keystr" }).waitFor();
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => /"keystr": ""/.test(localStorage.getItem("scanpage:doc")));
   assert.deepEqual(page.errors, []);
