@@ -16,15 +16,21 @@ FUZZTIME  ?= 30s
 GO_SOURCES := go.mod go.sum $(shell find schema preview wasm -name '*.go' -not -name '*_test.go' 2>/dev/null) \
 	$(shell find schema preview \( -name '*.json' -o -name '*.tmpl' -o -name '*.css' \) -not -path '*/testdata/*' 2>/dev/null)
 NODE_MODULES := www/node_modules/.package-lock.json
+# The page: sources bundled by esbuild, with the samples embedded.
+PAGE_SOURCES := $(wildcard www/src/*.js www/src/*.css) $(wildcard schema/testdata/payloads/*) \
+	$(wildcard schema/create-product.schema.json www/create-product.schema.json)
+# What the service worker caches; its version is a hash of these.
+SHELL_FILES := www/index.html www/dist/boot.js www/dist/app.js www/dist/app.css www/scanpage.js www/scanpage-worker.js \
+	www/scanpage.wasm www/wasm_exec.js www/favicon.svg $(if $(wildcard schema/create-product.schema.json),www/create-product.schema.json)
 # Files sent to the browser compressed, with their precompressed twins.
-COMPRESSED := www/scanpage.wasm www/wasm_exec.js
+COMPRESSED := www/scanpage.wasm www/wasm_exec.js www/dist/app.js www/dist/app.css
 
-.PHONY: all build serve test test-go test-wasm test-js vet bench fuzz clean
+.PHONY: all build serve test test-go test-wasm test-js vet bench bench-page fuzz clean
 .DELETE_ON_ERROR:
 
 all: build
 
-build: www/scanpage.wasm www/wasm_exec.js www/create-product.schema.json build/serve $(COMPRESSED:=.br)
+build: www/scanpage.wasm www/wasm_exec.js www/create-product.schema.json www/dist/app.js build/serve $(COMPRESSED:=.br) www/sw.js
 
 www/scanpage.wasm: $(GO_SOURCES)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w -X main.version=$(VERSION)' -o $@ ./wasm
@@ -37,6 +43,20 @@ www/create-product.schema.json: schema/create-product.schema.json
 # The Go runtime glue must come from the toolchain that built the wasm.
 www/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
 	cp $< $@
+
+# The page's bundle (CodeMirror and our modules; scanpage.js stays external).
+# Completion is built in only when the schema exists: a marker named after
+# that fact rebuilds the bundle when it changes.
+SCHEMA_FLAG := www/dist/.schema-$(if $(wildcard schema/create-product.schema.json www/create-product.schema.json),yes,no)
+$(SCHEMA_FLAG):
+	mkdir -p www/dist && rm -f www/dist/.schema-* && touch $@
+www/dist/app.js: $(PAGE_SOURCES) www/tools/bundle.mjs $(NODE_MODULES) $(SCHEMA_FLAG)
+	node www/tools/bundle.mjs
+www/dist/app.css www/dist/boot.js: www/dist/app.js ;
+
+# The service worker, versioned by the files it caches.
+www/sw.js: www/src/sw.js www/tools/stamp.mjs $(SHELL_FILES)
+	node www/tools/stamp.mjs
 
 %.br: % www/tools/compress.mjs
 	node www/tools/compress.mjs $<
@@ -70,6 +90,10 @@ test: vet test-go test-wasm test-js
 bench: build $(NODE_MODULES)
 	node www/bench/run.mjs
 
+# The page in Chromium: keystroke → diagnostics + preview, cold load, repeat visit.
+bench-page: build $(NODE_MODULES)
+	node www/bench/page.mjs
+
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
@@ -78,4 +102,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf build www/scanpage.wasm* www/wasm_exec.js* www/create-product.schema.json www/dist
+	rm -rf build www/scanpage.wasm* www/wasm_exec.js* www/create-product.schema.json www/dist www/sw.js

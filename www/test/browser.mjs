@@ -8,11 +8,11 @@ import { chromium } from "playwright-core";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 export const artifacts = `${root}artifacts`;
 
-/** Starts build/serve on a free port; resolves to { url, close }. */
-export function startServer() {
+/** Starts build/serve on a free port (serving www/, or dir); resolves to { url, close }. */
+export function startServer({ dir = `${root}www` } = {}) {
   const bin = `${root}build/serve`;
   if (!existsSync(bin)) throw new Error("build/serve is missing: run `make build` first");
-  const proc = spawn(bin, ["-addr", "127.0.0.1:0", "-dir", `${root}www`], { stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(bin, ["-addr", "127.0.0.1:0", "-dir", dir], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     proc.on("error", reject);
     proc.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));

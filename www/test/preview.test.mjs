@@ -202,6 +202,8 @@ test("in the page's sandbox, tapping every link leaves the preview where it is",
       assert.deepEqual(opened, []);
     } else {
       // Each link opens its own http(s) URL in a new window, nothing else.
+      // Windows open asynchronously: on a busy machine give them time.
+      for (let waited = 0; page.popups.length < n && waited < 10000; waited += 100) await page.waitForTimeout(100);
       assert.equal(page.popups.length, n);
       assert.deepEqual(opened.map((u) => new URL(u).href).sort(), hrefs.map((u) => new URL(u).href).sort());
     }

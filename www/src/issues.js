@@ -1,0 +1,121 @@
+// issues.js: the issues panel — counts by severity, one row per issue
+// (severity, errcode, message, line:column), a click moves the cursor there,
+// a fix is one more click.
+import { t } from "./i18n.js";
+import { fixLabel } from "./diagnostics.js";
+
+/** @typedef {import("../scanpage").Issue} Issue */
+
+const order = { error: 0, warning: 1, info: 2 };
+const maxRows = 400;
+
+/**
+ * @param {{ list: HTMLElement, counts: HTMLElement,
+ *           onJump: (issue: Issue) => void, onFix: (issue: Issue) => void }} opts
+ */
+export function issuesPanel({ list, counts, onJump, onFix }) {
+  /** @type {Issue[]} */
+  let shown = [];
+  let key = "";
+
+  let doc = "";
+  let merchantDoc = "";
+
+  /**
+   * @param {Issue[]} issues
+   * @param {string} text the document
+   * @param {string} merchant the merchant context
+   */
+  function render(issues, text, merchant) {
+    doc = text;
+    merchantDoc = merchant;
+    // Sorted by severity, then by place; the merchant's issues last.
+    const sorted = issues.slice().sort((a, b) =>
+      (a.source === "merchant" ? 1 : 0) - (b.source === "merchant" ? 1 : 0) ||
+      order[a.severity] - order[b.severity] || a.offset - b.offset);
+    const k = JSON.stringify(sorted) + text.length;
+    if (k === key) return; // nothing changed: keep the DOM (and the focus)
+    key = k;
+    shown = sorted;
+    const n = { error: 0, warning: 0, info: 0 };
+    for (const is of issues) n[is.severity]++;
+    counts.replaceChildren(...(["error", "warning", "info"]).map((sev) => {
+      const s = document.createElement("span");
+      s.className = `count sev-${sev}`;
+      s.dataset.severity = sev;
+      s.dataset.n = String(n[sev]);
+      s.textContent = t(`count.${sev}`, { n: n[sev] });
+      return s;
+    }));
+    if (!sorted.length) {
+      const li = document.createElement("li");
+      li.className = "none";
+      li.textContent = t("issues.none");
+      list.replaceChildren(li);
+      return;
+    }
+    const rows = sorted.slice(0, maxRows).map((is, i) => row(is, i));
+    if (sorted.length > maxRows) {
+      const li = document.createElement("li");
+      li.className = "none";
+      li.textContent = t("issues.more", { n: sorted.length - maxRows });
+      rows.push(li);
+    }
+    list.replaceChildren(...rows);
+  }
+
+  /**
+   * @param {Issue} is
+   * @param {number} i
+   */
+  function row(is, i) {
+    const li = document.createElement("li");
+    li.className = `issue sev-${is.severity}`;
+    li.dataset.severity = is.severity;
+    li.dataset.code = is.code;
+    li.dataset.line = String(is.line);
+    if (is.source === "merchant") li.dataset.source = "merchant";
+    const jump = document.createElement("button");
+    jump.type = "button";
+    jump.className = "jump";
+    jump.dataset.i = String(i);
+    const sev = document.createElement("span");
+    sev.className = "sev";
+    sev.textContent = t(`sev.${is.severity}`);
+    const pos = document.createElement("span");
+    pos.className = "pos";
+    pos.textContent = `${is.source === "merchant" ? t("merchant.tag") + " " : ""}${is.line}:${is.column}`;
+    const msg = document.createElement("span");
+    msg.className = "msg";
+    msg.textContent = is.message;
+    const code = document.createElement("span");
+    code.className = "code";
+    code.textContent = is.errcode ? `${is.errcode} · ${is.code}` : is.code;
+    jump.append(sev, pos, msg, code);
+    li.append(jump);
+    if (is.fix) {
+      const fix = document.createElement("button");
+      fix.type = "button";
+      fix.className = "fix";
+      fix.dataset.i = String(i);
+      fix.textContent = fixLabel(is, is.source === "merchant" ? merchantDoc : doc);
+      li.append(fix);
+    }
+    return li;
+  }
+
+  list.addEventListener("click", (e) => {
+    const btn = /** @type {HTMLElement} */ (e.target).closest("button");
+    if (!btn || btn.dataset.i === undefined) return;
+    const is = shown[Number(btn.dataset.i)];
+    if (!is) return;
+    if (btn.classList.contains("fix")) onFix(is);
+    else onJump(is);
+  });
+
+  return {
+    render,
+    /** Forces the next render (after a language switch). */
+    reset() { key = ""; },
+  };
+}

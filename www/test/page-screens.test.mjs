@@ -1,0 +1,88 @@
+// Screenshots of the main states at a laptop's and a phone's size, written
+// to artifacts/ to be looked at. Each also checks the layout: side by side
+// on the laptop, stacked on the phone, nothing wider than the screen.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, screenshotPath } from "./browser.mjs";
+import { openApp, ready, pasteAll, fixture } from "./page-helpers.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const sizes = { laptop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } };
+
+/** Boxes of the main regions. */
+function boxes(page) {
+  return page.evaluate(() => Object.fromEntries(["#editor", "#issues", "#preview", "#barcode", "#merchant-box"].map((sel) => {
+    const r = document.querySelector(sel).getBoundingClientRect();
+    return [sel, { x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) }];
+  })));
+}
+
+for (const [name, viewport] of Object.entries(sizes)) {
+  test(`${name} ${viewport.width}×${viewport.height}: first visit, the doc sample with its issues, 中文`, async () => {
+    const phone = name === "phone";
+    const page = await openApp(browser, server.url, { viewport, locale: "en-US", isMobile: phone, hasTouch: phone, deviceScaleFactor: phone ? 2 : 1 });
+    await page.goto(server.url);
+    await ready(page);
+    await page.locator("#barcode .ean img[src^='blob:']").waitFor();
+    const b = await boxes(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.equal(overflow, 0, "nothing wider than the screen");
+    if (phone) {
+      assert.ok(b["#editor"].w >= viewport.width - 40, "the editor takes the width");
+      assert.ok(b["#editor"].h >= 300, "the editor is tall enough to work in");
+      assert.ok(b["#preview"].y > b["#issues"].y, "stacked: the preview below the issues");
+      assert.ok(b["#barcode"].y > b["#preview"].y);
+    } else {
+      assert.ok(b["#preview"].x > b["#editor"].x + b["#editor"].w, "side by side");
+      assert.ok(b["#barcode"].x > b["#preview"].x);
+      for (const sel of ["#editor", "#preview", "#barcode"]) {
+        assert.ok(b[sel].y + b[sel].h <= viewport.height, `${sel} fits the window`);
+      }
+    }
+    await page.screenshot({ path: screenshotPath(`page-${name}-first-visit`) });
+    if (phone) {
+      // Chromium leaves iframes out of full-page shots: one shot per region instead.
+      await page.locator(".preview").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`page-${name}-preview`) });
+      await page.locator("#barcode").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`page-${name}-barcode`) });
+      await page.evaluate(() => scrollTo(0, 0));
+    }
+
+    await pasteAll(page, fixture("00-doc-sample-verbatim.json.txt"));
+    await page.locator('#issues li[data-code="syntax.trailing_comma"]').first().waitFor();
+    await page.locator('#issues li[data-code="syntax.trailing_comma"] button.jump').first().click();
+    await page.locator(".cm-lintRange-error").filter({ hasText: /^,$/ }).first().hover();
+    await page.locator(".cm-tooltip-lint").waitFor();
+    await page.screenshot({ path: screenshotPath(`page-${name}-doc-sample`) });
+    if (phone) {
+      await page.locator("#issues").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`page-${name}-issues`) });
+    }
+
+    await page.locator('button[data-lang="zh"]').click();
+    await page.locator("#samples").selectOption("full");
+    await page.locator('#preview-tabs input[value="concept"]').check();
+    await page.locator("summary").click();
+    await page.locator("#merchant").fill('{"brand_tag_list": ["稚优泉"], "verified_list": [{"verified_firm_code": 6954496, "verified_cate_list": [{"verified_cate_id": 538112978, "verified_cate_name": "美妆"}]}]}');
+    await page.locator("#verdict[data-valid]").waitFor();
+    // The concept layout's action bar (关注 · 入库 · 收藏 · 分享), in Chinese.
+    await page.frameLocator("#preview").locator("body", { hasText: "入库" }).waitFor();
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.screenshot({ path: screenshotPath(`page-${name}-zh`) });
+    if (phone) {
+      await page.locator("#merchant").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`page-${name}-zh-merchant`) });
+    }
+    assert.deepEqual(page.errors, []);
+  });
+}

@@ -1,0 +1,162 @@
+// The page's own logic under Node, without a browser: the tolerant JSON
+// scanner (cursor context, pointers, fixes, formatting), the schema walk
+// behind completion, the fix edits and the share-link encoding.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { contextAt, locate, valueAt, setValueEdit, format, tokenize } from "../src/jsonscan.js";
+import { keysAt, valuesAt } from "../src/schema-walk.js";
+import { fixEdit } from "../src/diagnostics.js";
+import { encodeHash, decodeHash } from "../src/share.js";
+
+const schema = JSON.parse(readFileSync(new URL("./fixtures/mini.schema.json", import.meta.url), "utf8"));
+const fixture = (name) => readFileSync(new URL(`../../schema/testdata/payloads/${name}`, import.meta.url), "utf8");
+
+/** contextAt on text with a | marking the cursor. */
+const at = (marked) => contextAt(marked.replace("|", ""), marked.indexOf("|"));
+
+test("contextAt: keys, values, array items, half-typed text", () => {
+  assert.deepEqual(pick(at('{|}')), { kind: "key", path: [] });
+  assert.deepEqual(pick(at('{"a": 1, |}')), { kind: "key", path: [] });
+  assert.deepEqual(pick(at('{"a": |}')), { kind: "value", path: ["a"] });
+  assert.deepEqual(pick(at('{"b": {"c": "x|"}}')), { kind: "value", path: ["b", "c"] });
+  assert.deepEqual(pick(at('{"l": [1, 2, |]}')), { kind: "value", path: ["l", 2] });
+  assert.deepEqual(pick(at('{"l": [{"type": "text"}, {"ty|')), { kind: "key", path: ["l", 1] });
+  assert.deepEqual(pick(at('{"a": 1,, "b": "|')), { kind: "value", path: ["b"] }, "a stray comma is stepped over");
+  assert.deepEqual(pick(at('{"a" 1, "b": tr|')), { kind: "value", path: ["b"] }, "a missing colon is stepped over");
+  assert.deepEqual(pick(at('{"key"|: 1}')), { kind: "none", path: [] });
+  // The object's keys are all known, also those after the cursor.
+  const c = at('{"x": 1, "ke|y": 2, "z": {"deep": 3}, "w": "v"}');
+  assert.deepEqual(c.object?.keys, ["x", "key", "z", "w"]);
+  assert.equal(c.object?.values.get("w"), "v");
+  assert.equal(c.token?.v, "key");
+});
+
+function pick(c) {
+  return { kind: c.kind, path: c.path };
+}
+
+test("locate and valueAt find values by JSON Pointer, also in broken text", () => {
+  const doc = fixture("00-doc-sample-verbatim.json.txt"); // trailing commas
+  assert.equal(valueAt(doc, "/keystr"), "6900000000000");
+  assert.equal(valueAt(doc, "/brand_info/module_info/module_list/0/native_show"), "fales");
+  assert.equal(valueAt(doc, "/brand_info/action_info/action_list/4/type"), "user");
+  const r = locate(doc, "/brand_info/base_info/store_vendorid_list");
+  assert.equal(doc.slice(r.from, r.to), "[]");
+  assert.equal(valueAt(doc, "/nope"), undefined);
+  // A recommend item's keystr is not the document's.
+  const rec = '{"brand_info": {"x": {"keystr": "1"}}, "keystr": "2"}';
+  assert.equal(valueAt(rec, "/keystr"), "2");
+  assert.equal(valueAt('{"a~b": {"c/d": 5}}', "/a~0b/c~1d"), 5);
+});
+
+test("fix edits: text fixes replace the range, value fixes the value, missing members are added", () => {
+  const doc = '{\n  "keystr": "6900000000000",\n  "brand_info": {\n    "base_info": {\n      "color": "#C8102E"\n    }\n  }\n}';
+  const offset = doc.indexOf('"#C8102E"');
+  const color = { severity: "error", code: "x", path: "/brand_info/base_info/color", line: 5, column: 16, offset, length: 9, message: "", fix: { path: "/brand_info/base_info/color", value: "C8102E" } };
+  const e1 = fixEdit(color, doc);
+  assert.equal(apply(doc, e1).includes('"color": "C8102E"'), true);
+  const comma = { severity: "error", code: "syntax.trailing_comma", path: "", line: 1, column: 7, offset: 6, length: 1, message: "", fix: { text: "" } };
+  assert.equal(apply('{"a":1,}', fixEdit(comma, '{"a":1,}')), '{"a":1}');
+  // A missing member: the issue points at the parent's key; the fix adds it.
+  const key = doc.indexOf('"base_info"');
+  const missing = { severity: "error", code: "y", path: "/brand_info/base_info", line: 4, column: 5, offset: key, length: 11, message: "", fix: { path: "/brand_info/base_info/title", value: "" } };
+  const out = apply(doc, fixEdit(missing, doc));
+  assert.deepEqual(JSON.parse(out).brand_info.base_info, { color: "#C8102E", title: "" });
+  assert.equal(setValueEdit(doc, "/nowhere/deep", "1"), null);
+  assert.equal(fixEdit({ ...comma, fix: undefined }, "{}"), null);
+});
+
+function apply(text, e) {
+  assert.ok(e);
+  return text.slice(0, e.from) + e.insert + text.slice(e.to);
+}
+
+test("format re-indents strict JSON and keeps every literal as written", () => {
+  const src = '{"price":"12.00","n":1.50,"e":1E3,"s":"\\u4e2d\\"","a":[4,9],"o":{},"d":[{"title":"容量","desc":"50ml"}]}';
+  const out = format(src);
+  assert.equal(out, '{\n  "price": "12.00",\n  "n": 1.50,\n  "e": 1E3,\n  "s": "\\u4e2d\\"",\n  "a": [4, 9],\n  "o": {},\n  "d": [\n    {"title": "容量", "desc": "50ml"}\n  ]\n}\n');
+  assert.deepEqual(JSON.parse(out), JSON.parse(src));
+  assert.equal(format('{"a":1,}'), null, "not JSON: nothing to format");
+  for (const f of ["01-doc-demo-ean13.json", "02-real-zhiyouquan-6954496900556.json", "04-reconstructed-full-features.json"]) {
+    const text = fixture(f);
+    assert.deepEqual(JSON.parse(format(text)), JSON.parse(text), f);
+    assert.equal(format(format(text)), format(text), `${f}: formatting is stable`);
+  }
+});
+
+test("schema walk: keys of an object, narrowed by the action type; enum values", () => {
+  const names = (path, present = null) => keysAt(schema, path, present).map((k) => k.name);
+  assert.deepEqual(names([]), ["keystandard", "keystr", "brand_info"]);
+  assert.deepEqual(names(["brand_info", "base_info"]), ["title", "thumb_url", "category_id", "store_mgr_type", "store_vendorid_list", "color"]);
+  assert.ok(keysAt(schema, ["brand_info", "base_info"]).find((k) => k.name === "title").required);
+  const action = ["brand_info", "action_info", "action_list", 3];
+  assert.deepEqual(names(action, new Map([["type", "text"]])), ["type", "text", "name"]);
+  assert.deepEqual(names(action, new Map([["type", "price"]])), ["type", "retail_price"]);
+  assert.ok(names(action).includes("showtype"), "no type yet: every branch's keys");
+  const values = (path, present = null) => valuesAt(schema, path, present).map((v) => v.value);
+  assert.deepEqual(values(["keystandard"]), ["ean13", "ean8", "qrcode"]);
+  assert.deepEqual(values([...action, "type"], new Map()), ["text", "link", "price", "recommend"]);
+  assert.deepEqual(values([...action, "showtype"], new Map([["type", "link"]])), ["banner"]);
+  assert.deepEqual(values(["brand_info", "base_info", "store_mgr_type"]), ["auto", "custom"]);
+  assert.deepEqual(values(["brand_info", "base_info", "store_vendorid_list", 0]), [2, 3, 4, 9, 11, 19]);
+  assert.deepEqual(values(["brand_info", "module_info", "module_list", 0, "native_show"]), ["true", "false"]);
+  assert.deepEqual(values(["keystr"]), []);
+  // Tolerated spellings are accepted by a schema but not offered: the first listed wins.
+  const tolerant = { properties: { v: { enum: [2, 3, "2", "3"] }, s: { type: ["string", "boolean"], enum: ["true", "false", true, false] } } };
+  assert.deepEqual(valuesAt(tolerant, ["v"], null).map((v) => v.value), [2, 3]);
+  assert.deepEqual(valuesAt(tolerant, ["s"], null).map((v) => v.value), ["true", "false"]);
+});
+
+test("share links round-trip the document, CJK and all, and ignore broken hashes", async () => {
+  for (const text of [fixture("00-doc-sample-verbatim.json.txt"), "", "{\"标题\": \"扫一扫 😀\"}"]) {
+    const hash = await encodeHash(text);
+    assert.match(hash, /^#doc=[A-Za-z0-9_-]*$/);
+    assert.equal(await decodeHash(hash), text);
+  }
+  const big = fixture("04-reconstructed-full-features.json");
+  assert.ok((await encodeHash(big)).length < big.length, "compressed");
+  assert.equal(await decodeHash("#doc=!!"), null);
+  assert.equal(await decodeHash("#doc=AAAA"), null);
+  assert.equal(await decodeHash("#other"), null);
+  assert.equal(await decodeHash(""), null);
+});
+
+test("tokens: strings with escapes, broken escapes, open strings; numbers, words, comments", () => {
+  const toks = tokenize('{"a\\"b\\u4e2d": -1.5e3, /* c */ "x\\q", tru // d\n "open');
+  assert.deepEqual(toks.map((t) => [t.t, t.v ?? t.t]), [
+    ["{", "{"], ["str", 'a"b中'], [":", ":"], ["num", "-1.5e3"], [",", ","], ["str", "x\\q"], [",", ","], ["lit", "tru"], ["str", "open"],
+  ]);
+  assert.equal(toks.at(-1).open, true);
+  assert.equal(toks[1].open, false);
+  // Positions are UTF-16 offsets.
+  const t2 = tokenize('{"标题😀": 1}');
+  assert.deepEqual(t2.map((t) => [t.from, t.to]), [[0, 1], [1, 7], [7, 8], [9, 10], [10, 11]]);
+});
+
+test("a large document is scanned quickly, and a top-level value is found without reading the rest", () => {
+  const d = JSON.parse(fixture("04-reconstructed-full-features.json"));
+  d.brand_info.detail_info.detail_list = Array.from({ length: 9000 }, (_, i) => ({ title: `属性${i}`, desc: `第${i}行的说明` }));
+  const text = JSON.stringify(d, null, 2);
+  let t0 = performance.now();
+  assert.equal(valueAt(text, "/keystr"), d.keystr);
+  assert.ok(performance.now() - t0 < 20, "early exit");
+  t0 = performance.now();
+  assert.equal(valueAt(text, "/brand_info/detail_info/detail_list/8999/title"), "属性8999");
+  assert.ok(performance.now() - t0 < 1500, `a full scan of ${text.length} characters`);
+});
+
+test("completion data from the project's own create-product.schema.json", () => {
+  const real = JSON.parse(readFileSync(new URL("../../schema/create-product.schema.json", import.meta.url), "utf8"));
+  const keys = (path, present = null) => keysAt(real, path, present).map((k) => k.name);
+  assert.deepEqual(keys([]).slice(0, 3), ["keystandard", "keystr", "brand_info"]);
+  const action = ["brand_info", "action_info", "action_list", 0];
+  assert.ok(keys(action, new Map([["type", "card"]])).includes("cardid"));
+  assert.ok(!keys(action, new Map([["type", "card"]])).includes("retail_price"), "narrowed by type");
+  assert.ok(keys(action, new Map([["type", "price"]])).includes("retail_price"));
+  const values = (path, present = null) => valuesAt(real, path, present).map((v) => v.value);
+  assert.deepEqual(values(["keystandard"]).slice(0, 2), ["ean13", "ean8"]);
+  assert.ok(values([...action, "type"], new Map()).includes("recommend"));
+  assert.deepEqual(values(["brand_info", "module_info", "module_list", 0, "native_show"], new Map()), ["true", "false"]);
+  assert.deepEqual(values(["brand_info", "base_info", "store_vendorid_list", 0]), [2, 3, 4, 9, 11, 19]);
+});
