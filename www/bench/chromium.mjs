@@ -61,7 +61,7 @@ export async function microBench(browser, server, inputs, planName) {
 // body[data-valid] for a page without marks). Only what runs on the page's
 // main thread is seen: a wasm loaded in a worker leaves these null.
 const probe = () => {
-  const seen = (globalThis.__benchProbe = { streaming: 0, buffer: 0, compiled: null, goReady: null, firstShown: null, wasmResponseEnd: null });
+  const seen = (globalThis.__benchProbe = { streaming: 0, buffer: 0, compiled: null, goReady: null, firstShown: null, wasmStart: null, wasmResponseStart: null, wasmResponseEnd: null });
   const WA = WebAssembly;
   const done = (p) => { p.then(() => { seen.compiled ??= performance.now(); }, () => {}); return p; };
   for (const name of ["instantiateStreaming", "compileStreaming"]) {
@@ -90,6 +90,8 @@ const probe = () => {
     else if (document.body && document.body.dataset.valid !== undefined) seen.firstShown = performance.now();
     if (seen.firstShown !== null) {
       const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/scanpage.wasm"));
+      seen.wasmStart = wasm ? wasm.startTime : null;
+      seen.wasmResponseStart = wasm ? wasm.responseStart : null;
       seen.wasmResponseEnd = wasm ? wasm.responseEnd : null;
     }
   };
@@ -124,7 +126,7 @@ export async function firstVisit(browser, server) {
     const probeResult = await visit(page, server.url);
     await page.waitForLoadState("networkidle").catch(() => {});
     const h = await Promise.race([wasmHeaders, new Promise((r) => setTimeout(() => r(null), 5000))]);
-    const resources = [...reqs.values()].map((r) => ({ ...r, url: r.url.replace(server.url, "/") }));
+    const resources = [...reqs.values()].filter((r) => !r.url.startsWith("blob:") && !r.url.startsWith("data:")).map((r) => ({ ...r, url: r.url.replace(server.url, "/") }));
     return {
       firstShownMs: probeResult.firstShown,
       milestones: probeResult,
@@ -133,7 +135,7 @@ export async function firstVisit(browser, server) {
       wasm: h && { contentType: h["content-type"], contentEncoding: h["content-encoding"] ?? "", cacheControl: h["cache-control"] ?? "" },
       resources,
       totalBytes: resources.reduce((s, r) => s + r.bytes, 0),
-      errors: page.errors,
+      errors: [...new Set(page.errors)],
     };
   } finally {
     await page.context().close();
@@ -161,7 +163,7 @@ export async function coldAndRepeat(browser, server, runs) {
   const repeat = [];
   for (let i = 0; i < runs; i++) repeat.push(await visit(page, server.url));
   await page.context().close();
-  const milestones = (xs) => Object.fromEntries(["wasmResponseEnd", "compiled", "goReady", "firstShown"]
+  const milestones = (xs) => Object.fromEntries(["wasmStart", "wasmResponseStart", "wasmResponseEnd", "compiled", "goReady", "firstShown"]
     .map((k) => [k, xs.every((x) => x[k] != null) ? summary(xs.map((x) => x[k])) : null]));
   return {
     cold: summary(cold.map((x) => x.firstShown)),

@@ -103,14 +103,14 @@ function sizeSection(s) {
 
 function transferSection(f) {
   const out = [];
-  out.push(`A new browser context (empty cache) loads the page until the first diagnostics show and the network is idle; bytes are CDP \`encodedDataLength\` (headers + body as sent). Total **${bytes(f.totalBytes)}** in ${f.resources.length} requests${f.errors?.length ? `; page errors: ${f.errors.join("; ")}` : ""}. Requests a service worker makes on its own (precaching) are not included.\n`);
+  out.push(`A new browser context (empty cache) loads the page until the first diagnostics show and the network is idle; bytes are CDP \`encodedDataLength\` (headers + body as sent). Total **${bytes(f.totalBytes)}** in ${f.resources.length} requests.${f.errors?.length ? ` Console errors on the page (external images cannot load here; the sandboxed preview frame reports blocked scripts): ${f.errors.join(" / ")}.` : ""} Requests a service worker makes on its own (precaching) are not included.\n`);
   out.push(table(["resource", "status", "encoding", "on the wire"], f.resources.map((r) => [r.url, r.status, r.encoding || "identity", bytes(r.bytes)])));
-  out.push(`\nThe wasm was served as \`${f.wasm?.contentType}\`, \`Content-Encoding: ${f.wasm?.contentEncoding || "identity"}\`, \`Cache-Control: ${f.wasm?.cacheControl}\`; compiled with ${f.streaming ? "**WebAssembly.instantiateStreaming** (streaming compilation)" : f.instantiateFromBuffer ? "WebAssembly.instantiate from a buffer (no streaming)" : "an instantiate call the probe did not see (a worker?)"}. Navigation → first diagnostics on this instrumented load: ${ms(f.firstShownMs)}.`);
+  out.push(`\nThe wasm was served as \`${f.wasm?.contentType}\`, \`Content-Encoding: ${f.wasm?.contentEncoding || "identity"}\`, \`Cache-Control: ${f.wasm?.cacheControl}\`; compiled with ${f.streaming ? "**streaming compilation** (WebAssembly.compileStreaming/instantiateStreaming)" : f.instantiateFromBuffer ? "WebAssembly.instantiate from a buffer (no streaming)" : "an instantiate call the probe did not see (a worker?)"}. Navigation → first diagnostics on this instrumented load: ${ms(f.firstShownMs)}.`);
   return out.join("\n");
 }
 
 function startupSection(st) {
-  const labels = { wasmResponseEnd: "scanpage.wasm received (resource timing responseEnd)", compiled: "wasm compiled and instantiated", goReady: "Go ready (its functions registered)", firstShown: "first diagnostics shown" };
+  const labels = { wasmStart: "scanpage.wasm requested (resource timing startTime)", wasmResponseStart: "its first byte (responseStart)", wasmResponseEnd: "scanpage.wasm received, streamed into the compiler (responseEnd)", compiled: "wasm compiled and instantiated", goReady: "Go ready (its functions registered)", firstShown: "first diagnostics shown" };
   const rows = Object.keys(labels).map((k) => [labels[k], st.coldMilestones?.[k] ? ms(st.coldMilestones[k].median) : "not seen", st.repeatMilestones?.[k] ? ms(st.repeatMilestones[k].median) : "not seen"]);
   return [`Measured by ${st.source}: navigation start → each milestone, medians of ${st.cold.n} cold loads (a new context each, empty cache) and ${st.repeat.n} repeat visits (one warm context). Streaming compilation: ${st.streaming ? "yes" : "**no**"}.\n`,
     table(["milestone", "cold", "repeat visit"], rows),

@@ -157,7 +157,7 @@ d.chromium = await step("chromium", async () => {
     server2.close();
   }
   if (out.page?.error) failed++;
-  log(`   page: ${out.page ? (out.page.error ?? "measured") : "page.mjs absent"}; startup cold ${out.startup.cold.median.toFixed(0)} ms, repeat ${out.startup.repeat.median.toFixed(0)} ms`);
+  log(`   page: ${out.pageSkipped ? "page.mjs skipped (quick)" : out.page ? (out.page.error ?? "measured") : "page.mjs absent"}; startup cold ${out.startup.cold.median.toFixed(0)} ms, repeat ${out.startup.repeat.median.toFixed(0)} ms`);
   return out;
 });
 
