@@ -138,7 +138,7 @@ function pageSection(c) {
 
 function memorySection(m) {
   const k = ["heapInuse", "heapAlloc", "heapSys", "memoryBytes", "numGC", "mallocs"];
-  return [`${m.workload}. sp.stats() runs a GC first; each figure is the median of three readings in a row. ${m.calls} steps took ${ms(m.ms)} (${ms(m.ms / m.calls)} per validate+preview pair, readings included). Live heap on the way: ${(m.series ?? []).map((p) => `${p.steps} steps ${bytes(p.heapAlloc)}`).join(", ")}.\n`,
+  return [`${m.workload[0].toUpperCase()}${m.workload.slice(1)}. sp.stats() runs a GC first; each figure is the median of three readings in a row. ${m.calls} steps took ${ms(m.ms)} (${ms(m.ms / m.calls)} per validate+preview pair, readings included). Live heap on the way: ${(m.series ?? []).map((p) => `${p.steps} steps ${bytes(p.heapAlloc)}`).join(", ")}.\n`,
     table(["figure", `after ${m.warm} steps`, `after ${m.warm + m.calls} steps`, "growth"],
       k.map((f) => [f, f.endsWith("Bytes") || f.startsWith("heap") ? bytes(m.before[f]) : m.before[f], f.endsWith("Bytes") || f.startsWith("heap") ? bytes(m.after[f]) : m.after[f],
         f === "numGC" || f === "mallocs" ? "" : pct((m.after[f] - m.before[f]) / m.before[f] * 100)]))].join("\n");
@@ -222,4 +222,14 @@ export function renderReport(d, { root }) {
     if (existsSync(p)) parts.push(section(title, `${readFileSync(p, "utf8").trim()}\n\n(from ${file}, written by hand)`));
   }
   return parts.join("\n");
+}
+
+// `node www/bench/report.mjs [DIR]`: rewrites DIR/BENCHMARKS.md (default: the
+// repository root) from DIR/BENCHMARKS.json, e.g. after editing bench/findings.md.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { writeFileSync } = await import("node:fs");
+  const root = new URL("../../", import.meta.url).pathname;
+  const dir = process.argv[2] ? `${process.argv[2].replace(/\/$/, "")}/` : root;
+  const d = JSON.parse(readFileSync(`${dir}BENCHMARKS.json`, "utf8"));
+  writeFileSync(`${dir}BENCHMARKS.md`, renderReport(d, { root }) + "\n");
 }

@@ -220,7 +220,7 @@ function shippedFiles(root) {
   const www = join(root, "www");
   const files = ["scanpage.wasm", "wasm_exec.js", "scanpage.js", "scanpage-worker.js", "index.html", "sw.js", "create-product.schema.json", "favicon.svg", "app.js", "app.css"];
   if (existsSync(join(www, "dist"))) {
-    for (const f of readdirSync(join(www, "dist"))) if (!/\.(br|gz|map)$/.test(f)) files.push(`dist/${f}`);
+    for (const f of readdirSync(join(www, "dist"))) if (!/\.(br|gz|map)$/.test(f) && !f.startsWith(".")) files.push(`dist/${f}`);
   }
   return files.filter((f) => existsSync(join(www, f)) && statSync(join(www, f)).isFile()).map((f) => ({
     file: `www/${f}`,
