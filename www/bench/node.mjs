@@ -4,14 +4,16 @@
 //   node www/bench/node.mjs [--quick]     prints one JSON object
 import { load } from "../scanpage.js";
 import { readInputs } from "./inputs.mjs";
-import { runSuite, plans } from "./suite.mjs";
+import { runSuite, runAsyncPNG, plans } from "./suite.mjs";
 
 export async function nodeBench({ quick = false } = {}) {
   const inputs = readInputs();
   const t0 = performance.now();
   const sp = await load();
   const loadMs = performance.now() - t0;
-  const out = runSuite(sp, inputs, quick ? plans.quick : plans.full);
+  const plan = quick ? plans.quick : plans.full;
+  const out = runSuite(sp, inputs, plan);
+  out.asyncPNG = await runAsyncPNG(sp, inputs, plan);
   // No sp.dispose(): a timer the Go runtime left pending would fire into the
   // ended program. The process exits right after.
   return { env: `node ${process.version}`, loadMs, files: inputs.files, ...out };

@@ -85,6 +85,43 @@ export function jsbarcodeSVG(code) {
   return serialise(svg);
 }
 
+/**
+ * PNG in a browser, the way each peer makes one: draw on a canvas, then
+ * canvas.toDataURL("image/png") (PNG encoding plus base64, which
+ * sp.barcode's Uint8Array is spared). Both at 3 px per module, as
+ * sp.barcode's PNG by default, and about its bar height (JsBarcode's
+ * height is in pixels; bwip-js's in its own units, left at its default).
+ * null outside a browser.
+ */
+export const pngInBrowser = inBrowser && {
+  jsbarcode(code) {
+    const c = document.createElement("canvas");
+    JsBarcode(c, code, { format: "EAN13", width: 3, height: 208 });
+    return c.toDataURL("image/png");
+  },
+  bwip(code) {
+    const c = document.createElement("canvas");
+    bwipjs.toCanvas(c, { bcid: "ean13", text: code, includetext: true, scale: 3 });
+    return c.toDataURL("image/png");
+  },
+};
+
+/** bwip-js's own PNG under node (its zlib stream runs on the thread pool: a Promise). null in a browser. */
+export const bwipPNGAsync = typeof bwipjs.toBuffer === "function"
+  ? (code) => bwipjs.toBuffer({ bcid: "ean13", text: code, includetext: true, scale: 3 })
+  : null;
+
+/** Width × height and byte count of PNG bytes (a Uint8Array, or a data: URL). */
+export function pngSize(png) {
+  let b = png;
+  if (typeof png === "string") {
+    const bin = atob(png.slice(png.indexOf(",") + 1));
+    b = Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
+  }
+  const be32 = (i) => ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
+  return { width: be32(16), height: be32(20), bytes: b.length };
+}
+
 /** bwip-js's EAN-13 with its human-readable text, as SVG text. */
 export function bwipSVG(code) {
   return bwipjs.toSVG({ bcid: "ean13", text: code, includetext: true });

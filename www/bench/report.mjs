@@ -28,6 +28,8 @@ const opNames = {
   "ajv.validate.large": "Ajv: validate only (parsed object), large document",
   "jsbarcode.svg": "JsBarcode EAN-13 → SVG string",
   "bwip.svg": "bwip-js EAN-13 → SVG string",
+  "jsbarcode.png": "JsBarcode EAN-13 → canvas → PNG data URL",
+  "bwip.png": "bwip-js EAN-13 → canvas → PNG data URL",
 };
 
 function goBench(d, name) {
@@ -56,6 +58,17 @@ function ratioTable(run) {
   }
   rows.push(["EAN-13 SVG: scanpage rate ÷ JsBarcode rate", times(r("jsbarcode.svg"), r("barcode.svg")), "≥ 3× is the target"]);
   rows.push(["EAN-13 SVG: scanpage rate ÷ bwip-js rate", times(r("bwip.svg"), r("barcode.svg")), ""]);
+  if (r("jsbarcode.png")) {
+    const px = (k) => run.context[k] ? `${run.context[k].width}×${run.context[k].height} px` : "";
+    rows.push(["EAN-13 PNG: scanpage rate ÷ JsBarcode rate", times(r("jsbarcode.png"), r("barcode.png")),
+      `the peers draw on a canvas and encode with toDataURL (the browser's PNG encoder, + base64); images: scanpage ${px("barcode.png")}, JsBarcode ${px("jsbarcode.png")}, bwip-js ${px("bwip.png")}`]);
+    rows.push(["EAN-13 PNG: scanpage rate ÷ bwip-js rate", times(r("bwip.png"), r("barcode.png")), ""]);
+  }
+  const a = run.asyncPNG?.results;
+  if (a?.["bwip.png"]) {
+    rows.push(["EAN-13 PNG: scanpage rate ÷ bwip-js rate (toBuffer, awaited)", times(a["bwip.png"].ms.median, a["barcode.png"].ms.median),
+      `bwip-js ${ms(a["bwip.png"].ms.median)} p50 (${rate(a["bwip.png"].ms.median)}), scanpage ${ms(a["barcode.png"].ms.median)} (${rate(a["barcode.png"].ms.median)}), ${a["bwip.png"].ms.n} samples each, interleaved, each call awaited (bwip-js deflates on node's thread pool); images ${Object.entries(run.asyncPNG.context).map(([k, v]) => `${k} ${v.width}×${v.height} px ${bytes(v.bytes)}`).join(", ")}`]);
+  }
   return table(["comparison (same run)", "ratio", "note"], rows);
 }
 

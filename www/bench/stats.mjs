@@ -94,3 +94,36 @@ export function interleave(ops, o) {
   }
   return Object.fromEntries(state.map((s) => [s.op.name, { k: s.k, samples: s.samples, ms: summary(s.samples) }]));
 }
+
+/**
+ * interleave() for calls that return Promises: each call is awaited before
+ * the next, so a sample is the time from the call to its settling.
+ * @param {{name: string, fn: () => any}[]} ops
+ */
+export async function interleaveAsync(ops, o) {
+  const now = () => performance.now();
+  const rnd = prng(o.seed ?? 2);
+  const state = ops.map((op) => ({ op, k: 1, samples: [] }));
+  for (const s of state) {
+    const end = now() + o.warmupMs;
+    let calls = 0;
+    do { consume(await s.op.fn()); calls++; } while (now() < end || calls < 2);
+    for (;;) {
+      const t0 = now();
+      for (let i = 0; i < s.k; i++) consume(await s.op.fn());
+      if (now() - t0 >= o.minBatchMs || s.k >= 1 << 12) break;
+      s.k *= 2;
+    }
+  }
+  const start = now();
+  const minRounds = o.minRounds ?? Math.min(o.rounds, 5);
+  for (let r = 0; r < o.rounds; r++) {
+    if (r >= minRounds && now() - start > o.budgetMs) break;
+    for (const s of shuffle([...state], rnd)) {
+      const t0 = now();
+      for (let i = 0; i < s.k; i++) consume(await s.op.fn());
+      s.samples.push((now() - t0) / s.k);
+    }
+  }
+  return Object.fromEntries(state.map((s) => [s.op.name, { k: s.k, ms: summary(s.samples) }]));
+}

@@ -1,8 +1,8 @@
 // suite.mjs: the micro-benchmarks of scanpage's calls next to its peers, the
 // same under node (node.mjs) and in Chromium (page.html). Everything is
 // measured in one interleaved run, so that ratios come from the same run.
-import { compileAjv, jsbarcodeSVG, bwipSVG } from "./peers.mjs";
-import { interleave } from "./stats.mjs";
+import { compileAjv, jsbarcodeSVG, bwipSVG, pngInBrowser, bwipPNGAsync, pngSize } from "./peers.mjs";
+import { interleave, interleaveAsync } from "./stats.mjs";
 
 /**
  * @typedef {{docSample: string, large: string, repairInput: string, preview: string, code: string, schema: object | null}} Inputs
@@ -75,14 +75,38 @@ export function runSuite(sp, inputs, plan) {
   context["bwip.svg"] = { bytes: bw.length };
   ops.push({ name: "jsbarcode.svg", fn: () => jsbarcodeSVG(inputs.code) });
   ops.push({ name: "bwip.svg", fn: () => bwipSVG(inputs.code) });
+  if (pngInBrowser) {
+    context["jsbarcode.png"] = pngSize(pngInBrowser.jsbarcode(inputs.code));
+    context["bwip.png"] = pngSize(pngInBrowser.bwip(inputs.code));
+    ops.push({ name: "jsbarcode.png", fn: () => pngInBrowser.jsbarcode(inputs.code) });
+    ops.push({ name: "bwip.png", fn: () => pngInBrowser.bwip(inputs.code) });
+  } else {
+    notes.push("JsBarcode PNG not measured under node: it draws PNG only on a canvas (node-canvas would be a new native dependency)");
+  }
 
   const results = interleave(ops, plan);
   for (const r of Object.values(results)) delete r.samples;
   return { results, first, ajv, context, notes };
 }
 
+/**
+ * Under node, bwip-js's PNG is asynchronous (zlib on the thread pool): it is
+ * timed from call to settled Promise, interleaved with sp.barcode PNG timed
+ * the same way, apart from the synchronous suite. null in a browser.
+ */
+export async function runAsyncPNG(sp, inputs, plan) {
+  if (!bwipPNGAsync) return null;
+  const context = { "barcode.png": pngSize(sp.barcode(inputs.code, { format: "png" }).png), "bwip.png": pngSize(await bwipPNGAsync(inputs.code)) };
+  const results = await interleaveAsync([
+    { name: "barcode.png", fn: async () => sp.barcode(inputs.code, { format: "png" }) },
+    { name: "bwip.png", fn: () => bwipPNGAsync(inputs.code) },
+  ], { ...plan, rounds: Math.min(plan.rounds, 150), budgetMs: plan.budgetMs / 4 });
+  return { results, context };
+}
+
 /** What a result held, so that the report can show the work was real. */
 function describe(name, r) {
+  if (name === "barcode.png") return { drawn: Boolean(r.png), ...(r.png ? pngSize(r.png) : {}), valid: r.report.valid };
   if (name.startsWith("barcode") || name.startsWith("digitalLink")) return { drawn: Boolean(r.svg || r.png), bytes: r.svg?.length ?? r.png?.length ?? 0, valid: r.report.valid };
   if (name.startsWith("repair")) return { fixes: r.fixes.length, bytes: r.text?.length ?? 0 };
   if (name.startsWith("preview")) return { htmlBytes: r.html.length, issues: r.report.issues.length };

@@ -32,6 +32,8 @@ test("run.mjs --quick writes a report with every section", { timeout: 120000 }, 
       assert.ok(d.node.results[op].ms.median > 0, `node ${op}`);
       assert.ok(d.chromium.micro.results[op].ms.median > 0, `chromium ${op}`);
     }
+    for (const op of ["jsbarcode.png", "bwip.png"]) assert.ok(d.chromium.micro.results[op].ms.median > 0, `chromium ${op}`);
+    assert.ok(d.node.asyncPNG.results["bwip.png"].ms.median > 0, "bwip-js PNG under node");
     assert.ok(d.chromium.firstVisit.totalBytes > d.size.files.find((f) => f.file === "www/scanpage.wasm").brotli);
     assert.ok(d.size.codeByPackage.some(([p]) => p === "runtime"));
     assert.ok(d.profile[0].top.length > 0, "the CPU profile has a top");
