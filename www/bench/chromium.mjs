@@ -106,39 +106,61 @@ async function visit(page, url) {
 }
 
 /**
- * A cold first visit: what goes over the wire, per resource (encodedDataLength
- * from CDP: headers + body as sent, compressed where the server compressed),
- * how the wasm was served and compiled, and navigation → first diagnostics.
+ * A cold first visit: what goes over the wire, per request, the page's own
+ * and its service worker's (Playwright's request sizes: headers + body as
+ * received, compressed where the server compressed), until the first
+ * diagnostics show, the network is idle and a service worker, if the page
+ * registers one, is ready; how the wasm was served and compiled; navigation
+ * → first diagnostics.
  */
 export async function firstVisit(browser, server) {
   const page = await openPage(browser, server.url);
+  const context = page.context();
   try {
     await page.addInitScript(probe);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: false });
-    const reqs = new Map();
-    cdp.on("Network.responseReceived", (e) => {
-      reqs.set(e.requestId, { url: e.response.url, status: e.response.status, type: e.response.mimeType, encoding: e.response.headers["content-encoding"] ?? e.response.headers["Content-Encoding"] ?? "", bytes: 0 });
+    const pending = [];
+    context.on("requestfinished", (req) => {
+      if (/^(blob|data):/.test(req.url())) return;
+      pending.push((async () => {
+        const [res, sizes] = await Promise.all([req.response(), req.sizes()]);
+        const h = res ? await res.allHeaders() : {};
+        return {
+          url: req.url().replace(server.url, "/"),
+          by: req.serviceWorker() ? "service worker" : "page",
+          status: res?.status() ?? 0,
+          encoding: h["content-encoding"] ?? "",
+          bytes: Math.max(0, sizes.responseBodySize) + sizes.responseHeadersSize,
+          headers: req.url().endsWith("/scanpage.wasm") && !req.serviceWorker() ? h : undefined,
+        };
+      })().catch(() => null));
     });
-    cdp.on("Network.loadingFinished", (e) => { const r = reqs.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
-    const wasmHeaders = new Promise((resolve) => page.on("response", (r) => { if (r.url().endsWith("/scanpage.wasm")) r.allHeaders().then(resolve); }));
     const probeResult = await visit(page, server.url);
     await page.waitForLoadState("networkidle").catch(() => {});
-    const h = await Promise.race([wasmHeaders, new Promise((r) => setTimeout(() => r(null), 5000))]);
-    const resources = [...reqs.values()].filter((r) => !r.url.startsWith("blob:") && !r.url.startsWith("data:")).map((r) => ({ ...r, url: r.url.replace(server.url, "/") }));
+    const sw = await page.evaluate(async () => {
+      const reg = navigator.serviceWorker && await navigator.serviceWorker.getRegistration();
+      if (!reg) return false;
+      return Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((r) => setTimeout(() => r(false), 15000))]);
+    });
+    await page.waitForLoadState("networkidle").catch(() => {});
+    const resources = (await Promise.all(pending)).filter(Boolean);
+    const h = resources.find((r) => r.headers)?.headers;
+    for (const r of resources) delete r.headers;
+    const sum = (by) => resources.filter((r) => !by || r.by === by).reduce((s, r) => s + r.bytes, 0);
     return {
       firstShownMs: probeResult.firstShown,
       milestones: probeResult,
       streaming: probeResult.streaming > 0,
       instantiateFromBuffer: probeResult.buffer,
       wasm: h && { contentType: h["content-type"], contentEncoding: h["content-encoding"] ?? "", cacheControl: h["cache-control"] ?? "" },
+      serviceWorker: sw,
       resources,
-      totalBytes: resources.reduce((s, r) => s + r.bytes, 0),
+      pageBytes: sum("page"),
+      serviceWorkerBytes: sum("service worker"),
+      totalBytes: sum(),
       errors: [...new Set(page.errors)],
     };
   } finally {
-    await page.context().close();
+    await context.close();
   }
 }
 

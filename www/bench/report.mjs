@@ -116,8 +116,8 @@ function sizeSection(s) {
 
 function transferSection(f) {
   const out = [];
-  out.push(`A new browser context (empty cache) loads the page until the first diagnostics show and the network is idle; bytes are CDP \`encodedDataLength\` (headers + body as sent). Total **${bytes(f.totalBytes)}** in ${f.resources.length} requests.${f.errors?.length ? ` Console errors on the page (external images cannot load here; the sandboxed preview frame reports blocked scripts): ${f.errors.join(" / ")}.` : ""} Requests a service worker makes on its own (precaching) are not included.\n`);
-  out.push(table(["resource", "status", "encoding", "on the wire"], f.resources.map((r) => [r.url, r.status, r.encoding || "identity", bytes(r.bytes)])));
+  out.push(`A new browser context (empty cache) loads the page until the first diagnostics show, the network is idle and the service worker${f.serviceWorker ? " is ready" : " (none registered)"}; bytes are headers + body as received (Playwright's request sizes; compressed where the server compressed). Total **${bytes(f.totalBytes)}** in ${f.resources.length} requests: the page's ${bytes(f.pageBytes ?? f.totalBytes)}${f.serviceWorkerBytes ? `, its service worker's ${bytes(f.serviceWorkerBytes)} (precaching)` : ""}.${f.errors?.length ? ` Console errors on the page (external images cannot load here; the sandboxed preview frame reports blocked scripts): ${f.errors.join(" / ")}.` : ""}\n`);
+  out.push(table(["resource", "requested by", "status", "encoding", "received"], f.resources.map((r) => [r.url, r.by ?? "page", r.status, r.encoding || "identity", bytes(r.bytes)])));
   out.push(`\nThe wasm was served as \`${f.wasm?.contentType}\`, \`Content-Encoding: ${f.wasm?.contentEncoding || "identity"}\`, \`Cache-Control: ${f.wasm?.cacheControl}\`; compiled with ${f.streaming ? "**streaming compilation** (WebAssembly.compileStreaming/instantiateStreaming)" : f.instantiateFromBuffer ? "WebAssembly.instantiate from a buffer (no streaming)" : "an instantiate call the probe did not see (a worker?)"}. Navigation → first diagnostics on this instrumented load: ${ms(f.firstShownMs)}.`);
   return out.join("\n");
 }
