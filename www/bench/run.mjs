@@ -10,10 +10,11 @@
 //      visit downloads, and the page figures (page.mjs) (chromium.mjs);
 //   5. sizes: shipped files, dependency variants, the wasm by package (size.mjs).
 //
-//   node www/bench/run.mjs            the full run (about 5 minutes on 2 quiet cores)
+//   node www/bench/run.mjs            the full run (3–5 minutes on 2 cores)
 //   node www/bench/run.mjs --quick    a few iterations of everything, for the smoke
-//                                     test: figures are meaningless; writes to --out
-//   --out DIR                         where to write (default: the repository root)
+//                                     test: figures are meaningless
+//   --out DIR                         where to write (default: the repository root;
+//                                     with --quick, build/bench-quick)
 //   --only go,profile,node,memory,inittrace,chromium,size   run only these steps
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -27,7 +28,7 @@ import { plans } from "./suite.mjs";
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const arg = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
-const outDir = arg("--out") ?? root;
+const outDir = arg("--out") ?? (quick ? join(root, "build", "bench-quick") : root);
 const only = arg("--only")?.split(",");
 const want = (step) => !only || only.includes(step);
 
