@@ -10,3 +10,5 @@ require (
 )
 
 require github.com/xeipuuv/gojsonpointer v0.0.0-20180127040702-4e3ac2762d5f // indirect
+
+replace github.com/xeipuuv/gojsonschema => ./third_party/gojsonschema

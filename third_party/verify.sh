@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Checks that third_party/gojsonschema is upstream gojsonschema v1.2.0 with
+# exactly the change in gojsonschema.patch (see README.md here). Run by
+# `make vet`; needs the Go module proxy (or a module cache that has v1.2.0).
+set -euo pipefail
+cd "$(dirname "$0")"
+version=v1.2.0
+upstream=$(go mod download -json "github.com/xeipuuv/gojsonschema@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+[ -d "$upstream" ] || { echo "verify: cannot download gojsonschema $version" >&2; exit 1; }
+status=0
+for f in "$upstream"/*; do
+  name=$(basename "$f")
+  case "$name" in *_test.go|testdata|glide.yaml) continue ;; esac
+  [ "$name" = jsonLoader.go ] && continue
+  if ! cmp -s "$f" "gojsonschema/$name"; then
+    echo "verify: gojsonschema/$name differs from upstream $version" >&2
+    status=1
+  fi
+done
+for f in gojsonschema/*; do
+  name=$(basename "$f")
+  [ -e "$upstream/$name" ] || [ "$name" = SCANPAGE.md ] || { echo "verify: gojsonschema/$name is not upstream's" >&2; status=1; }
+done
+if ! { diff -u --label a/jsonLoader.go --label b/jsonLoader.go "$upstream/jsonLoader.go" gojsonschema/jsonLoader.go || true; } | cmp -s - gojsonschema.patch; then
+  echo "verify: gojsonschema/jsonLoader.go is not upstream's with gojsonschema.patch applied" >&2
+  status=1
+fi
+exit $status
