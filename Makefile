@@ -13,7 +13,7 @@ VERSION   := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 ADDR      ?= 127.0.0.1:8080
 FUZZTIME  ?= 30s
 
-GO_SOURCES := go.mod go.sum $(shell find schema preview wasm -name '*.go' -not -name '*_test.go' 2>/dev/null) \
+GO_SOURCES := go.mod go.sum $(shell find schema preview wasm third_party -name '*.go' -not -name '*_test.go' 2>/dev/null) \
 	$(shell find schema preview \( -name '*.json' -o -name '*.tmpl' -o -name '*.css' \) -not -path '*/testdata/*' 2>/dev/null)
 NODE_MODULES := www/node_modules/.package-lock.json
 # The page: sources bundled by esbuild, with the samples embedded.
@@ -23,7 +23,8 @@ PAGE_SOURCES := $(wildcard www/src/*.js www/src/*.css) $(wildcard schema/testdat
 SHELL_FILES := www/index.html www/dist/boot.js www/dist/app.js www/dist/app.css www/scanpage.js www/scanpage-worker.js \
 	www/scanpage.wasm www/wasm_exec.js www/favicon.svg $(if $(wildcard schema/create-product.schema.json),www/create-product.schema.json)
 # Files sent to the browser compressed, with their precompressed twins.
-COMPRESSED := www/scanpage.wasm www/wasm_exec.js www/dist/app.js www/dist/app.css
+COMPRESSED := www/scanpage.wasm www/wasm_exec.js www/scanpage.js www/scanpage-worker.js www/create-product.schema.json \
+	www/dist/boot.js www/dist/app.js www/dist/app.css
 
 .PHONY: all build serve test test-go test-wasm test-js vet bench bench-page fuzz clean
 .DELETE_ON_ERROR:
@@ -74,7 +75,8 @@ serve: build
 vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
-	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo 'gofmt: the files above need formatting'; exit 1; }
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' ':!third_party'))" || { gofmt -l $$(git ls-files '*.go' ':!third_party'); echo 'gofmt: the files above need formatting'; exit 1; }
+	third_party/verify.sh
 
 test-go:
 	$(GO) test ./...
