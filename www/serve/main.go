@@ -95,6 +95,7 @@ func handler(root fs.FS) http.Handler {
 			if f, st, ok := open(root, name+enc.ext); ok {
 				defer f.Close()
 				h.Set("Content-Encoding", enc.token)
+				h.Set("ETag", etag(st))
 				http.ServeContent(w, r, name, st.ModTime(), f)
 				return
 			}
@@ -105,8 +106,17 @@ func handler(root fs.FS) http.Handler {
 			return
 		}
 		defer f.Close()
+		h.Set("ETag", etag(st))
 		http.ServeContent(w, r, name, st.ModTime(), f)
 	})
+}
+
+// etag names a file's version by its size and modification time to the
+// nanosecond, so that revalidation (the service worker's, a browser's) sees
+// a rebuild even within the second Last-Modified is counted in. Each
+// encoding is its own file, so it has its own tag.
+func etag(st fs.FileInfo) string {
+	return fmt.Sprintf(`"%x-%x"`, st.Size(), st.ModTime().UnixNano())
 }
 
 // A seekFile is a file ServeContent can seek (os.DirFS files are).

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func TestHandler(t *testing.T) {
@@ -62,5 +63,25 @@ func TestHandler(t *testing.T) {
 		if got := w.Header().Get("Content-Encoding"); got != tc.encoding {
 			t.Errorf("GET %s (%s): Content-Encoding %q, want %q", tc.path, tc.accept, got, tc.encoding)
 		}
+	}
+
+	// Revalidation: the same ETag is 304, another file version is 200.
+	tag := get("/scanpage.wasm", "br").Header().Get("ETag")
+	if tag == "" || tag == get("/scanpage.wasm", "gzip").Header().Get("ETag") {
+		t.Fatalf("ETag %q: each encoding needs its own", tag)
+	}
+	r := httptest.NewRequest("GET", "/scanpage.wasm", nil)
+	r.Header.Set("Accept-Encoding", "br")
+	r.Header.Set("If-None-Match", tag)
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	if w.Code != http.StatusNotModified {
+		t.Errorf("If-None-Match with the current tag: %d, want 304", w.Code)
+	}
+	root["scanpage.wasm.br"] = &fstest.MapFile{Data: []byte("new brotli bytes"), ModTime: time.Now()}
+	w = httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	if w.Code != http.StatusOK || w.Body.String() != "new brotli bytes" {
+		t.Errorf("If-None-Match after a rebuild: %d %q, want 200 and the new file", w.Code, w.Body.String())
 	}
 }

@@ -31,7 +31,11 @@ async function storable(res) {
 }
 
 async function put(cache, url) {
-  const res = await fetch(new Request(url, { cache: "reload" }));
+  // "no-cache" revalidates instead of downloading again: on a first visit
+  // the page has just fetched these files (the wasm is most of the bytes),
+  // the server answers 304 and the body comes from the HTTP cache; a file
+  // of a new build has a new ETag and comes fresh.
+  const res = await fetch(new Request(url, { cache: "no-cache" }));
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   await cache.put(url, await storable(res));
 }
