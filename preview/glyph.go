@@ -3,6 +3,7 @@ package preview
 import (
 	"math"
 	"strconv"
+	"sync"
 )
 
 // The human-readable line is drawn with glyphs of our own, so that it
@@ -78,8 +79,10 @@ type glyph struct {
 	segs           []segment
 }
 
-// glyphs holds the compiled glyphs, indexed by glyphIndex.
-var glyphs = compileGlyphs()
+// glyphs returns the compiled glyphs, indexed by glyphIndex. They are
+// compiled on first use rather than at start: a page that never draws a
+// barcode should not pay for them while the wasm starts.
+var glyphs = sync.OnceValue(compileGlyphs)
 
 // glyphIndex maps a character to its glyph in glyphs, or -1.
 func glyphIndex(r rune) int {

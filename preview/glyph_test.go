@@ -14,7 +14,7 @@ const glyphChars = "0123456789<>"
 func TestGlyphsFitTheirBox(t *testing.T) {
 	const pen = glyphStroke / 2
 	for _, r := range glyphChars {
-		g := glyphs[glyphIndex(r)]
+		g := glyphs()[glyphIndex(r)]
 		minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 		for _, s := range g.segs {
 			minX = math.Min(minX, math.Min(s.x0, s.x1))
@@ -40,7 +40,7 @@ func TestGlyphsDistinct(t *testing.T) {
 	const m = 8
 	masks := make([]*coverageMask, len(glyphChars))
 	for i, r := range glyphChars {
-		masks[i] = rasterGlyph(glyphs[glyphIndex(r)], m)
+		masks[i] = rasterGlyph(glyphs()[glyphIndex(r)], m)
 	}
 	for i := range masks {
 		for j := i + 1; j < len(masks); j++ {
@@ -65,7 +65,7 @@ func TestGlyphsDistinct(t *testing.T) {
 // centre line are full ink, pixels a pen width away are background.
 func TestGlyphRasterPen(t *testing.T) {
 	const m = 4
-	one := rasterGlyph(glyphs[glyphIndex('1')], m)
+	one := rasterGlyph(glyphs()[glyphIndex('1')], m)
 	// The 1's stem runs down x = 2.6 + 0.5 modules.
 	stem := 31 * m / 10
 	for y := 3 * m; y < 7*m; y++ {
@@ -145,7 +145,7 @@ func walkSVGPath(t *testing.T, d string) [][2]float64 {
 // the flattened skeleton, within rounding and the sag of a 5° chord.
 func TestGlyphSVGMatchesRaster(t *testing.T) {
 	for _, r := range glyphChars {
-		g := glyphs[glyphIndex(r)]
+		g := glyphs()[glyphIndex(r)]
 		d := "M" + string(appendPair(nil, g.startX, g.startY)) + string(g.svgTail)
 		for _, p := range walkSVGPath(t, d) {
 			best := math.Inf(1)

@@ -121,7 +121,7 @@ func glyphMask(gi, m int) *coverageMask {
 	if glyphMasks.m == nil {
 		glyphMasks.m = make(map[[2]int]*coverageMask)
 	}
-	mk := rasterGlyph(glyphs[gi], m)
+	mk := rasterGlyph(glyphs()[gi], m)
 	glyphMasks.m[key] = mk
 	return mk
 }

@@ -60,7 +60,7 @@ func appendEANSVG(b []byte, s *eanSymbol, st *barcodeStyle) []byte {
 		b = appendHexColour(b, st.fg)
 		b = append(b, `" stroke-width="1" stroke-linecap="round" stroke-linejoin="round" d="`...)
 		for _, p := range s.glyphs(places[:0], st.indicators) {
-			g := glyphs[glyphIndex(p.r)]
+			g := glyphs()[glyphIndex(p.r)]
 			b = append(b, 'M')
 			b = appendPair(b, int(math.Round(p.x*1000))+g.startX, top+g.startY)
 			b = append(b, g.svgTail...)

@@ -1,8 +1,29 @@
 package schema
 
-import "regexp"
+import "strings"
 
-var appID = regexp.MustCompile(`^(wx[0-9a-f]{16}|gh_[0-9a-f]{12})$`)
+// isAppID reports whether s is an official account's AppID (wx and 16
+// lower-case hex digits) or original id (gh_ and 12).
+func isAppID(s string) bool {
+	if rest, ok := strings.CutPrefix(s, "wx"); ok {
+		return len(rest) == 16 && isHex(rest, true)
+	}
+	if rest, ok := strings.CutPrefix(s, "gh_"); ok {
+		return len(rest) == 12 && isHex(rest, true)
+	}
+	return false
+}
+
+// isHex reports whether s is all hex digits (lower case only if lower).
+func isHex(s string, lower bool) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || !lower && c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
 
 // The most normal links, user and card actions a page may have together (A3).
 const maxCountedActions = 3
@@ -42,7 +63,7 @@ func (c *checker) actions(list *Node, self productCode) {
 				c.width(it.Get("digest"), digestWidth, Warning, "action.link.digest.width", 0)
 			}
 		case "user":
-			if a := it.Get("appid"); a != nil && a.Kind == String && !appID.MatchString(a.Str) {
+			if a := it.Get("appid"); a != nil && a.Kind == String && !isAppID(a.Str) {
 				c.atValue(a, Warning, "action.user.appid.format", errAppID, Msg("appid 是 %s；公众号的 AppID 形如 wx 加 16 位十六进制小写字母数字，原始 ID 形如 gh_ 加 12 位。",
 					"appid is %s; an official account's AppID is wx followed by 16 lower-case hex digits, an original id gh_ followed by 12.", literal(a)))
 			}

@@ -1,9 +1,6 @@
 package schema
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // A Product is the document as the homepage uses it: every field that could
 // be read, whatever the validity of the rest. Missing or mistyped fields are
@@ -70,8 +67,6 @@ type Module struct {
 	AntiFakeURL string
 }
 
-var hexColor = regexp.MustCompile(`^[0-9A-Fa-f]{6}$`)
-
 // ProductOf reads a Product from the parsed tree; root may be nil or partial.
 func ProductOf(root *Node) *Product {
 	p := &Product{}
@@ -96,7 +91,7 @@ func ProductOf(root *Node) *Product {
 	switch c := base.Get("color"); {
 	case c == nil || c.Kind == String && (c.Str == "auto" || c.Str == ""):
 		p.Base.ColorAuto = true
-	case c.Kind == String && hexColor.MatchString(c.Str):
+	case c.Kind == String && len(c.Str) == 6 && isHex(c.Str, false):
 		p.Base.Color = strings.ToUpper(c.Str)
 	}
 	det := bi.Get("detail_info")

@@ -181,8 +181,6 @@ func (c *checker) badValue(n *Node, allowed []string) {
 }
 
 var (
-	hex6     = regexp.MustCompile(`^#?[0-9A-Fa-f]{6}$`)
-	hex3     = regexp.MustCompile(`^#?[0-9A-Fa-f]{3}$`)
 	httpURL  = regexp.MustCompile(`^https?://([^/?#\s]+)`)
 	bareHost = regexp.MustCompile(`^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?([/?#]\S*)?$`)
 	// A name ending like a file ("banner.jpg") is not taken for a host.
@@ -247,13 +245,13 @@ func (c *checker) url(n *Node, code string, ec int, sev Severity) {
 // color reports a colour that is neither auto nor six hex digits.
 func (c *checker) color(n *Node, ec int) {
 	v := n.Str
+	h := strings.TrimPrefix(v, "#")
 	allowed := Msg("应为 6 位十六进制数字（不带 #，如 C8102E）或 auto", "it must be 6 hex digits without # (such as C8102E) or auto")
 	switch {
-	case hex6.MatchString(v):
+	case len(h) == 6 && isHex(h, false):
 		f := c.atValue(n, Error, "base.color.hash", ec, Msg("color 是 %s，带了 #；%s。", "color is %s, with a #; %s.", literal(n), allowed))
 		f.fix = ValueFix(n.Pointer(), v[1:])
-	case hex3.MatchString(v):
-		h := strings.TrimPrefix(v, "#")
+	case len(h) == 3 && isHex(h, false):
 		f := c.atValue(n, Error, "base.color.short", ec, Msg("color 是 %s，是三位简写；%s。", "color is %s, a 3-digit short form; %s.", literal(n), allowed))
 		f.fix = ValueFix(n.Pointer(), string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]}))
 	default:
