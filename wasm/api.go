@@ -134,8 +134,10 @@ func withBytes(text string, png []byte) (any, error) {
 }
 
 // stats reports the Go heap, for memory benchmarks and leak hunting. It runs
-// a collection first so that the figures are comparable across calls.
+// two collections first (the second frees what the first only finalised),
+// so that one reading is comparable with the next.
 func stats([]safejs.Value) (any, error) {
+	runtime.GC()
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
