@@ -130,39 +130,20 @@ export function variants(quick) {
 
 const env = { ...process.env, GOOS: "js", GOARCH: "wasm", GOFLAGS: "-mod=mod", GOPROXY: "off" };
 
-/**
- * What-if: a copy of gojsonschema without net/http. Its only uses are the
- * HTTP loader of remote $refs (http.Get) and http.FileSystem as the type of
- * its file loader; both give way to local stand-ins, which is what a fork
- * would do. Returns the directory of the patched copy, or null when the
- * source no longer looks as expected (the figure is then "not measured").
- */
-async function patchedGojsonschema(moduleDir, dir) {
-  const { stdout } = await run("go", ["list", "-m", "-f", "{{.Dir}}", "github.com/xeipuuv/gojsonschema"], { cwd: moduleDir, env });
-  const src = stdout.trim();
-  if (!src) return null;
-  const dst = join(dir, "gojsonschema-nohttp");
-  mkdirSync(dst);
-  for (const f of readdirSync(src)) if (f.endsWith(".go") && !f.endsWith("_test.go") || f === "go.mod") writeFileSync(join(dst, f), readFileSync(join(src, f)));
-  const file = join(dst, "jsonLoader.go");
-  let text = readFileSync(file, "utf8");
-  const get = /resp, err := http\.Get\(address\)[\s\S]*?return decodeJSONUsingNumber\(bytes\.NewReader\(bodyBuff\)\)/;
-  if (!text.includes('\t"net/http"\n') || !get.test(text)) return null;
-  text = text.replace('\t"net/http"\n', "")
-    .replace(get, 'return nil, errors.New("remote $ref not loaded: " + address)')
-    .replaceAll("http.FileSystem", "httpFileSystem")
-    .replaceAll("http.File", "httpFile")
-    + "\n// Stand-ins for net/http's FileSystem and File.\ntype httpFileSystem interface{ Open(name string) (httpFile, error) }\n\ntype httpFile interface {\n\tio.Reader\n\tio.Closer\n}\n";
-  if (/\bhttp\./.test(text.replace(/httpFile/g, ""))) return null;
-  writeFileSync(file, text);
-  return dst;
-}
 const ldflags = "-s -w";
 
-/** Writes a module in dir that requires scanpage's own dependency versions. */
-function writeModule(root, dir, name, extra = "") {
+/**
+ * Writes a module in dir that requires scanpage's own dependency versions;
+ * a relative replace (the patched gojsonschema in third_party/) is made
+ * absolute, so that the copy finds it. upstream drops our replace of
+ * gojsonschema: the build then links upstream v1.2.0, net/http and all.
+ */
+function writeModule(root, dir, name, { upstream = false } = {}) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "go.mod"), readFileSync(join(root, "go.mod"), "utf8").replace(/^module .*$/m, `module ${name}`) + extra);
+  let mod = readFileSync(join(root, "go.mod"), "utf8").replace(/^module .*$/m, `module ${name}`)
+    .replace(/=> \.\//g, `=> ${root.replace(/\/+$/, "")}/`); // no "//": go.mod reads it as a comment
+  if (upstream) mod = mod.replace(/^replace github\.com\/xeipuuv\/gojsonschema .*$/m, "");
+  writeFileSync(join(dir, "go.mod"), mod);
   writeFileSync(join(dir, "go.sum"), readFileSync(join(root, "go.sum")));
 }
 
@@ -180,10 +161,11 @@ async function buildPrograms(dir, programs) {
 }
 
 /**
- * The variants, and the what-ifs of gojsonschema without net/http: the
- * dependencies alone, and scanpage itself when it links gojsonschema.
+ * The variants, and what upstream gojsonschema would cost instead of our
+ * copy without net/http (third_party/gojsonschema): the dependencies alone,
+ * and scanpage itself.
  */
-async function buildVariants(root, list, { quick, linksGojsonschema, log }) {
+async function buildVariants(root, list, { quick, log }) {
   const dir = mkdtempSync(join(tmpdir(), "scanpage-size-"));
   try {
     writeModule(root, join(dir, "variants"), "sizebench");
@@ -192,23 +174,14 @@ async function buildVariants(root, list, { quick, linksGojsonschema, log }) {
     const out = list.map((v, i) => ({ ...v, bin: bins[i] }));
     if (quick) return { built: out, whatIf: [] };
     const whatIf = [];
-    const patched = await patchedGojsonschema(join(dir, "variants"), dir);
-    if (!patched) {
-      log("  gojsonschema's source is not as expected: the what-if without net/http is not measured");
-      return { built: out, whatIf };
-    }
-    const replace = `\nreplace github.com/xeipuuv/gojsonschema => ${patched}\n`;
-    writeModule(root, join(dir, "nohttp"), "sizebench", replace);
-    const [all] = await buildPrograms(join(dir, "nohttp"), [program(Object.keys(uses))]);
-    whatIf.push({ name: "hello + every dependency, gojsonschema without net/http", deps: Object.keys(uses), whatIf: "nohttp", bin: all });
-    if (linksGojsonschema) {
-      writeFileSync(join(dir, "scanpage.mod"), readFileSync(join(root, "go.mod"), "utf8") + replace);
-      writeFileSync(join(dir, "scanpage.sum"), readFileSync(join(root, "go.sum")));
-      const wasm = join(dir, "scanpage-nohttp.wasm");
-      await run("go", ["build", `-modfile=${join(dir, "scanpage.mod")}`, "-trimpath", `-ldflags=${ldflags}`, "-o", wasm, "./wasm"],
-        { cwd: root, env: { ...env, GOFLAGS: "-mod=mod" } });
-      whatIf.push({ name: "scanpage, gojsonschema without net/http", deps: ["all"], whatIf: "nohttp", full: true, bin: readFileSync(wasm) });
-    }
+    writeModule(root, join(dir, "upstream"), "sizebench", { upstream: true });
+    const [all] = await buildPrograms(join(dir, "upstream"), [program(Object.keys(uses))]);
+    whatIf.push({ name: "hello + every dependency, upstream gojsonschema (net/http)", deps: Object.keys(uses), whatIf: "upstream", bin: all });
+    writeModule(root, join(dir, "scanpage"), "scanpage", { upstream: true });
+    const wasm = join(dir, "scanpage-upstream.wasm");
+    await run("go", ["build", `-modfile=${join(dir, "scanpage", "go.mod")}`, "-trimpath", `-ldflags=${ldflags}`, "-o", wasm, "./wasm"],
+      { cwd: root, env: { ...env, GOFLAGS: "-mod=mod" } });
+    whatIf.push({ name: "scanpage with upstream gojsonschema (net/http)", deps: ["all"], whatIf: "upstream", full: true, bin: readFileSync(wasm) });
     return { built: out, whatIf };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -246,7 +219,6 @@ export async function sizeBench({ root, quick, log, cacheFile = join(root, "buil
   // What ./wasm links, and its code by package from a build that keeps the name section.
   const jsEnv = { ...process.env, GOOS: "js", GOARCH: "wasm" };
   const pkgs = (await run("go", ["list", "-deps", "./wasm"], { cwd: root, env: jsEnv })).stdout.trim().split("\n");
-  const linksGojsonschema = pkgs.includes("github.com/xeipuuv/gojsonschema");
   out.packages = pkgs.length;
   out.linksNetHTTP = pkgs.includes("net/http");
   out.notable = pkgs.filter((p) => /^(net\/http|net$|crypto\/tls|crypto\/x509|text\/template|html\/template|regexp|net\/url|github\.com\/)/.test(p));
@@ -261,13 +233,12 @@ export async function sizeBench({ root, quick, log, cacheFile = join(root, "buil
     rmSync(dir, { recursive: true, force: true });
   }
 
-  const { built, whatIf } = await buildVariants(root, variants(quick), { quick, linksGojsonschema, log });
+  const { built, whatIf } = await buildVariants(root, variants(quick), { quick, log });
   const all = [...built, ...whatIf];
   const sizes = await Promise.all(all.map((v) => cachedCompressed(v.bin, { quick, cacheFile })));
   saveCache(cacheFile);
   out.variants = all.map(({ bin, ...v }, i) => ({ ...v, ...sizes[i] }));
   const full = out.files.find((f) => f.file === "www/scanpage.wasm");
   if (full) out.variants.push({ name: "scanpage (www/scanpage.wasm, as built)", deps: ["all"], full: true, ...full });
-  if (!linksGojsonschema) out.notes = ["scanpage does not link gojsonschema yet: its what-if without net/http is not measured"];
   return out;
 }

@@ -41,14 +41,13 @@ function coldWhy(d) {
   return `the wasm${wasm ? ` (${bytes(wasm.brotli)} brotli, ${bytes(wasm.raw)} to compile)` : ""} is only fully received (streamed into the compiler) at ${ms(m.wasmResponseEnd.median)}; then compiled ${ms(m.compiled?.median)}, Go ready ${ms(m.goReady?.median)}, first diagnostics ${ms(m.firstShown.median)} (medians, this run). See Findings.`;
 }
 
-/** Why the wasm is too big: what the dependencies alone cost, and the what-if without net/http. */
+/** Why the wasm is too big: what the dependencies alone cost. */
 function sizeWhy(d, wasm) {
   const v = d.size?.variants ?? [];
   const deps = v.find((x) => x.adds === "gojsonschema");
-  const what = v.find((x) => x.whatIf === "nohttp" && x.full);
   const parts = [];
-  if (deps) parts.push(`hello world plus the named dependencies alone is ${bytes(deps.brotli)} brotli (the floor), gojsonschema adding ${bytes(deps.brotli - (v.find((x) => x.adds === "boombuler ean+qr")?.brotli ?? 0))} of it, mostly net/http, which it imports for remote $refs`);
-  if (what) parts.push(`built with gojsonschema minus net/http, scanpage is ${bytes(what.brotli)} (${bytes(wasm.brotli - what.brotli)} less)`);
+  if (deps) parts.push(`hello world plus the named dependencies alone is ${bytes(deps.brotli)} brotli (the floor)`);
+  if (wasm && deps) parts.push(`scanpage's own code and data add ${bytes(wasm.brotli - deps.brotli)}`);
   return parts.length ? `${parts.join("; ")}. See Findings.` : "see Findings";
 }
 
