@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# Checks that third_party/gojsonschema is upstream gojsonschema v1.2.0 with
-# exactly the change in gojsonschema.patch (see README.md here). Run by
+# Checks that third_party/gojsonschema is upstream gojsonschema v1.2.0,
+# gofmt'd, with exactly the change in gojsonschema.patch (see
+# gojsonschema/SCANPAGE.md). Run by
 # `make vet`; needs the Go module proxy (or a module cache that has v1.2.0).
 set -euo pipefail
 cd "$(dirname "$0")"
 version=v1.2.0
 upstream=$(go mod download -json "github.com/xeipuuv/gojsonschema@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
 [ -d "$upstream" ] || { echo "verify: cannot download gojsonschema $version" >&2; exit 1; }
+# The copy is gofmt'd (today's gofmt rewrites two of upstream's comments):
+# compare with upstream gofmt'd the same way.
+formatted=$(mktemp -d)
+trap 'rm -rf "$formatted"' EXIT
+cp -r "$upstream"/. "$formatted"/
+chmod -R u+w "$formatted"
+gofmt -w "$formatted"/*.go
+upstream=$formatted
 status=0
 for f in "$upstream"/*; do
   name=$(basename "$f")
