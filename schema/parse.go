@@ -321,11 +321,35 @@ func (p *parser) leave(closer string) {
 // object parses {...}; p.i is at the opening brace.
 func (p *parser) object(n *Node) {
 	n.Kind = Object
+	p.elements(n, '}')
+}
+
+// array parses [...]; p.i is at the opening bracket.
+func (p *parser) array(n *Node) {
+	n.Kind = Array
+	p.elements(n, ']')
+}
+
+// What one element of an object or an array is called in messages, and
+// what may follow it.
+var (
+	elementName  = [2]Message{Msg("元素", "item"), Msg("成员", "member")}
+	afterElement = [2]Message{Msg("逗号 , 或 ]", "a comma , or ]"), Msg("逗号 , 或 }", "a comma , or }")}
+)
+
+// elements reads the members of an object or the items of an array up to
+// closer, stepping over extra, missing and trailing commas.
+func (p *parser) elements(n *Node, closer byte) {
 	if !p.enter(n) {
 		return
 	}
-	defer p.leave("}")
-	var lastEnd int // end of the last member's value, where a missing comma goes
+	defer p.leave(string(closer))
+	obj := 0
+	if n.Kind == Object {
+		obj = 1
+	}
+	read := 0
+	lastEnd := 0 // end of the last element, where a missing comma goes
 	afterComma := -1
 	for {
 		p.space()
@@ -333,59 +357,36 @@ func (p *parser) object(n *Node) {
 			p.dropTrailingComma(afterComma)
 			return
 		}
-		c, size, _ := p.peek()
-		if c == '}' {
+		ch, size, _ := p.peek()
+		if ch == closer {
 			if afterComma >= 0 {
 				p.trailingComma(afterComma)
 			}
 			p.punct()
 			return
 		}
-		if c == ',' {
+		if ch == ',' {
 			// ",," or "{,": a comma with nothing before it.
-			p.slip("syntax.extra_comma", p.i, p.i+size, "", Msg("多余的逗号：它前面没有成员。", "Extra comma: there is no member before it."))
+			p.slip("syntax.extra_comma", p.i, p.i+size, "", Msg("多余的逗号：它前面没有%s。", "Extra comma: there is no %s before it.", elementName[obj]))
 			p.i += size
 			continue
 		}
-		if len(n.Fields) > 0 && afterComma < 0 {
-			if !p.startsKey() {
-				p.unexpected(size, Msg("逗号 , 或 }", "a comma , or }"))
+		if read > 0 && afterComma < 0 {
+			if obj == 1 && !p.startsKey() || obj == 0 && !p.startsValue() {
+				p.unexpected(size, afterElement[obj])
 				return
 			}
-			p.slip("syntax.missing_comma", lastEnd, lastEnd, ",", Msg("上一个成员后缺少逗号。", "A comma is missing after the previous member."))
+			p.slip("syntax.missing_comma", lastEnd, lastEnd, ",", Msg("上一个%s后缺少逗号。", "A comma is missing after the previous %s.", elementName[obj]))
 		}
 		afterComma = -1
-		keyStart := p.i
-		key, ok := p.key()
-		if !ok {
-			return
+		var v *Node
+		if obj == 1 {
+			v = p.member(n)
+		} else if v = p.value(n, "", -1, -1, len(n.Items)); v != nil {
+			n.Items = append(n.Items, v)
 		}
-		keyEnd := p.i
-		p.space()
-		if p.stop {
-			return
-		}
-		if p.atEOF() {
-			p.tail.WriteString(": null")
-			return
-		}
-		if c, _, _ := p.peek(); c == ':' {
-			p.punct()
-		} else if p.startsValue() {
-			p.slip("syntax.missing_colon", keyEnd, keyEnd, ":", Msg("键 %q 后缺少冒号 :。", "A colon : is missing after the key %q.", key))
-		} else {
-			_, size, _ := p.peek()
-			p.unexpected(size, Msg("冒号 :", "a colon :"))
-			return
-		}
-		p.space()
-		if p.stop {
-			return
-		}
-		v := p.value(n, key, keyStart, keyEnd, -1)
 		if v != nil {
-			p.duplicate(n, v)
-			n.Fields = append(n.Fields, v)
+			read++
 			lastEnd = v.End
 		}
 		if p.stop || p.eof {
@@ -395,66 +396,48 @@ func (p *parser) object(n *Node) {
 		if p.stop || p.atEOF() {
 			return
 		}
-		if c, _, _ := p.peek(); c == ',' {
+		if ch, _, _ := p.peek(); ch == ',' {
 			afterComma = p.i
 			p.punct()
 		}
 	}
 }
 
-// array parses [...]; p.i is at the opening bracket.
-func (p *parser) array(n *Node) {
-	n.Kind = Array
-	if !p.enter(n) {
-		return
+// member reads one "key": value of the object n and adds it.
+func (p *parser) member(n *Node) *Node {
+	keyStart := p.i
+	key, ok := p.key()
+	if !ok {
+		return nil
 	}
-	defer p.leave("]")
-	var lastEnd int
-	afterComma := -1
-	for {
-		p.space()
-		if p.stop || p.atEOF() {
-			p.dropTrailingComma(afterComma)
-			return
-		}
-		c, size, _ := p.peek()
-		if c == ']' {
-			if afterComma >= 0 {
-				p.trailingComma(afterComma)
-			}
-			p.punct()
-			return
-		}
-		if c == ',' {
-			p.slip("syntax.extra_comma", p.i, p.i+size, "", Msg("多余的逗号：它前面没有元素。", "Extra comma: there is no item before it."))
-			p.i += size
-			continue
-		}
-		if len(n.Items) > 0 && afterComma < 0 {
-			if !p.startsValue() {
-				p.unexpected(size, Msg("逗号 , 或 ]", "a comma , or ]"))
-				return
-			}
-			p.slip("syntax.missing_comma", lastEnd, lastEnd, ",", Msg("上一个元素后缺少逗号。", "A comma is missing after the previous item."))
-		}
-		afterComma = -1
-		v := p.value(n, "", -1, -1, len(n.Items))
-		if v != nil {
-			n.Items = append(n.Items, v)
-			lastEnd = v.End
-		}
-		if p.stop || p.eof {
-			return
-		}
-		p.space()
-		if p.stop || p.atEOF() {
-			return
-		}
-		if c, _, _ := p.peek(); c == ',' {
-			afterComma = p.i
-			p.punct()
-		}
+	keyEnd := p.i
+	p.space()
+	if p.stop {
+		return nil
 	}
+	if p.atEOF() {
+		p.tail.WriteString(": null")
+		return nil
+	}
+	if c, _, _ := p.peek(); c == ':' {
+		p.punct()
+	} else if p.startsValue() {
+		p.slip("syntax.missing_colon", keyEnd, keyEnd, ":", Msg("键 %q 后缺少冒号 :。", "A colon : is missing after the key %q.", key))
+	} else {
+		_, size, _ := p.peek()
+		p.unexpected(size, Msg("冒号 :", "a colon :"))
+		return nil
+	}
+	p.space()
+	if p.stop {
+		return nil
+	}
+	v := p.value(n, key, keyStart, keyEnd, -1)
+	if v != nil {
+		p.duplicate(n, v)
+		n.Fields = append(n.Fields, v)
+	}
+	return v
 }
 
 func (p *parser) trailingComma(at int) {
