@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -51,4 +52,23 @@ export async function openPage(browser, url, opts = {}) {
 export function screenshotPath(name) {
   mkdirSync(artifacts, { recursive: true });
   return `${artifacts}/${name}.png`;
+}
+
+/**
+ * For a test file: starts our server and a browser before its tests and
+ * stops both after them. The returned object holds them as server and
+ * browser once the tests run.
+ * @returns {{server: {url: string, close: () => void}, browser: import("playwright-core").Browser}}
+ */
+export function serverAndBrowser() {
+  const env = /** @type {any} */ ({});
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }

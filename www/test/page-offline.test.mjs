@@ -1,29 +1,21 @@
 // Offline: after the first visit the service worker has the page, the
 // bundle, the loader and the wasm; with the network off a reload still
 // checks documents.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer, launch } from "./browser.mjs";
+import { serverAndBrowser, startServer } from "./browser.mjs";
 import { openApp, ready, pasteAll, savedDoc, issueRows } from "./page-helpers.mjs";
 
 const www = fileURLToPath(new URL("../", import.meta.url));
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serverAndBrowser();
 
 test("with the network off, a reload still edits and checks (service worker)", async () => {
-  const page = await openApp(browser, server.url, { locale: "en-US", serviceWorkers: "allow" });
-  await page.goto(server.url);
+  const page = await openApp(env.browser, env.server.url, { locale: "en-US", serviceWorkers: "allow" });
+  await page.goto(env.server.url);
   await ready(page);
   // The worker installs (caching the shell) and takes control of this page.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -56,11 +48,11 @@ test("with the network off, a reload still edits and checks (service worker)", a
 });
 
 test("?nosw removes the service worker (for development)", async () => {
-  const page = await openApp(browser, server.url, { locale: "en-US", serviceWorkers: "allow" });
-  await page.goto(server.url);
+  const page = await openApp(env.browser, env.server.url, { locale: "en-US", serviceWorkers: "allow" });
+  await page.goto(env.server.url);
   await ready(page);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await page.goto(server.url + "?nosw");
+  await page.goto(env.server.url + "?nosw");
   await ready(page);
   await poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length === 0));
   await page.reload();
@@ -76,7 +68,7 @@ test("a new build replaces the cache and the page says to reload", async () => {
   cpSync(www, dir, { recursive: true, filter: (src) => !skip.has(src.slice(www.length).split("/")[0]) });
   const copy = await startServer({ dir });
   try {
-    const page = await openApp(browser, copy.url, { locale: "en-US", serviceWorkers: "allow" });
+    const page = await openApp(env.browser, copy.url, { locale: "en-US", serviceWorkers: "allow" });
     await page.goto(copy.url);
     await ready(page);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);

@@ -1,20 +1,12 @@
 // Screenshots of the main states at a laptop's and a phone's size, written
 // to artifacts/ to be looked at. Each also checks the layout: side by side
 // on the laptop, stacked on the phone, nothing wider than the screen.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, screenshotPath } from "./browser.mjs";
+import { serverAndBrowser, screenshotPath } from "./browser.mjs";
 import { openApp, ready, pasteAll, fixture } from "./page-helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serverAndBrowser();
 
 const sizes = { laptop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } };
 
@@ -29,8 +21,8 @@ function boxes(page) {
 for (const [name, viewport] of Object.entries(sizes)) {
   test(`${name} ${viewport.width}×${viewport.height}: first visit, the doc sample with its issues, 中文`, async () => {
     const phone = name === "phone";
-    const page = await openApp(browser, server.url, { viewport, locale: "en-US", isMobile: phone, hasTouch: phone, deviceScaleFactor: phone ? 2 : 1 });
-    await page.goto(server.url);
+    const page = await openApp(env.browser, env.server.url, { viewport, locale: "en-US", isMobile: phone, hasTouch: phone, deviceScaleFactor: phone ? 2 : 1 });
+    await page.goto(env.server.url);
     await ready(page);
     await page.locator("#barcode .ean img[src^='blob:']").waitFor();
     const b = await boxes(page);

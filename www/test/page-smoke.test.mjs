@@ -1,22 +1,14 @@
 // The page in a real browser: served by our server, the real wasm, Chromium.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, screenshotPath } from "./browser.mjs";
+import { serverAndBrowser, openPage, screenshotPath } from "./browser.mjs";
 import { openApp, ready, pasteAll } from "./page-helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serverAndBrowser();
 
 test("typing JSON shows a positioned syntax error from the wasm", async () => {
-  const page = await openApp(browser, server.url, { locale: "en-US" });
-  const res = await page.goto(server.url);
+  const page = await openApp(env.browser, env.server.url, { locale: "en-US" });
+  const res = await page.goto(env.server.url);
   assert.match(res.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(res.headers()["content-security-policy"], /'unsafe-eval'/);
   await ready(page);
@@ -29,9 +21,9 @@ test("typing JSON shows a positioned syntax error from the wasm", async () => {
 });
 
 test("the wasm is sent compressed and as application/wasm", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   const seen = new Promise((resolve) => page.on("response", (r) => { if (r.url().endsWith("/scanpage.wasm")) resolve(r); }));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const r = await seen;
   const h = await r.allHeaders();
   assert.equal(h["content-type"], "application/wasm");

@@ -7,26 +7,21 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, launch } from "./browser.mjs";
+import { serverAndBrowser } from "./browser.mjs";
 import { load } from "../scanpage.js";
 import { openApp, ready, pasteAll, savedDoc, issueRows, linesOf, endOfLine, fixture } from "./page-helpers.mjs";
 
-let server, browser, sp;
+const env = serverAndBrowser();
+let sp;
 before(async () => {
-  server = await startServer();
-  browser = await launch();
   sp = await load(); // the same wasm under Node: what the page should show
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-  sp?.dispose();
-});
+after(() => sp?.dispose());
 
 /** A fresh visitor (empty storage) on the page, in English unless asked. */
 async function visit(opts = {}) {
-  const page = await openApp(browser, server.url, { locale: "en-US", acceptDownloads: true, ...opts });
-  const res = await page.goto(server.url);
+  const page = await openApp(env.browser, env.server.url, { locale: "en-US", acceptDownloads: true, ...opts });
+  const res = await page.goto(env.server.url);
   await ready(page);
   return { page, res };
 }
@@ -268,10 +263,10 @@ test("a share link carries the document in its hash and wins over what was store
   await page.locator("#share").click();
   await page.waitForFunction(() => document.getElementById("share-url").value !== "");
   const url = await page.locator("#share-url").inputValue();
-  assert.ok(url.startsWith(server.url + "#doc="), url);
+  assert.ok(url.startsWith(env.server.url + "#doc="), url);
   // Another visitor, with a document of their own, opens the link.
-  const other = await openApp(browser, server.url, { locale: "en-US" });
-  await other.goto(server.url);
+  const other = await openApp(env.browser, env.server.url, { locale: "en-US" });
+  await other.goto(env.server.url);
   await ready(other);
   await pasteAll(other, mine);
   await other.goto("about:blank");
@@ -336,8 +331,8 @@ test("a very large document (800 K characters) is checked and saved once typing 
 });
 
 test("中文 / English: the browser's language first, then the toggle; messages follow", async () => {
-  const zh = await openApp(browser, server.url, { locale: "zh-CN" });
-  await zh.goto(server.url);
+  const zh = await openApp(env.browser, env.server.url, { locale: "zh-CN" });
+  await zh.goto(env.server.url);
   await ready(zh);
   await pasteAll(zh, '{"a": 1,}');
   const row = zh.locator('#issues li[data-code="syntax.trailing_comma"] .msg');
