@@ -17,11 +17,10 @@ GO_SOURCES := go.mod go.sum $(shell find schema preview wasm third_party -name '
 	$(shell find schema preview \( -name '*.json' -o -name '*.tmpl' -o -name '*.css' \) -not -path '*/testdata/*' 2>/dev/null)
 NODE_MODULES := www/node_modules/.package-lock.json
 # The page: sources bundled by esbuild, with the samples embedded.
-PAGE_SOURCES := $(wildcard www/src/*.js www/src/*.css) $(wildcard schema/testdata/payloads/*) \
-	$(wildcard schema/create-product.schema.json www/create-product.schema.json)
+PAGE_SOURCES := $(wildcard www/src/*.js www/src/*.css) $(wildcard schema/testdata/payloads/*)
 # What the service worker caches; its version is a hash of these.
 SHELL_FILES := www/index.html www/dist/boot.js www/dist/app.js www/dist/app.css www/scanpage.js www/scanpage-worker.js \
-	www/scanpage.wasm www/wasm_exec.js www/favicon.svg $(if $(wildcard schema/create-product.schema.json),www/create-product.schema.json)
+	www/scanpage.wasm www/wasm_exec.js www/favicon.svg www/create-product.schema.json
 # Files sent to the browser compressed, with their precompressed twins.
 COMPRESSED := www/scanpage.wasm www/wasm_exec.js www/scanpage.js www/scanpage-worker.js www/create-product.schema.json \
 	www/dist/boot.js www/dist/app.js www/dist/app.css
@@ -46,12 +45,7 @@ www/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
 	cp $< $@
 
 # The page's bundle (CodeMirror and our modules; scanpage.js stays external).
-# Completion is built in only when the schema exists: a marker named after
-# that fact rebuilds the bundle when it changes.
-SCHEMA_FLAG := www/dist/.schema-$(if $(wildcard schema/create-product.schema.json www/create-product.schema.json),yes,no)
-$(SCHEMA_FLAG):
-	mkdir -p www/dist && rm -f www/dist/.schema-* && touch $@
-www/dist/app.js: $(PAGE_SOURCES) www/tools/bundle.mjs $(NODE_MODULES) $(SCHEMA_FLAG)
+www/dist/app.js: $(PAGE_SOURCES) www/tools/bundle.mjs $(NODE_MODULES)
 	node www/tools/bundle.mjs
 www/dist/app.css www/dist/boot.js: www/dist/app.js ;
 

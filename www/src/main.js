@@ -18,15 +18,15 @@ import { t, setLang, getLang, browserLang, translate } from "./i18n.js";
 import { registerServiceWorker } from "./sw-register.js";
 import { mark } from "./timing.js";
 
-/* global __SCHEMA__ */
 /** @typedef {import("../scanpage").Scanpage} Scanpage */
 /** @typedef {import("../scanpage").Issue} Issue */
 
 // The wasm started loading in boot.js, before this bundle ran: it is the
 // longest part of a start.
 mark("sp:app-start");
-// Set by the bundler: whether this build has the schema (completion needs it).
-if (__SCHEMA__) loadSchema(new URL("../create-product.schema.json", import.meta.url));
+// Completion reads the published schema; if it cannot be fetched, there is
+// no completion and nothing else changes.
+loadSchema(new URL("../create-product.schema.json", import.meta.url));
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 

@@ -371,11 +371,7 @@ test("keyboard and labels: every control is named, Tab leaves the editor, focus 
   assert.notEqual(outline, "none");
 });
 
-test("completion offers the schema's keys and enum values", async (t) => {
-  if (!existsSync(new URL("../create-product.schema.json", import.meta.url))) {
-    t.skip("this build has no www/create-product.schema.json (completion is off; tested under Node in page-units)");
-    return;
-  }
+test("completion offers the schema's keys and enum values", async () => {
   const { page } = await visit();
   await pasteAll(page, '{\n  "keystandard": ""\n}');
   // Inside the empty string value: the enum.

@@ -2,13 +2,9 @@
 // CodeMirror, the panels, the samples) into www/dist/app.js and app.css.
 // scanpage.js stays external: the page loads the public loader at run time.
 import { build } from "esbuild";
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const www = fileURLToPath(new URL("../", import.meta.url));
-// Completion reads create-product.schema.json (copied into www/ by the build
-// from schema/). A build without it fetches nothing, so no 404 is logged.
-const schema = existsSync(`${www}create-product.schema.json`) || existsSync(`${www}../schema/create-product.schema.json`);
 
 const common = {
   absWorkingDir: www,
@@ -30,5 +26,4 @@ await build({
   external: ["../scanpage.js", "./boot.js"],
   // The samples are embedded byte for byte.
   loader: { ".txt": "text", ".json": "text" },
-  define: { __SCHEMA__: String(schema) },
 });
