@@ -90,7 +90,7 @@ func checkDocument(d *Document, m *merchant) []finding {
 	}
 	if root.Kind != Object {
 		return []finding{{sev: Error, code: "document.not_object", start: root.Start, end: root.End,
-			msg: Msg("文档顶层是%[1]s，应为一个 JSON 对象 {…}。", "The document's top level is %[2]s; a JSON object {…} is expected.", kindZH(root.Kind), article(root.Kind))}}
+			msg: Msg("文档顶层是%s，应为一个 JSON 对象 {…}。", "The document's top level is %s; a JSON object {…} is expected.", kindName(root.Kind.String()))}}
 	}
 	c := &checker{text: d.Text, top: shapeRoot}
 	e, err := theEngine.get()

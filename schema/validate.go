@@ -53,31 +53,3 @@ func Validate(text string, opts Options) *Result {
 	}
 	return &Result{Report: NewReport(issues), Doc: d, Product: ProductOf(d.Root)}
 }
-
-func kindZH(k Kind) string {
-	switch k {
-	case Array:
-		return "数组"
-	case String:
-		return "字符串"
-	case Number:
-		return "数字"
-	case Bool:
-		return "布尔值"
-	case Null:
-		return "null"
-	}
-	return "对象"
-}
-
-func article(k Kind) string {
-	switch k {
-	case Array:
-		return "an array"
-	case Object:
-		return "an object"
-	case Null:
-		return "null"
-	}
-	return "a " + k.String()
-}
