@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"errors"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -296,21 +295,8 @@ func walkContext(root *Node, ctx string) *Node {
 	if i < 0 {
 		return n
 	}
-	for _, s := range strings.Split(ctx[i+len(contextSep):], contextSep) {
-		switch {
-		case n == nil:
-			return nil
-		case n.Kind == Object:
-			n = n.Get(s)
-		case n.Kind == Array:
-			i, err := strconv.Atoi(s)
-			if err != nil || i < 0 || i >= len(n.Items) {
-				return nil
-			}
-			n = n.Items[i]
-		default:
-			return nil
-		}
+	for _, step := range strings.Split(ctx[i+len(contextSep):], contextSep) {
+		n = n.Child(step)
 	}
 	return n
 }

@@ -103,23 +103,30 @@ func (n *Node) Lookup(pointer string) *Node {
 	}
 	cur := n
 	for _, tok := range strings.Split(pointer[1:], "/") {
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
-		switch {
-		case cur == nil:
-			return nil
-		case cur.Kind == Object:
-			cur = cur.Get(tok)
-		case cur.Kind == Array:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(cur.Items) || tok != strconv.Itoa(i) {
-				return nil
-			}
-			cur = cur.Items[i]
-		default:
-			return nil
-		}
+		cur = cur.Child(pointerUnescaper.Replace(tok))
 	}
 	return cur
+}
+
+var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+
+// Child returns the member step of an object or the item of an array at
+// the index step (written canonically, as in a pointer); nil when there is
+// none, or n is nil.
+func (n *Node) Child(step string) *Node {
+	switch {
+	case n == nil:
+		return nil
+	case n.Kind == Object:
+		return n.Get(step)
+	case n.Kind == Array:
+		i, err := strconv.Atoi(step)
+		if err != nil || i < 0 || i >= len(n.Items) || step != strconv.Itoa(i) {
+			return nil
+		}
+		return n.Items[i]
+	}
+	return nil
 }
 
 // Value converts the tree to plain Go values: map[string]any, []any,
