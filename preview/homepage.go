@@ -84,7 +84,7 @@ type homeView struct {
 }
 
 func newHome(p *schema.Product, lang schema.Lang, l *labels) homeView {
-	h := homeView{Header: newHeader(p, lang, l), Purchase: newPurchase(p, l)}
+	h := homeView{Header: newHeader(p, lang, l), Purchase: newPurchase(p, lang, l)}
 	if len(p.Actions) == 0 {
 		h.NoActions = &marker{l.Missing["actions"], "/brand_info/action_info/action_list"}
 	}
@@ -115,7 +115,7 @@ func actionPath(i int, field string) string {
 	return "/brand_info/action_info/action_list/" + strconv.Itoa(i) + "/" + field
 }
 
-func newPurchase(p *schema.Product, l *labels) purchase {
+func newPurchase(p *schema.Product, lang schema.Lang, l *labels) purchase {
 	var pu purchase
 	need := func(ms []marker, value string, i int, field string) []marker {
 		if value == "" {
@@ -143,8 +143,8 @@ func newPurchase(p *schema.Product, l *labels) purchase {
 	case "custom":
 		pu.Custom = true
 		for _, id := range p.Base.VendorIDs {
-			if name, ok := l.Vendors[id]; ok {
-				pu.Channels = append(pu.Channels, name)
+			if name, ok := schema.VendorName(id); ok {
+				pu.Channels = append(pu.Channels, name.In(lang))
 			}
 		}
 	case "auto":

@@ -48,13 +48,7 @@ type labels struct {
 	UnknownType  string // marker of an action of an unknown type
 	BadNative    string // marker of a native_show that is neither "true" nor "false"
 	Missing      map[string]string
-	Vendors      map[int]string
 }
-
-// vendorZH and vendorEN name the channels of store_vendorid_list (API doc,
-// base_info).
-var vendorZH = map[int]string{2: "亚马逊", 3: "当当网", 4: "京东", 9: "一号店", 11: "聚美优品", 19: "酒仙网"}
-var vendorEN = map[int]string{2: "Amazon", 3: "Dangdang", 4: "JD.com", 9: "Yihaodian", 11: "Jumei", 19: "Jiuxian"}
 
 var zhLabels = labels{
 	HTMLLang:     "zh-CN",
@@ -105,7 +99,6 @@ var zhLabels = labels{
 		"cardid": "缺少卡券 ID", "retail_price": "缺少建议零售价", "productid": "缺少小店商品 ID", "sale_price": "缺少售价",
 		"anti_fake_url": "缺少防伪查询链接", "recommend": "没有推荐商品", "actions": "没有服务栏",
 	},
-	Vendors: vendorZH,
 }
 
 var enLabels = labels{
@@ -157,7 +150,6 @@ var enLabels = labels{
 		"cardid": "card id missing", "retail_price": "retail price missing", "productid": "shop product id missing", "sale_price": "sale price missing",
 		"anti_fake_url": "anti-counterfeit URL missing", "recommend": "no recommended products", "actions": "no actions",
 	},
-	Vendors: vendorEN,
 }
 
 func labelsFor(lang schema.Lang) *labels {

@@ -57,6 +57,29 @@ type Action struct {
 // Banner reports whether a link action is an image banner (showtype banner).
 func (a Action) Banner() bool { return a.Type == "link" && a.ShowType == "banner" }
 
+// A Vendor is a store channel of store_vendorid_list (API doc, base_info).
+type Vendor struct {
+	ID   int
+	Name Message
+}
+
+// Vendors are the channels the API accepts, in the doc's order.
+var Vendors = []Vendor{
+	{2, Msg("亚马逊", "Amazon")}, {3, Msg("当当网", "Dangdang")}, {4, Msg("京东", "JD.com")},
+	{9, Msg("一号店", "Yihaodian")}, {11, Msg("聚美优品", "Jumei")}, {19, Msg("酒仙网", "Jiuxian")},
+}
+
+// VendorName returns the name of channel id; false for an id the API does
+// not know.
+func VendorName(id int) (Message, bool) {
+	for _, v := range Vendors {
+		if v.ID == id {
+			return v.Name, true
+		}
+	}
+	return Message{}, false
+}
+
 // A Code is a product code of a recommendation.
 type Code struct{ Standard, Str string }
 

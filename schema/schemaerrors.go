@@ -145,10 +145,13 @@ func expectedType(code, expected string) Message {
 	return orList(ms)
 }
 
-// vendorNames are the store channels of store_vendorid_list.
-var vendorNames = []Message{
-	Msg("2（亚马逊）", "2 (Amazon)"), Msg("3（当当网）", "3 (Dangdang)"), Msg("4（京东）", "4 (JD)"),
-	Msg("9（一号店）", "9 (Yihaodian)"), Msg("11（聚美优品）", "11 (Jumei)"), Msg("19（酒仙网）", "19 (Jiuxian)"),
+// vendorNames lists the store channels as "2（亚马逊）" / "2 (Amazon)".
+func vendorNames() []Message {
+	ms := make([]Message, len(Vendors))
+	for i, v := range Vendors {
+		ms[i] = Msg("%d（%s）", "%d (%s)", v.ID, v.Name)
+	}
+	return ms
 }
 
 // badValue reports a value outside an enum (or const); allowed are the
@@ -168,7 +171,7 @@ func (c *checker) badValue(n *Node, allowed []string) {
 	what := orList(shown)
 	switch code {
 	case "base.store_vendorid_list":
-		what = orList(vendorNames)
+		what = orList(vendorNames())
 	case "module.native_show":
 		what = Msg("\"true\" 或 \"false\"（字符串）", "the string \"true\" or \"false\"")
 	}
