@@ -12,11 +12,11 @@ import (
 	"scanpage/schema"
 )
 
-// docOptions are the options of validate and preview (js-api.md).
+// docOptions are the options of validate and preview (js-api.md): the
+// preview's (lang, page, layout) and the merchant context.
 type docOptions struct {
-	Lang     string          `json:"lang"`
-	Merchant json.RawMessage `json:"merchant"` // JSON text in a string, or the object itself
 	preview.Options
+	Merchant json.RawMessage `json:"merchant"` // JSON text in a string, or the object itself
 }
 
 func (o docOptions) schema() schema.Options {
@@ -108,7 +108,6 @@ var (
 		return marshal(map[string]any{"text": out, "fixes": fixes}), nil
 	})
 	previewPage = takes("input", func(text string, o docOptions) (any, error) {
-		o.Options.Lang = o.Lang
 		return marshal(preview.Render(schema.Validate(text, o.schema()), o.Options)), nil
 	})
 	barcode = takes("code", func(code string, o preview.BarcodeOptions) (any, error) {
