@@ -191,7 +191,7 @@ async function buildVariants(root, list, { quick, log }) {
 /** Sizes of the files a visitor's browser may fetch (served precompressed when a twin exists). */
 function shippedFiles(root) {
   const www = join(root, "www");
-  const files = ["scanpage.wasm", "wasm_exec.js", "scanpage.js", "scanpage-worker.js", "index.html", "sw.js", "create-product.schema.json", "favicon.svg", "app.js", "app.css"];
+  const files = ["scanpage.wasm", "wasm_exec.js", "scanpage.js", "scanpage-worker.js", "index.html", "sw.js", "create-product.schema.json", "favicon.svg"];
   if (existsSync(join(www, "dist"))) {
     for (const f of readdirSync(join(www, "dist"))) if (!/\.(br|gz|map)$/.test(f) && !f.startsWith(".")) files.push(`dist/${f}`);
   }
