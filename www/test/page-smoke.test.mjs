@@ -29,3 +29,44 @@ test("the wasm is sent compressed and as application/wasm", async () => {
   assert.equal(h["content-type"], "application/wasm");
   assert.equal(h["content-encoding"], "br");
 });
+
+test("load({worker: true}) answers the same calls from a Web Worker, as Promises", async () => {
+  // In the page, under its CSP (worker-src 'self'), next to its own instance.
+  const page = await openApp(env.browser, env.server.url, { locale: "en-US" });
+  await page.goto(env.server.url);
+  await ready(page);
+  const r = await page.evaluate(async () => {
+    const { load } = await import("/scanpage.js");
+    const sp = await load({ worker: true });
+    const pending = sp.validate('{\n  "a": 1,\n}', { lang: "en" });
+    const report = await pending;
+    const png = await sp.barcode("6901939621608", { format: "png" });
+    let typeError = "";
+    try {
+      await sp.validate(42);
+    } catch (e) {
+      typeError = e.name;
+    }
+    sp.dispose();
+    let afterDispose = "";
+    try {
+      await sp.validate("{}");
+    } catch (e) {
+      afterDispose = e.message;
+    }
+    return {
+      promise: pending instanceof Promise,
+      version: sp.version,
+      comma: report.issues.find((i) => i.code === "syntax.trailing_comma"),
+      png: png.png instanceof Uint8Array ? [...png.png.slice(1, 4)] : null,
+      typeError, afterDispose,
+    };
+  });
+  assert.ok(r.promise, "calls return Promises");
+  assert.equal(typeof r.version, "string");
+  assert.deepEqual([r.comma?.line, r.comma?.column], [2, 9]);
+  assert.deepEqual(r.png, [0x50, 0x4e, 0x47], "the PNG crosses back as a Uint8Array");
+  assert.equal(r.typeError, "TypeError");
+  assert.match(r.afterDispose, /after dispose/);
+  assert.deepEqual(page.errors, []);
+});
