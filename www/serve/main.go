@@ -88,24 +88,29 @@ func handler(root fs.FS) http.Handler {
 		h.Set("Cache-Control", "no-cache")
 		h.Add("Vary", "Accept-Encoding")
 		accept := r.Header.Get("Accept-Encoding")
-		for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
-			if !accepts(accept, enc.token) {
-				continue
-			}
-			if f, st, ok := open(root, name+enc.ext); ok {
-				defer f.Close()
-				h.Set("Content-Encoding", enc.token)
-				h.Set("ETag", etag(st))
-				http.ServeContent(w, r, name, st.ModTime(), f)
-				return
-			}
-		}
 		f, st, ok := open(root, name)
 		if !ok {
 			http.NotFound(w, r)
 			return
 		}
 		defer f.Close()
+		for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+			if !accepts(accept, enc.token) {
+				continue
+			}
+			// A twin older than its file is stale (the file was edited
+			// after the last make build): the file itself is sent instead.
+			if cf, cst, ok := open(root, name+enc.ext); ok {
+				defer cf.Close()
+				if cst.ModTime().Before(st.ModTime()) {
+					continue
+				}
+				h.Set("Content-Encoding", enc.token)
+				h.Set("ETag", etag(cst))
+				http.ServeContent(w, r, name, cst.ModTime(), cf)
+				return
+			}
+		}
 		h.Set("ETag", etag(st))
 		http.ServeContent(w, r, name, st.ModTime(), f)
 	})

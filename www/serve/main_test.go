@@ -84,4 +84,10 @@ func TestHandler(t *testing.T) {
 	if w.Code != http.StatusOK || w.Body.String() != "new brotli bytes" {
 		t.Errorf("If-None-Match after a rebuild: %d %q, want 200 and the new file", w.Code, w.Body.String())
 	}
+
+	// A file edited after its twins were made is sent itself, not its stale twin.
+	root["scanpage.wasm"] = &fstest.MapFile{Data: []byte("edited"), ModTime: time.Now().Add(time.Second)}
+	if w := get("/scanpage.wasm", "br, gzip"); w.Body.String() != "edited" || w.Header().Get("Content-Encoding") != "" {
+		t.Errorf("stale twins: got %q (Content-Encoding %q), want the edited file", w.Body.String(), w.Header().Get("Content-Encoding"))
+	}
 }
