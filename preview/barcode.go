@@ -23,6 +23,10 @@ type BarcodeOptions struct {
 	Background  string  `json:"background"`  // default "#FFFFFF"; "transparent" leaves it out
 	DPI         int     `json:"dpi"`         // PNG: resolution recorded in the file, 0 = none
 	Lang        string  `json:"lang"`        // message language, "zh" (default) or "en"
+	// Standard is the keystandard the code must be ("ean13" or "ean8"), as
+	// the preview knows it from the document; "" takes the code's own
+	// length, as barcode() of the JS API does.
+	Standard string `json:"-"`
 }
 
 // A Barcode is the outcome of DrawBarcode: the image (SVG text or PNG bytes)
@@ -68,7 +72,7 @@ func DrawBarcode(code string, opts BarcodeOptions) (b Barcode) {
 		}
 	}()
 	b = Barcode{Code: code, Kind: eanKind(code)}
-	issues := schema.CheckCodeIssues(code, "", lang)
+	issues := schema.CheckCodeIssues(code, opts.Standard, lang)
 	st, optIssues := resolveBarcodeOptions(&opts, lang)
 	issues = append(issues, optIssues...)
 	if hasError(issues) {

@@ -84,7 +84,11 @@ func newCode(standard, str string, text bool, lang schema.Lang, l *labels) codeV
 	if str == "" {
 		return c
 	}
-	svg, err := SymbolSVG(str, BarcodeOptions{Text: &text, Lang: string(lang)})
+	o := BarcodeOptions{Text: &text, Lang: string(lang)}
+	if standard == "ean13" || standard == "ean8" {
+		o.Standard = standard // a 13-digit code is no EAN-8, however valid
+	}
+	svg, err := SymbolSVG(str, o)
 	if err != nil {
 		c.Problem = l.BadCode + err.Error()
 		return c

@@ -466,6 +466,14 @@ func TestBadCodes(t *testing.T) {
 			t.Errorf("recommend lacks %s", s)
 		}
 	}
+	// A valid EAN-13 under keystandard ean8 is not an EAN-8: no symbol.
+	wrong := area(render(`{"keystandard":"ean8","keystr":"6901939621608"}`, Options{Lang: "en"}).HTML, "header")
+	if strings.Contains(wrong, "<svg xmlns") || !strings.Contains(wrong, "Cannot draw the barcode: ") {
+		t.Errorf("an EAN-13 code drawn under keystandard ean8: %s", wrong)
+	}
+	if right := area(render(`{"keystandard":"ean13","keystr":"6901939621608"}`, Options{Lang: "en"}).HTML, "header"); !strings.Contains(right, "<svg xmlns") {
+		t.Errorf("a valid EAN-13 under ean13 is not drawn: %s", right)
+	}
 	empty := render(`{"brand_info":{"action_info":{"action_list":[{"type":"recommend"}]}}}`, Options{}).HTML
 	if !strings.Contains(area(empty, "recommend"), "没有推荐商品") {
 		t.Error("an empty recommend action has no marker")
