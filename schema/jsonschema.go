@@ -187,20 +187,6 @@ func (l valueLoader) JsonReference() (gojsonreference.JsonReference, error) {
 	return gojsonreference.NewJsonReference("#")
 }
 
-// treeLoader hands our parsed tree to gojsonschema as plain Go values
-// (numbers as json.Number), so that the text is parsed once and never
-// serialised again.
-type treeLoader struct{ root *Node }
-
-func (l treeLoader) JsonSource() any        { return nil }
-func (l treeLoader) LoadJSON() (any, error) { return l.root.Value(), nil }
-func (l treeLoader) LoaderFactory() gojsonschema.JSONLoaderFactory {
-	return noFetch{}
-}
-func (l treeLoader) JsonReference() (gojsonreference.JsonReference, error) {
-	return gojsonreference.NewJsonReference("#")
-}
-
 // A schemaError is one leaf error of the schema, tied to our tree.
 type schemaError struct {
 	kind string // gojsonschema's error type: "required", "invalid_type", "enum"...
@@ -218,23 +204,29 @@ type schemaError struct {
 const contextSep = "\x00"
 
 // schemaErrors validates the document against the engine: the main schema,
-// then every action against the branch of its type.
+// then every action against the branch of its type. The tree becomes Go
+// values once (the text is never serialised again); the actions' values are
+// taken from that conversion.
 func schemaErrors(e *engine, root *Node) []schemaError {
-	out := runSchema(e.main, root, nil)
-	for _, it := range items(root.Get("brand_info").Get("action_info").Get("action_list")) {
-		if s := e.branches[actionType(it)]; s != nil && it.Kind == Object {
-			out = runSchema(s, it, out)
+	v := root.Value()
+	out := runSchema(e.main, root, v, nil)
+	m, _ := v.(map[string]any)
+	values, _ := dig(m, "brand_info", "action_info", "action_list").([]any)
+	for i, it := range items(root.Get("brand_info").Get("action_info").Get("action_list")) {
+		if s := e.branches[actionType(it)]; s != nil && it.Kind == Object && i < len(values) {
+			out = runSchema(s, it, values[i], out)
 		}
 	}
 	sortSchemaErrors(out)
 	return out
 }
 
-// runSchema validates the subtree at n against s and appends its leaf
-// errors to out. The combinators' summary errors (allOf, if/then/else,
-// anyOf, oneOf) are dropped: their leaves say what is wrong.
-func runSchema(s *gojsonschema.Schema, n *Node, out []schemaError) []schemaError {
-	res, err := s.Validate(treeLoader{n})
+// runSchema validates the subtree at n, whose Go values are v (n.Value()),
+// against s and appends its leaf errors to out. The combinators' summary
+// errors (allOf, if/then/else, anyOf, oneOf) are dropped: their leaves say
+// what is wrong.
+func runSchema(s *gojsonschema.Schema, n *Node, v any, out []schemaError) []schemaError {
+	res, err := s.Validate(valueLoader{v})
 	if err != nil {
 		return out
 	}

@@ -66,7 +66,7 @@ func readMerchant(src string) (*merchant, *Document, []finding) {
 	}
 	e, err := theEngine.get()
 	if err == nil {
-		es := runSchema(e.merchant, root, nil)
+		es := runSchema(e.merchant, root, root.Value(), nil)
 		sortSchemaErrors(es)
 		for _, se := range es {
 			c.schemaFinding(se)

@@ -212,7 +212,7 @@ func TestEngineMatchesSchema(t *testing.T) {
 			continue
 		}
 		var want []string
-		for _, se := range runSchema(whole, d.Root, nil) {
+		for _, se := range runSchema(whole, d.Root, d.Root.Value(), nil) {
 			if se.kind == "pattern" && se.node.Parent == d.Root && se.node.Key == "keystr" {
 				continue
 			}
