@@ -1,10 +1,9 @@
 // The JS API of js-api.md, through the real scanpage.wasm under Node.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { load } from "../scanpage.js";
+import { fixture } from "./fixture.mjs";
 
-const fixture = (name) => readFileSync(new URL(`../../schema/testdata/payloads/${name}`, import.meta.url), "utf8");
 const sp = await load();
 
 test("version is a non-empty string", () => {

@@ -1,10 +1,9 @@
 // Helpers of the page tests: waiting for the checker, pasting, reading what
 // the page shows. They only use what a user sees or does, plus the
 // page's localStorage (what it saved) and its performance marks.
-import { readFileSync } from "node:fs";
 import { openPage } from "./browser.mjs";
 
-export const fixture = (name) => readFileSync(new URL(`../../schema/testdata/payloads/${name}`, import.meta.url), "utf8");
+export { fixture } from "./fixture.mjs";
 
 /** Waits until the page has shown its first diagnostics. */
 export async function ready(page) {

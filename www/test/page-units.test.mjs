@@ -8,9 +8,9 @@ import { contextAt, locate, valueAt, setValueEdit, format, tokenize } from "../s
 import { keysAt, valuesAt } from "../src/schema-walk.js";
 import { fixEdit } from "../src/diagnostics.js";
 import { encodeHash, decodeHash } from "../src/share.js";
+import { fixture } from "./fixture.mjs";
 
 const schema = JSON.parse(readFileSync(new URL("./fixtures/mini.schema.json", import.meta.url), "utf8"));
-const fixture = (name) => readFileSync(new URL(`../../schema/testdata/payloads/${name}`, import.meta.url), "utf8");
 
 /** contextAt on text with a | marking the cursor. */
 const at = (marked) => contextAt(marked.replace("|", ""), marked.indexOf("|"));

@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import Ajv from "ajv";
 import { load } from "../scanpage.js";
+import { testdata } from "./fixture.mjs";
 
-const testdata = (name) => readFileSync(new URL(`../../schema/testdata/${name}`, import.meta.url), "utf8");
 const sp = await load();
 
 /** Reads rules.txt (its format is described at its top). */
