@@ -2,6 +2,8 @@ package schema
 
 import (
 	"encoding/json"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -179,31 +181,35 @@ func (c *checker) code(obj *Node, prefix string, errcode int) productCode {
 	return pc
 }
 
+// TitleWidth is the display width of base_info.title the WeChat client
+// shows; a wider title is cut with an ellipsis (a warning here, and what
+// the preview draws).
+const TitleWidth = 15
+
 // Display-width limits of product-rules.md, in characters of width 1.
 const (
-	titleWidth      = 15 // base_info.title: a warning, the client cuts it
 	detailTitleWide = 6  // detail_list[].title
 	detailDescWide  = 80 // detail_list[].desc, banner_list[].desc
 	linkNameWidth   = 12 // a normal link's name
 	digestWidth     = 5  // digest of link, card, product
 )
 
-// width checks the display width of the string n against limit.
-func (c *checker) width(n *Node, limit int, sev Severity, code string, errcode int) {
+// overWidth returns the display width of the string n, in halves, when it
+// is over limit.
+func overWidth(n *Node, limit int) (halves int, over bool) {
 	if n == nil || n.Kind != String {
-		return
+		return 0, false
 	}
 	w := halfWidths(n.Str)
-	if w <= 2*limit {
-		return
+	return w, w > 2*limit
+}
+
+// width checks the display width of the string n against limit.
+func (c *checker) width(n *Node, limit int, sev Severity, code string, errcode int) {
+	if w, over := overWidth(n, limit); over {
+		c.atValue(n, sev, code, errcode, Msg("%s 宽 %s 个汉字（汉字和全角字符计 1，其他字符计 0.5），最多 %d。",
+			"%s is %s wide (CJK and full-width characters count 1, others 0.5); at most %d is allowed.", name(n), widthText(w), limit))
 	}
-	msg := Msg("%s 宽 %s 个汉字（汉字和全角字符计 1，其他字符计 0.5），最多 %d。",
-		"%s is %s wide (CJK and full-width characters count 1, others 0.5); at most %d is allowed.", name(n), widthText(w), limit)
-	if code == "base.title.width" {
-		msg = Msg("商品名称 title 宽 %s 个汉字（汉字和全角字符计 1，其他字符计 0.5），客户端只显示约 %d 个，其余以省略号显示。",
-			"title is %s wide (CJK and full-width characters count 1, others 0.5); the client shows about %d and cuts the rest with an ellipsis.", widthText(w), limit)
-	}
-	c.atValue(n, sev, code, errcode, msg)
 }
 
 // base applies the rules of base_info a schema cannot say.
@@ -211,14 +217,19 @@ func (c *checker) base(base *Node) {
 	if base == nil || base.Kind != Object {
 		return
 	}
-	c.width(base.Get("title"), titleWidth, Warning, "base.title.width", 0)
+	if t := base.Get("title"); t != nil {
+		if w, over := overWidth(t, TitleWidth); over {
+			c.atValue(t, Warning, "base.title.width", 0, Msg("商品名称 title 宽 %s 个汉字（汉字和全角字符计 1，其他字符计 0.5），客户端只显示约 %d 个，其余以省略号显示。",
+				"title is %s wide (CJK and full-width characters count 1, others 0.5); the client shows about %d and cuts the rest with an ellipsis.", widthText(w), TitleWidth))
+		}
+	}
 
 	if cat := base.Get("category_id"); cat != nil {
 		switch {
 		case cat.Kind == String && isDigits(cat.Str):
 			f := c.atValue(cat, Warning, "base.category_id.string", 0, Msg("category_id 是字符串 %s；API 文档要求整数，有些 SDK 发送字符串也能通过，但最好写成数字。",
 				"category_id is the string %s; the API doc asks for an integer, and although some SDKs send strings, a number is safer.", literal(cat)))
-			f.fix = ValueFix(cat.Pointer(), json.Number(strings.TrimLeft(cat.Str, "0")+zeroIfEmpty(cat.Str)))
+			f.fix = ValueFix(cat.Pointer(), json.Number(trimZeros(cat.Str)))
 		case cat.Kind == Number && cat.Str == "0":
 			c.atValue(cat, Warning, "base.category_id.zero", 0, Msg("category_id 是 0，这是示例里的占位值，不是真实类目；请使用“获取商户信息”接口返回的 verified_cate_id。",
 				"category_id is 0, the placeholder of the doc's sample and no real category; use a verified_cate_id from merchantinfo/get."))
@@ -248,10 +259,8 @@ func (c *checker) base(base *Node) {
 	}
 
 	for _, f := range base.Fields {
-		for _, r := range responseOnly {
-			if f.Key == r {
-				c.atKey(f, Info, "base.response_only", 0, Msg("%s 是 product/get 返回的字段，创建商品时会被忽略。", "%s is returned by product/get and ignored by create.", f.Key))
-			}
+		if slices.Contains(responseOnly, f.Key) {
+			c.atKey(f, Info, "base.response_only", 0, Msg("%s 是 product/get 返回的字段，创建商品时会被忽略。", "%s is returned by product/get and ignored by create.", f.Key))
 		}
 	}
 }
@@ -268,17 +277,12 @@ func isDigits(s string) bool {
 	return true
 }
 
-func zeroIfEmpty(s string) string {
-	if strings.TrimLeft(s, "0") == "" {
-		return "0"
-	}
-	return ""
-}
-
+// isVendor reports whether s is a channel id as a digit string ("4").
 func isVendor(s string) bool {
-	switch s {
-	case "2", "3", "4", "9", "11", "19":
-		return true
+	for _, v := range Vendors {
+		if strconv.Itoa(v.ID) == s {
+			return true
+		}
 	}
 	return false
 }
