@@ -8,15 +8,14 @@ import "scanpage/schema"
 // The preview has no verdict, so it shows a placeholder one over the
 // dimmed homepage.
 
+// The popup shows the header's thumbnail and title (the homepage under it
+// is always built for this page).
 type popupView struct {
-	Shown bool   // an anti_fake module has native_show "true"
-	Title string // the product's title, cut like the header's
-	Thumb picture
+	Shown bool // an anti_fake module has native_show "true"
 }
 
-func newPopup(p *schema.Product, l *labels) popupView {
-	v := popupView{Thumb: newPicture("thumb", p.Base.ThumbURL, "/brand_info/base_info/thumb_url", l)}
-	v.Title, _ = schema.Ellipsize(p.Base.Title, titleWidth)
+func newPopup(p *schema.Product) popupView {
+	var v popupView
 	for _, m := range p.Modules {
 		if m.Type == "anti_fake" && m.NativeShow == "true" {
 			v.Shown = true

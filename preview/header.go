@@ -8,10 +8,6 @@ import (
 	"scanpage/schema"
 )
 
-// The header's width limit: the client shows about 15 wide of the title
-// and an ellipsis for the rest (API doc, base_info.title).
-const titleWidth = 15
-
 // neutralHeader stands in for the colour WeChat took from the thumbnail
 // when color is "auto" or absent: a slate that white text reads well on.
 const neutralHeader = "4B5B6B"
@@ -28,7 +24,7 @@ type header struct {
 	Style     template.CSS // background and text colour, built from validated hex only
 	Tip       string       // tooltip on the colour's origin
 	Thumb     picture
-	Title     string // cut at titleWidth, with "…"
+	Title     string // cut at schema.TitleWidth, with "…"
 	FullTitle string // the whole title, as a tooltip when it was cut
 	Missing   []marker
 	Code      codeView
@@ -54,8 +50,8 @@ func newHeader(p *schema.Product, lang schema.Lang, l *labels) header {
 		h.Tip = l.ColorSet + bg
 	}
 	h.Style = template.CSS("background-color:#" + bg + ";color:#" + textOn(bg))
-	h.Title, _ = schema.Ellipsize(p.Base.Title, titleWidth)
-	if h.Title != p.Base.Title {
+	var cut bool
+	if h.Title, cut = schema.Ellipsize(p.Base.Title, schema.TitleWidth); cut {
 		h.FullTitle = p.Base.Title
 	}
 	if p.Base.Title == "" {

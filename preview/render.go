@@ -81,7 +81,7 @@ func Render(res *schema.Result, opts Options) (pg Page) {
 		v.Home = newHome(p, lang, l)
 	}
 	if page == "antifake" {
-		v.Popup = newPopup(p, l)
+		v.Popup = newPopup(p)
 	}
 	var b strings.Builder
 	b.Grow(24 << 10)
