@@ -133,7 +133,7 @@ func newPurchase(p *schema.Product, lang schema.Lang, l *labels) purchase {
 			s.Missing = need(s.Missing, a.ProductID, a.Index, "productid")
 			pu.Shops = append(pu.Shops, s)
 		case "store":
-			s := store{Name: a.Name, Price: a.SalePrice, To: newTarget(a.Link, actionPath(a.Index, "link"), true, l)}
+			s := store{Name: a.Name, Price: a.SalePrice, To: newTarget(a.Link, actionPath(a.Index, "link"), l.Missing["link"], l)}
 			s.Missing = need(s.Missing, a.Name, a.Index, "name")
 			s.Missing = need(s.Missing, a.SalePrice, a.Index, "sale_price")
 			pu.Stores = append(pu.Stores, s)
@@ -166,7 +166,7 @@ func newPromo(a schema.Action, l *labels) promo {
 	switch a.Type {
 	case "media":
 		pr.Image = newPicture("cover", a.Image, actionPath(a.Index, "image"), l)
-		pr.To = newTarget(a.Link, actionPath(a.Index, "link"), true, l)
+		pr.To = newTarget(a.Link, actionPath(a.Index, "link"), l.Missing["link"], l)
 	case "link":
 		if a.Banner() {
 			pr.Type = "banner"
@@ -174,7 +174,7 @@ func newPromo(a schema.Action, l *labels) promo {
 		} else {
 			need(a.Name, "name")
 		}
-		pr.To = newTarget(a.Link, actionPath(a.Index, "link"), true, l)
+		pr.To = newTarget(a.Link, actionPath(a.Index, "link"), l.Missing["link"], l)
 	case "text":
 		need(a.Text, "text")
 	case "user":
@@ -197,9 +197,10 @@ func newAntiFake(i int, m schema.Module, l *labels) antiFake {
 	if m.NativeShow != "true" && m.NativeShow != "false" {
 		af.BadNative = m.NativeShow
 	}
-	af.To = newTarget(m.AntiFakeURL, path+"anti_fake_url", !af.Native, l)
-	if af.To.Mark == l.Missing["link"] {
-		af.To.Mark = l.Missing["anti_fake_url"]
+	missing := ""
+	if !af.Native {
+		missing = l.Missing["anti_fake_url"]
 	}
+	af.To = newTarget(m.AntiFakeURL, path+"anti_fake_url", missing, l)
 	return af
 }

@@ -11,9 +11,9 @@ type target struct {
 	Path string // JSON Pointer of the field, for the marker
 }
 
-// newTarget puts raw through the URL gate. required says whether a missing
-// URL deserves a marker.
-func newTarget(raw, path string, required bool, l *labels) target {
+// newTarget puts raw through the URL gate. missing is the marker shown when
+// raw is empty ("" when the link is optional).
+func newTarget(raw, path, missing string, l *labels) target {
 	u := gateURL(raw)
 	t := target{Href: u.Href, Raw: u.Raw, Path: path}
 	switch {
@@ -21,8 +21,8 @@ func newTarget(raw, path string, required bool, l *labels) target {
 		t.Tip = l.Opens + u.Href
 	case u.Blocked():
 		t.Mark = l.Blocked
-	case required:
-		t.Mark = l.Missing["link"]
+	default:
+		t.Mark = missing
 	}
 	return t
 }
