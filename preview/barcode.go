@@ -88,7 +88,7 @@ func DrawBarcode(code string, opts BarcodeOptions) (b Barcode) {
 		return b
 	}
 	if st.format == "png" {
-		b.PNG, err = encodeEANPNG(s, &st)
+		b.PNG, err = encodePNG(rasterEAN(s, &st), st.dpi)
 		if err != nil {
 			issues = append(issues, internalIssue(lang))
 		}
@@ -436,8 +436,11 @@ func isWarm(c color.NRGBA) bool {
 
 // linearRed is the red channel of c in linear light (0–1), undoing the
 // sRGB transfer curve.
-func linearRed(c color.NRGBA) float64 {
-	v := float64(c.R) / 255
+func linearRed(c color.NRGBA) float64 { return srgbLinear(c.R) }
+
+// srgbLinear turns an sRGB channel into linear light (WCAG 2, IEC 61966-2-1).
+func srgbLinear(c uint8) float64 {
+	v := float64(c) / 255
 	if v <= 0.04045 {
 		return v / 12.92
 	}

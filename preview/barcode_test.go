@@ -413,7 +413,7 @@ func FuzzDrawBarcode(f *testing.F) {
 		var svg string
 		var p []byte
 		if st.format == "png" {
-			if p, err = encodeEANPNG(s, &st); err != nil {
+			if p, err = encodePNG(rasterEAN(s, &st), st.dpi); err != nil {
 				t.Fatal(err)
 			}
 		} else {

@@ -2,7 +2,6 @@ package preview
 
 import (
 	"html/template"
-	"math"
 	"strconv"
 
 	"scanpage/schema"
@@ -125,12 +124,5 @@ func textOn(bg string) string {
 // luminance is the WCAG 2 relative luminance of six hex digits.
 func luminance(hex string) float64 {
 	v, _ := strconv.ParseUint(hex, 16, 32)
-	lin := func(c uint64) float64 {
-		s := float64(c) / 255
-		if s <= 0.04045 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(v>>16&0xFF) + 0.7152*lin(v>>8&0xFF) + 0.0722*lin(v&0xFF)
+	return 0.2126*srgbLinear(uint8(v>>16)) + 0.7152*srgbLinear(uint8(v>>8)) + 0.0722*srgbLinear(uint8(v))
 }

@@ -206,8 +206,3 @@ func insertPHYs(p []byte, dpi int) []byte {
 	out = append(out, c[:]...)
 	return append(out, p[afterIHDR:]...)
 }
-
-// encodeEANPNG draws the symbol and encodes it.
-func encodeEANPNG(s *eanSymbol, st *barcodeStyle) ([]byte, error) {
-	return encodePNG(rasterEAN(s, st), st.dpi)
-}
