@@ -91,3 +91,14 @@ export async function openApp(browser, url, opts = {}, { route = true } = {}) {
   if (route) await page.context().route((u) => u.origin !== origin, (r) => r.fulfill({ status: 200, contentType: "image/png", body: pixel }));
   return page;
 }
+
+/**
+ * Opens the app (see openApp), goes to url and waits for the first
+ * diagnostics. Resolves to the page and the response of its navigation.
+ */
+export async function visit(browser, url, opts) {
+  const page = await openApp(browser, url, opts);
+  const res = await page.goto(url);
+  await ready(page);
+  return { page, res };
+}

@@ -8,15 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serverAndBrowser, startServer } from "./browser.mjs";
-import { openApp, ready, pasteAll, savedDoc, issueRows } from "./page-helpers.mjs";
+import { visit, ready, pasteAll, savedDoc, issueRows } from "./page-helpers.mjs";
 
 const www = fileURLToPath(new URL("../", import.meta.url));
 const env = serverAndBrowser();
 
 test("with the network off, a reload still edits and checks (service worker)", async () => {
-  const page = await openApp(env.browser, env.server.url, { locale: "en-US", serviceWorkers: "allow" });
-  await page.goto(env.server.url);
-  await ready(page);
+  const { page } = await visit(env.browser, env.server.url, { locale: "en-US", serviceWorkers: "allow" });
   // The worker installs (caching the shell) and takes control of this page.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const version = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("scanpage-")));
@@ -48,9 +46,7 @@ test("with the network off, a reload still edits and checks (service worker)", a
 });
 
 test("?nosw removes the service worker (for development)", async () => {
-  const page = await openApp(env.browser, env.server.url, { locale: "en-US", serviceWorkers: "allow" });
-  await page.goto(env.server.url);
-  await ready(page);
+  const { page } = await visit(env.browser, env.server.url, { locale: "en-US", serviceWorkers: "allow" });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.goto(env.server.url + "?nosw");
   await ready(page);
@@ -68,9 +64,7 @@ test("a new build replaces the cache and the page says to reload", async () => {
   cpSync(www, dir, { recursive: true, filter: (src) => !skip.has(src.slice(www.length).split("/")[0]) });
   const copy = await startServer({ dir });
   try {
-    const page = await openApp(env.browser, copy.url, { locale: "en-US", serviceWorkers: "allow" });
-    await page.goto(copy.url);
-    await ready(page);
+    const { page } = await visit(env.browser, copy.url, { locale: "en-US", serviceWorkers: "allow" });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const [old] = await page.evaluate(() => caches.keys());
     const sw = join(dir, "sw.js");

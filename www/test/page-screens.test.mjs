@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { serverAndBrowser, screenshotPath } from "./browser.mjs";
-import { openApp, ready, pasteAll, fixture } from "./page-helpers.mjs";
+import { visit, pasteAll, fixture } from "./page-helpers.mjs";
 
 const env = serverAndBrowser();
 
@@ -21,9 +21,7 @@ function boxes(page) {
 for (const [name, viewport] of Object.entries(sizes)) {
   test(`${name} ${viewport.width}×${viewport.height}: first visit, the doc sample with its issues, 中文`, async () => {
     const phone = name === "phone";
-    const page = await openApp(env.browser, env.server.url, { viewport, locale: "en-US", isMobile: phone, hasTouch: phone, deviceScaleFactor: phone ? 2 : 1 });
-    await page.goto(env.server.url);
-    await ready(page);
+    const { page } = await visit(env.browser, env.server.url, { viewport, locale: "en-US", isMobile: phone, hasTouch: phone, deviceScaleFactor: phone ? 2 : 1 });
     await page.locator("#barcode .ean img[src^='blob:']").waitFor();
     const b = await boxes(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);

@@ -2,16 +2,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { serverAndBrowser, openPage, screenshotPath } from "./browser.mjs";
-import { openApp, ready, pasteAll } from "./page-helpers.mjs";
+import { visit, pasteAll } from "./page-helpers.mjs";
 
 const env = serverAndBrowser();
 
 test("typing JSON shows a positioned syntax error from the wasm", async () => {
-  const page = await openApp(env.browser, env.server.url, { locale: "en-US" });
-  const res = await page.goto(env.server.url);
+  const { page, res } = await visit(env.browser, env.server.url, { locale: "en-US" });
   assert.match(res.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(res.headers()["content-security-policy"], /'unsafe-eval'/);
-  await ready(page);
   await pasteAll(page, '{\n  "keystr": "6901939621608",\n}');
   const issue = page.locator('#issues li[data-code="syntax.trailing_comma"] .pos');
   await issue.waitFor();
@@ -32,9 +30,7 @@ test("the wasm is sent compressed and as application/wasm", async () => {
 
 test("load({worker: true}) answers the same calls from a Web Worker, as Promises", async () => {
   // In the page, under its CSP (worker-src 'self'), next to its own instance.
-  const page = await openApp(env.browser, env.server.url, { locale: "en-US" });
-  await page.goto(env.server.url);
-  await ready(page);
+  const { page } = await visit(env.browser, env.server.url, { locale: "en-US" });
   const r = await page.evaluate(async () => {
     const { load } = await import("/scanpage.js");
     const sp = await load({ worker: true });

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serverAndBrowser } from "./browser.mjs";
 import { load } from "../scanpage.js";
-import { openApp, ready, pasteAll, savedDoc, issueRows, linesOf, endOfLine, fixture } from "./page-helpers.mjs";
+import { visit as visitApp, ready, pasteAll, savedDoc, issueRows, linesOf, endOfLine, fixture } from "./page-helpers.mjs";
 
 const env = serverAndBrowser();
 let sp;
@@ -19,12 +19,7 @@ before(async () => {
 after(() => sp?.dispose());
 
 /** A fresh visitor (empty storage) on the page, in English unless asked. */
-async function visit(opts = {}) {
-  const page = await openApp(env.browser, env.server.url, { locale: "en-US", acceptDownloads: true, ...opts });
-  const res = await page.goto(env.server.url);
-  await ready(page);
-  return { page, res };
-}
+const visit = (opts = {}) => visitApp(env.browser, env.server.url, { locale: "en-US", acceptDownloads: true, ...opts });
 
 const full = fixture("04-reconstructed-full-features.json");
 
@@ -265,9 +260,7 @@ test("a share link carries the document in its hash and wins over what was store
   const url = await page.locator("#share-url").inputValue();
   assert.ok(url.startsWith(env.server.url + "#doc="), url);
   // Another visitor, with a document of their own, opens the link.
-  const other = await openApp(env.browser, env.server.url, { locale: "en-US" });
-  await other.goto(env.server.url);
-  await ready(other);
+  const { page: other } = await visitApp(env.browser, env.server.url, { locale: "en-US" });
   await pasteAll(other, mine);
   await other.goto("about:blank");
   await other.goto(url);
@@ -331,9 +324,7 @@ test("a very large document (800 K characters) is checked and saved once typing 
 });
 
 test("中文 / English: the browser's language first, then the toggle; messages follow", async () => {
-  const zh = await openApp(env.browser, env.server.url, { locale: "zh-CN" });
-  await zh.goto(env.server.url);
-  await ready(zh);
+  const { page: zh } = await visitApp(env.browser, env.server.url, { locale: "zh-CN" });
   await pasteAll(zh, '{"a": 1,}');
   const row = zh.locator('#issues li[data-code="syntax.trailing_comma"] .msg');
   await row.waitFor();
