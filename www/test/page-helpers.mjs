@@ -1,6 +1,6 @@
 // Helpers of the page tests: waiting for the checker, pasting, reading what
 // the page shows. They only use what a user sees or does, plus the
-// page's localStorage (what it saved) and its performance marks.
+// page's localStorage (what it saved).
 import { openPage } from "./browser.mjs";
 
 export { fixture } from "./fixture.mjs";
@@ -8,11 +8,6 @@ export { fixture } from "./fixture.mjs";
 /** Waits until the page has shown its first diagnostics. */
 export async function ready(page) {
   await page.locator("#verdict[data-valid]").waitFor({ timeout: 15_000 });
-}
-
-/** Marks of a name so far. */
-export function marks(page, name) {
-  return page.evaluate((n) => performance.getEntriesByName(n).length, name);
 }
 
 /** Pastes text over the whole document, the way a user does: select all, paste. */
