@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serverAndBrowser, startServer } from "./browser.mjs";
-import { visit, ready, pasteAll, savedDoc, issueRows } from "./page-helpers.mjs";
+import { visit, ready, pasteAll, savedDoc, issueRows, endOfLine } from "./page-helpers.mjs";
 
 const www = fileURLToPath(new URL("../", import.meta.url));
 const env = serverAndBrowser();
@@ -32,8 +32,7 @@ test("with the network off, a reload still edits and checks (service worker)", a
   assert.ok(fromSW.includes("/dist/app.js"));
   // The document typed before going offline is back, and checking works.
   assert.equal(await savedDoc(page), '{\n  "keystr": "6901939621608"\n}');
-  await page.locator(".cm-line").nth(1).click();
-  await page.keyboard.press("End");
+  await endOfLine(page, 2);
   await page.keyboard.type(",");
   await page.locator('#issues li[data-code="syntax.trailing_comma"]').waitFor();
   assert.equal((await issueRows(page)).find((r) => r.code === "syntax.trailing_comma").line, 2);

@@ -366,8 +366,7 @@ test("completion offers the schema's keys and enum values", async () => {
   const { page } = await visit();
   await pasteAll(page, '{\n  "keystandard": ""\n}');
   // Inside the empty string value: the enum.
-  await page.locator(".cm-line").nth(1).click();
-  await page.keyboard.press("End");
+  await endOfLine(page, 2);
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("Control+Space");
   await page.locator(".cm-tooltip-autocomplete li", { hasText: "ean13" }).waitFor();
