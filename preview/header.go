@@ -31,11 +31,10 @@ type header struct {
 
 // codeView is a product code with its drawn symbol, if it can be drawn.
 type codeView struct {
-	Standard string        // keystandard as written
-	Label    string        // "EAN-13", "EAN-8", or keystandard as written
-	Str      string        // keystr as written
-	Symbol   template.HTML // our own inline SVG, from SymbolSVG; "" when not drawn
-	Problem  string        // why the symbol is not drawn; "" when it is, or for a qrcode
+	Label   string        // "EAN-13", "EAN-8", or keystandard as written
+	Str     string        // keystr as written
+	Symbol  template.HTML // our own inline SVG, from SymbolSVG; "" when not drawn
+	Problem string        // why the symbol is not drawn; "" when it is, or for a qrcode
 }
 
 func newHeader(p *schema.Product, lang schema.Lang, l *labels) header {
@@ -67,7 +66,7 @@ func newHeader(p *schema.Product, lang schema.Lang, l *labels) header {
 // when text is set) through SymbolSVG, the same drawing as the barcode
 // call. A qrcode keystr is shown as text only: it has no EAN symbol.
 func newCode(standard, str string, text bool, lang schema.Lang, l *labels) codeView {
-	c := codeView{Standard: standard, Str: str, Label: standard}
+	c := codeView{Str: str, Label: standard}
 	switch standard {
 	case "ean13":
 		c.Label = "EAN-13"

@@ -26,7 +26,6 @@ type BaseInfo struct {
 	StoreMgrType string // "auto", "custom" or as written
 	VendorIDs    []int  // store_vendorid_list items that are numbers or numeric strings
 	Color        string // six hex digits, upper case, without '#'; "" for auto, absent or invalid
-	ColorAuto    bool   // "auto" or absent: WeChat took the colour from the thumbnail
 }
 
 // Banner is one detail_info.banner_list item.
@@ -111,10 +110,7 @@ func ProductOf(root *Node) *Product {
 			}
 		}
 	}
-	switch c := base.Get("color"); {
-	case c == nil || c.Kind == String && (c.Str == "auto" || c.Str == ""):
-		p.Base.ColorAuto = true
-	case c.Kind == String && len(c.Str) == 6 && isHex(c.Str, false):
+	if c := base.Get("color"); c != nil && c.Kind == String && len(c.Str) == 6 && isHex(c.Str, false) {
 		p.Base.Color = strings.ToUpper(c.Str)
 	}
 	det := bi.Get("detail_info")
