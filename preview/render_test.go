@@ -410,23 +410,24 @@ func TestTitleEllipsis(t *testing.T) {
 }
 
 func TestHeaderColour(t *testing.T) {
+	const autoTip = "颜色 auto：微信会从缩略图中取色，此处以中性色代替"
 	for _, tc := range []struct{ color, style, tip string }{
-		{`"C8102E"`, "background-color:#C8102E;color:#FFFFFF", "#C8102E"},
-		{`"ffffff"`, "background-color:#FFFFFF;color:#1A1A1A", "#FFFFFF"},
-		{`"F5F0C8"`, "background-color:#F5F0C8;color:#1A1A1A", "#F5F0C8"},
-		{`"101820"`, "background-color:#101820;color:#FFFFFF", "#101820"},
-		{`"auto"`, "background-color:#4B5B6B;color:#FFFFFF", "auto"},
-		{`null`, "background-color:#4B5B6B;color:#FFFFFF", "auto"},
-		{`"#C8102E"`, "background-color:#4B5B6B;color:#FFFFFF", "auto"},
-		{`"000000;background:url(javascript:alert(1))"`, "background-color:#4B5B6B;color:#FFFFFF", "auto"},
-		{`"red"`, "background-color:#4B5B6B;color:#FFFFFF", "auto"},
+		{`"C8102E"`, "background-color:#C8102E;color:#FFFFFF", "头部背景色 #C8102E"},
+		{`"ffffff"`, "background-color:#FFFFFF;color:#1A1A1A", "头部背景色 #FFFFFF"},
+		{`"F5F0C8"`, "background-color:#F5F0C8;color:#1A1A1A", "头部背景色 #F5F0C8"},
+		{`"101820"`, "background-color:#101820;color:#FFFFFF", "头部背景色 #101820"},
+		{`"auto"`, "background-color:#4B5B6B;color:#FFFFFF", autoTip},
+		{`null`, "background-color:#4B5B6B;color:#FFFFFF", autoTip},
+		{`"#C8102E"`, "background-color:#4B5B6B;color:#FFFFFF", autoTip},
+		{`"000000;background:url(javascript:alert(1))"`, "background-color:#4B5B6B;color:#FFFFFF", autoTip},
+		{`"red"`, "background-color:#4B5B6B;color:#FFFFFF", autoTip},
 	} {
 		hd := area(render(`{"brand_info":{"base_info":{"color":`+tc.color+`}}}`, Options{}).HTML, "header")
 		if !strings.Contains(hd, `style="`+tc.style+`"`) {
 			t.Errorf("color %s: want style %q in %.200s", tc.color, tc.style, hd)
 		}
-		if !strings.Contains(hd, tc.tip) {
-			t.Errorf("color %s: the tooltip does not say %q", tc.color, tc.tip)
+		if !strings.Contains(hd, `title="`+tc.tip+`"`) {
+			t.Errorf("color %s: the tooltip is not %q in %.300s", tc.color, tc.tip, hd)
 		}
 	}
 }
@@ -514,9 +515,16 @@ func TestRenderWithoutProduct(t *testing.T) {
 func TestRenderKeepsTheReport(t *testing.T) {
 	res := schema.Validate(fixtures(t)["00"], schema.Options{})
 	before := slices.Clone(res.Report.Issues)
-	Render(res, Options{Page: "nope"})
+	// Spare capacity, as a caller's slice may have: one render's notes
+	// must not land in another's report.
+	res.Report.Issues = slices.Grow(res.Report.Issues, 4)
+	page := Render(res, Options{Page: "nope"})
+	Render(res, Options{Layout: "nope"})
 	if !slices.EqualFunc(before, res.Report.Issues, func(a, b schema.Issue) bool { return a.Code == b.Code && a.Offset == b.Offset }) ||
 		len(res.Report.Issues) != len(before) {
 		t.Error("Render changed the validation's report")
+	}
+	if last := page.Report.Issues[len(page.Report.Issues)-1]; last.Code != "preview.page" {
+		t.Errorf("the first render's note became %s: renders share the report's array", last.Code)
 	}
 }
