@@ -49,6 +49,15 @@ export async function openPage(browser, url, opts = {}) {
   return page;
 }
 
+/** Waits until an async condition holds (waitForFunction does not await promises). */
+export async function poll(cond, ms = 15_000) {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out: ${cond}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export function screenshotPath(name) {
   mkdirSync(artifacts, { recursive: true });
   return `${artifacts}/${name}.png`;

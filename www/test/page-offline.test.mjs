@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serverAndBrowser, startServer } from "./browser.mjs";
+import { serverAndBrowser, startServer, poll } from "./browser.mjs";
 import { visit, ready, pasteAll, savedDoc, issueRows, endOfLine } from "./page-helpers.mjs";
 
 const www = fileURLToPath(new URL("../", import.meta.url));
@@ -79,12 +79,3 @@ test("a new build replaces the cache and the page says to reload", async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-/** Waits until an async condition holds (waitForFunction does not await promises). */
-async function poll(cond, ms = 15_000) {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out: ${cond}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { load } from "../scanpage.js";
-import { launch, screenshotPath } from "./browser.mjs";
+import { launch, poll, screenshotPath } from "./browser.mjs";
 
 const payloadDir = new URL("../../schema/testdata/payloads/", import.meta.url);
 const fixtures = Object.fromEntries(readdirSync(payloadDir).sort().map((f) => [f.slice(0, 2), readFileSync(new URL(f, payloadDir), "utf8")]));
@@ -203,7 +203,7 @@ test("in the page's sandbox, tapping every link leaves the preview where it is",
     } else {
       // Each link opens its own http(s) URL in a new window, nothing else.
       // Windows open asynchronously: on a busy machine give them time.
-      for (let waited = 0; page.popups.length < n && waited < 10000; waited += 100) await page.waitForTimeout(100);
+      await poll(() => page.popups.length >= n, 10_000);
       assert.equal(page.popups.length, n);
       assert.deepEqual(opened.map((u) => new URL(u).href).sort(), hrefs.map((u) => new URL(u).href).sort());
     }
