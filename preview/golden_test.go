@@ -47,12 +47,17 @@ func TestGoldenPages(t *testing.T) {
 		got := goldenForm(render(fx[g.fixture], Options{Page: g.page, Layout: g.layout, Lang: g.lang}).HTML)
 		path := filepath.Join("testdata", "golden", name)
 		if *update {
+			if old, _ := os.ReadFile(path); string(old) == got {
+				continue
+			}
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				t.Fatal(err)
 			}
 			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 				t.Fatal(err)
 			}
+			// An update never passes unnoticed: the new file waits for review.
+			t.Errorf("updated %s: review the diff (git diff %s)", path, path)
 			continue
 		}
 		want, err := os.ReadFile(path)

@@ -70,6 +70,21 @@ func TestSVGStructure(t *testing.T) {
 		if want := strings.Count(s.modules(), "1"); dark != want {
 			t.Errorf("%s: %d dark modules in the SVG, want %d", c.code, dark, want)
 		}
+		// Module by module, the bars are the pattern (which ean_test ties
+		// to the GS1 figures), shifted by the left quiet zone.
+		drawn := []byte(strings.Repeat("0", len(s.modules())))
+		for _, m := range bars {
+			x, _ := strconv.Atoi(m[1])
+			w, _ := strconv.Atoi(m[2])
+			for i := x - c.firstBar; i < x-c.firstBar+w; i++ {
+				if i >= 0 && i < len(drawn) {
+					drawn[i] = '1'
+				}
+			}
+		}
+		if string(drawn) != s.modules() {
+			t.Errorf("%s: the SVG's bars read\n%s\nwant\n%s", c.code, drawn, s.modules())
+		}
 		if guards != 6 {
 			t.Errorf("%s: %d guard bars, want 6", c.code, guards)
 		}
