@@ -1,55 +1,42 @@
 package schema
 
 import (
-	"encoding/json"
-	"reflect"
+	"slices"
+	"strconv"
 	"testing"
 )
 
-// The channel names and the schema's enum of store_vendorid_list must
-// list the same channels.
+// The channel table, isVendor and the schema's enum of store_vendorid_list
+// must name the same channels: the enum holds each id as a number and as a
+// digit string.
 func TestVendorsMatchTheSchema(t *testing.T) {
-	var doc map[string]any
-	if err := json.Unmarshal(SchemaJSON, &doc); err != nil {
-		t.Fatal(err)
+	enum := Parse(string(SchemaJSON)).Root.Lookup("/definitions/base_info/properties/store_vendorid_list/items/enum")
+	if enum == nil || len(enum.Items) == 0 {
+		t.Fatal("the schema has no enum for store_vendorid_list items")
 	}
-	var enum []any
-	var find func(v any)
-	find = func(v any) {
-		switch v := v.(type) {
-		case map[string]any:
-			if p, ok := v["store_vendorid_list"].(map[string]any); ok {
-				if items, ok := p["items"].(map[string]any); ok {
-					enum, _ = items["enum"].([]any)
-				}
-			}
-			for _, c := range v {
-				find(c)
-			}
-		case []any:
-			for _, c := range v {
-				find(c)
+	var numbers, strs []string
+	for _, it := range enum.Items {
+		switch it.Kind {
+		case Number:
+			numbers = append(numbers, it.Str)
+		case String:
+			strs = append(strs, it.Str)
+			if !isVendor(it.Str) {
+				t.Errorf("isVendor(%q) = false for a channel of the schema", it.Str)
 			}
 		}
 	}
-	find(doc)
-	var fromSchema []int
-	for _, e := range enum {
-		if f, ok := e.(float64); ok {
-			fromSchema = append(fromSchema, int(f))
-		}
-	}
-	var ours []int
+	var ours []string
 	for _, v := range Vendors {
-		ours = append(ours, v.ID)
+		ours = append(ours, strconv.Itoa(v.ID))
 		if n, ok := VendorName(v.ID); !ok || n.ZH == "" || n.EN == "" {
 			t.Errorf("VendorName(%d) = %v, %v", v.ID, n, ok)
 		}
 	}
-	if len(fromSchema) == 0 || !reflect.DeepEqual(ours, fromSchema) {
-		t.Errorf("schema.Vendors %v, the schema's enum %v", ours, fromSchema)
+	if !slices.Equal(ours, numbers) || !slices.Equal(ours, strs) {
+		t.Errorf("schema.Vendors %v; the schema's enum: numbers %v, strings %v", ours, numbers, strs)
 	}
-	if _, ok := VendorName(5); ok {
-		t.Error("VendorName(5) names a channel the API does not know")
+	if _, ok := VendorName(5); ok || isVendor("5") || isVendor("02") {
+		t.Error("a channel the API does not know is taken for one")
 	}
 }
