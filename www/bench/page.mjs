@@ -13,8 +13,7 @@
 //     through load({worker: true}) (round trip).
 //
 // Prints a table, then one JSON line. Run with `make bench-page` (it builds first).
-import { chromium } from "playwright-core";
-import { startServer, chromiumPath } from "../test/browser.mjs";
+import { startServer, launch, chromiumPath } from "../test/browser.mjs";
 import { openApp, ready, pasteAll, endOfLine, fixture } from "../test/page-helpers.mjs";
 
 const KEYS = Number(process.env.BENCH_KEYS || 200);
@@ -48,12 +47,7 @@ function largeDoc() {
 
 // Other hosts (the preview's images) fail at once, as offline: the frame's
 // load then measures the preview itself, not the Internet.
-const browser = await chromium.launch({
-  executablePath: chromiumPath(),
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
-});
+const browser = await launch({ extraArgs: ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"] });
 const server = await startServer();
 const open = (opts) => openApp(browser, server.url, opts, { route: false });
 const out = {};
@@ -170,7 +164,7 @@ try {
   server.close();
 }
 
-const version = (await import("node:child_process")).execFileSync(process.env.CHROMIUM || "/usr/bin/chromium", ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+const version = (await import("node:child_process")).execFileSync(chromiumPath(), ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
 console.log(`\nThe page in ${version} (${KEYS} keystrokes, ${RUNS} loads each)\n`);
 console.log("| figure | median ms | p99 / range ms | target |");
 console.log("|---|---|---|---|");

@@ -31,11 +31,12 @@ export function chromiumPath() {
   return path;
 }
 
-export function launch() {
+/** Launches that Chromium, headless and quiet; extraArgs are added to its flags. */
+export function launch({ extraArgs = [] } = {}) {
   return chromium.launch({
     executablePath: chromiumPath(),
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run"],
+      "--disable-component-update", "--disable-sync", "--no-first-run", ...extraArgs],
   });
 }
 
