@@ -29,9 +29,9 @@ func seeds(f *testing.F) {
 	}
 }
 
-// units16 of a text as a browser would hold it.
-// It is counted by the standard library, independently of the positions
-// under test (an invalid byte becomes one U+FFFD, as in a browser).
+// textUnits is the length of a text in UTF-16 units, as a browser holds it,
+// counted by the standard library independently of the positions under
+// test (an invalid byte becomes one U+FFFD, as in a browser).
 func textUnits(s string) int {
 	return len(utf16.Encode([]rune(s)))
 }
