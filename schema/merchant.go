@@ -52,8 +52,7 @@ func readMerchant(src string) (*merchant, *Document, []finding) {
 	d := Parse(src)
 	c := &checker{text: src, top: shapeMerchant, source: SourceMerchant}
 	for _, f := range d.syntax {
-		f.source = SourceMerchant
-		c.out = append(c.out, f)
+		c.add(f)
 	}
 	root := d.Root
 	if d.Fatal || root == nil {

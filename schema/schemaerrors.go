@@ -130,7 +130,7 @@ func expectedType(code, expected string) Message {
 	switch {
 	case code == "base.category_id":
 		return Msg("整数类目 ID（如 200531967）", "an integer category id (such as 200531967)")
-	case strings.HasSuffix(code, ".retail_price") || strings.HasSuffix(code, ".sale_price"):
+	case isPriceField(code):
 		return Msg("十进制字符串（如 \"12.00\"）", "a decimal string (such as \"12.00\")")
 	case code == "module.native_show":
 		return Msg("字符串 \"true\" 或 \"false\"", "the string \"true\" or \"false\"")
@@ -190,6 +190,11 @@ var (
 	fileName = regexp.MustCompile(`(?i)^[^/?#:]*\.(jpe?g|png|gif|webp|bmp|svg|html?|php|mp4|txt)$`)
 )
 
+// isPriceField reports whether a field code names a price (retail or sale).
+func isPriceField(code string) bool {
+	return strings.HasSuffix(code, ".retail_price") || strings.HasSuffix(code, ".sale_price")
+}
+
 // isBareHost reports whether v is a host name, perhaps with a path, that
 // lacks its scheme: "weixin.qq.com", "mmbiz.qpic.cn/a/0".
 func isBareHost(v string) bool {
@@ -206,7 +211,7 @@ func (c *checker) badFormat(n *Node) {
 	case code == "action.media.link" && httpURL.MatchString(v):
 		host := httpURL.FindStringSubmatch(v)[1]
 		c.atValue(n, Error, code+".host", ec, Msg("视频链接的域名是 %s；只支持 v.qq.com 上的视频。", "The video link's host is %s; only videos on v.qq.com are supported.", quote(host)))
-	case strings.HasSuffix(code, ".retail_price") || strings.HasSuffix(code, ".sale_price"):
+	case isPriceField(code):
 		c.atValue(n, Error, code+".format", ec, Msg("%s 是 %s；价格应为不小于 0、最多两位小数的十进制字符串，如 \"12.00\"。",
 			"%s is %s; a price is a decimal string not below 0 with at most two decimals, such as \"12.00\".", name(n), literal(n)))
 	case isURLField(code):
