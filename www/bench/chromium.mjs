@@ -35,7 +35,7 @@ export async function bundleSuite(root) {
  * performance.now() has its fine resolution.
  */
 export async function microBench(browser, server, inputs, planName) {
-  const page = await openPage(browser, server.url, { bypassCSP: true });
+  const page = await openPage(browser, { bypassCSP: true });
   try {
     await page.route("**/bench/micro.html", async (route) => {
       const res = await route.fetch();
@@ -114,7 +114,7 @@ async function visit(page, url) {
  * → first diagnostics.
  */
 export async function firstVisit(browser, server) {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(browser);
   const context = page.context();
   try {
     await page.addInitScript(probe);
@@ -173,12 +173,12 @@ export async function firstVisit(browser, server) {
 export async function coldAndRepeat(browser, server, runs) {
   const cold = [];
   for (let i = 0; i < runs; i++) {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(browser);
     await page.addInitScript(probe);
     cold.push(await visit(page, server.url));
     await page.context().close();
   }
-  const page = await openPage(browser, server.url);
+  const page = await openPage(browser);
   await page.addInitScript(probe);
   await visit(page, server.url);
   await page.waitForLoadState("networkidle").catch(() => {});

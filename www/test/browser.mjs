@@ -41,7 +41,7 @@ export function launch({ extraArgs = [] } = {}) {
 }
 
 /** Opens a page that records console errors and page errors in page.errors. */
-export async function openPage(browser, url, opts = {}) {
+export async function openPage(browser, opts = {}) {
   const context = await browser.newContext(opts);
   const page = await context.newPage();
   page.errors = [];

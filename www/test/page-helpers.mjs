@@ -71,7 +71,7 @@ const pixel = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQ
  * apart from page.errors. { route: false } leaves other hosts alone.
  */
 export async function openApp(browser, url, opts = {}, { route = true } = {}) {
-  const page = await openPage(browser, url, { serviceWorkers: "block", ...opts });
+  const page = await openPage(browser, { serviceWorkers: "block", ...opts });
   page.setDefaultTimeout(10_000);
   const origin = new URL(url).origin;
   page.foreignErrors = [];

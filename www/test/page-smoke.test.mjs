@@ -19,7 +19,7 @@ test("typing JSON shows a positioned syntax error from the wasm", async () => {
 });
 
 test("the wasm is sent compressed and as application/wasm", async () => {
-  const page = await openPage(env.browser, env.server.url);
+  const page = await openPage(env.browser);
   const seen = new Promise((resolve) => page.on("response", (r) => { if (r.url().endsWith("/scanpage.wasm")) resolve(r); }));
   await page.goto(env.server.url);
   const r = await seen;
