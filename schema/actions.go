@@ -53,7 +53,7 @@ func (c *checker) actions(list *Node, self productCode) {
 				firstMedia = it
 			}
 		case "link":
-			if st := it.Get("showtype"); st != nil && st.Kind == String && st.Str == "banner" {
+			if isBannerLink(it) {
 				banner = true
 				if firstBanner == nil {
 					firstBanner = it

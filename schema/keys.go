@@ -12,8 +12,13 @@ func (c *checker) keys(n *Node, sh shape) {
 		return
 	}
 	known := knownKeys(sh, actionType(n))
+	if sh == shapeBase {
+		// Fields product/get returns: not unknown (a rule gives them an
+		// info of their own), and fine as suggestions.
+		known = append(slices.Clip(known), responseOnly...)
+	}
 	for _, f := range n.Fields {
-		if !slices.Contains(known, f.Key) && !(sh == shapeBase && slices.Contains(responseOnly, f.Key)) {
+		if !slices.Contains(known, f.Key) {
 			c.unknownKey(n, f, sh, known)
 		}
 		switch f.Kind {
@@ -29,11 +34,7 @@ func (c *checker) keys(n *Node, sh shape) {
 }
 
 // unknownKey reports the member f of obj, whose key is not known.
-func (c *checker) unknownKey(obj, f *Node, sh shape, known []string) {
-	candidates := known
-	if sh == shapeBase {
-		candidates = append(slices.Clip(known), responseOnly...)
-	}
+func (c *checker) unknownKey(obj, f *Node, sh shape, candidates []string) {
 	where := name(obj)
 	if sh == shapeAction {
 		if t := actionType(obj); t != "" {

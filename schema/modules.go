@@ -20,9 +20,8 @@ func (c *checker) modules(list *Node) {
 		switch ns := m.Get("native_show"); {
 		case ns == nil:
 			if typeIs(m, "anti_fake") {
-				f := c.atKey(m, Warning, "module.native_show.missing", 0, Msg("%s 没有 native_show；API 文档没有说明它的默认值，请写明 \"true\"（微信防伪弹窗）或 \"false\"（使用 anti_fake_url）。",
+				c.atMissing(m, "native_show", Warning, "module.native_show.missing", 0, Msg("%s 没有 native_show；API 文档没有说明它的默认值，请写明 \"true\"（微信防伪弹窗）或 \"false\"（使用 anti_fake_url）。",
 					"%s has no native_show; the API doc does not say what it defaults to, so write \"true\" (WeChat's anti-fake popup) or \"false\" (use anti_fake_url).", name(m)))
-				f.path = m.Pointer() + "/native_show"
 			}
 		case ns.Kind == Bool:
 			s := "false"

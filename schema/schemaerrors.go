@@ -65,10 +65,9 @@ func (c *checker) missing(parent *Node, key string) {
 		typ := actionType(parent)
 		kind := Msg("%s 类型的服务栏", "a %s action", typ)
 		if typ == "link" {
-			if st := parent.Get("showtype"); st != nil && st.Kind == String && st.Str == "banner" {
+			kind = Msg("普通链接 link", "a normal link")
+			if isBannerLink(parent) {
 				kind = Msg("图片跳转 link", "an image banner link")
-			} else {
-				kind = Msg("普通链接 link", "a normal link")
 			}
 		}
 		msg = Msg("%s（%s）缺少必填字段 %s。", "%s (%s) has no %s, which it requires.", name(parent), kind, key)
@@ -79,8 +78,23 @@ func (c *checker) missing(parent *Node, key string) {
 	default:
 		msg = Msg("%s 缺少必填字段 %s。", "%s has no %s, which is required.", name(parent), key)
 	}
-	f := c.atKey(parent, Error, code+".missing", ec, msg)
+	c.atMissing(parent, key, Error, code+".missing", ec, msg)
+}
+
+// atMissing reports the member key that parent lacks: the path is where
+// the key would be, the range the parent's own key (or its opening
+// bracket).
+func (c *checker) atMissing(parent *Node, key string, sev Severity, code string, errcode int, msg Message) *finding {
+	f := c.atKey(parent, sev, code, errcode, msg)
 	f.path = parent.Pointer() + "/" + escapePointer(key)
+	return f
+}
+
+// isBannerLink reports whether an action is an image banner link (a link
+// told apart by showtype "banner").
+func isBannerLink(action *Node) bool {
+	st := action.Get("showtype")
+	return st != nil && st.Kind == String && st.Str == "banner"
 }
 
 // badType reports a value of the wrong JSON type.
