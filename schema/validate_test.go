@@ -278,6 +278,22 @@ func TestKnownKeysMatchSchema(t *testing.T) {
 			t.Errorf("shape %d: Go knows %v, the schema %v", c.sh, got, want)
 		}
 	}
+	var ms map[string]any
+	if err := json.Unmarshal(MerchantSchemaJSON, &ms); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		sh     shape
+		schema any
+	}{
+		{shapeMerchant, ms},
+		{shapeMerchantCate, dig(ms, "definitions", "cate_list", "items")},
+		{shapeMerchantFirm, dig(ms, "properties", "verified_list", "items")},
+	} {
+		if got, want := sorted(knownKeys(c.sh, "")), props(c.schema); !slices.Equal(got, want) {
+			t.Errorf("merchant shape %d: Go knows %v, the schema %v", c.sh, got, want)
+		}
+	}
 	for _, typ := range actionTypes {
 		name := typ
 		if typ == "price" {
