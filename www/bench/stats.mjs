@@ -65,7 +65,7 @@ export function consume(v) {
  *
  * @param {{name: string, fn: () => any}[]} ops
  * @param {{rounds: number, minRounds?: number, budgetMs: number, minBatchMs: number, warmupMs: number, seed?: number}} o
- * @returns {Record<string, {k: number, samples: number[], ms: ReturnType<typeof summary>}>}
+ * @returns {Record<string, {k: number, ms: ReturnType<typeof summary>}>}
  */
 export function interleave(ops, o) {
   const now = () => performance.now();
@@ -92,7 +92,7 @@ export function interleave(ops, o) {
       s.samples.push((now() - t0) / s.k);
     }
   }
-  return Object.fromEntries(state.map((s) => [s.op.name, { k: s.k, samples: s.samples, ms: summary(s.samples) }]));
+  return Object.fromEntries(state.map((s) => [s.op.name, { k: s.k, ms: summary(s.samples) }]));
 }
 
 /**

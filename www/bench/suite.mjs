@@ -85,7 +85,6 @@ export function runSuite(sp, inputs, plan) {
   }
 
   const results = interleave(ops, plan);
-  for (const r of Object.values(results)) delete r.samples;
   return { results, first, ajv, context, notes };
 }
 
