@@ -2,7 +2,9 @@ package preview
 
 import (
 	"encoding/json"
+	"html"
 	"os"
+	"strings"
 	"testing"
 
 	"scanpage/schema"
@@ -71,6 +73,11 @@ func TestXSSCorpus(t *testing.T) {
 					h := Render(res, Options{Page: page, Layout: layout}).HTML
 					if err := checkSafe(h); err != nil {
 						t.Errorf("payload %q (types %v), %s/%s: %v", payload, types, page, layout, err)
+					}
+					// Safe because escaped, not because dropped: the title
+					// (in <title>) shows the payload as text.
+					if !strings.Contains(html.UnescapeString(h), payload) {
+						t.Errorf("payload %q (types %v), %s/%s: not shown as text at all", payload, types, page, layout)
 					}
 				}
 			}
