@@ -161,6 +161,22 @@ export function replaceDoc(view, text, userEvent = "input.replace") {
 }
 
 /**
+ * Replaces the whole document by another one (a sample, a shared link) as
+ * one undoable step, with the cursor at the start, scrolled into view.
+ * @param {EditorView} view
+ * @param {string} text
+ * @param {string} userEvent
+ */
+export function setDoc(view, text, userEvent) {
+  view.dispatch({
+    changes: { from: 0, to: view.state.doc.length, insert: text },
+    selection: { anchor: 0 },
+    scrollIntoView: true,
+    userEvent,
+  });
+}
+
+/**
  * Moves the cursor to a range and shows it.
  * @param {EditorView} view
  * @param {number} from

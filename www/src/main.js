@@ -3,7 +3,7 @@
 import "./app.css";
 import { loading } from "./boot.js";
 import { setDiagnostics } from "@codemirror/lint";
-import { createEditor, relabel, replaceDoc, reveal } from "./editor.js";
+import { createEditor, relabel, replaceDoc, setDoc, reveal } from "./editor.js";
 import { toDiagnostics, applyFix, fixEdit } from "./diagnostics.js";
 import { issuesPanel } from "./issues.js";
 import { previewPanel } from "./preview-panel.js";
@@ -298,12 +298,7 @@ sampleMenu.addEventListener("change", () => {
   const s = samples.find((x) => x.id === sampleMenu.value);
   sampleMenu.value = "";
   if (!s) return;
-  view.dispatch({
-    changes: { from: 0, to: view.state.doc.length, insert: s.text },
-    selection: { anchor: 0 },
-    scrollIntoView: true,
-    userEvent: "input.sample",
-  });
+  setDoc(view, s.text, "input.sample");
   status("status.sample", { name: t(`sample.${s.id}`) });
 });
 
@@ -312,7 +307,7 @@ addEventListener("hashchange", async () => {
   const text = await decodeHash(location.hash);
   if (text === null) return;
   history.replaceState(null, "", location.pathname + location.search);
-  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 }, scrollIntoView: true, userEvent: "input.share" });
+  setDoc(view, text, "input.share");
   status("status.shared");
 });
 
@@ -327,22 +322,25 @@ $("share").addEventListener("click", async () => {
   shareBox.hidden = false;
   shareURL.focus();
   shareURL.select();
+  await copyShare(url);
+});
+$("share-copy").addEventListener("click", async () => {
+  shareURL.select();
+  await copyShare(shareURL.value);
+});
+/**
+ * Copies a share link to the clipboard; when the browser refuses, the link
+ * stays selected in its box, to be copied by hand.
+ * @param {string} url
+ */
+async function copyShare(url) {
   try {
     await navigator.clipboard.writeText(url);
     status("status.share.copied");
   } catch {
     status("status.share.ready");
   }
-});
-$("share-copy").addEventListener("click", async () => {
-  shareURL.select();
-  try {
-    await navigator.clipboard.writeText(shareURL.value);
-    status("status.share.copied");
-  } catch {
-    status("status.share.ready");
-  }
-});
+}
 const closeShare = () => {
   shareBox.hidden = true;
   $("share").focus();
