@@ -105,7 +105,7 @@ func optionsArg(args []safejs.Value, i int, v any) error {
 // jsonReason words a decoding error of the options for a JS developer.
 func jsonReason(err error) string {
 	if te, ok := err.(*json.UnmarshalTypeError); ok {
-		return fmt.Sprintf("%s must be a %s, not a %s", te.Field, jsKind(te.Type.Kind().String()), te.Value)
+		return fmt.Sprintf("%s must be a %s, not a %s", te.Field, jsKind(te.Type.Kind().String()), jsKind(te.Value))
 	}
 	return err.Error()
 }
@@ -114,7 +114,7 @@ func jsKind(goKind string) string {
 	switch goKind {
 	case "int", "float64":
 		return "number"
-	case "ptr", "bool":
+	case "bool":
 		return "boolean"
 	}
 	return goKind
