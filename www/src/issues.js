@@ -18,17 +18,12 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
   let shown = [];
   let key = "";
 
-  let doc = "";
-  let merchantDoc = "";
-
   /**
    * @param {Issue[]} issues
    * @param {string} text the document
    * @param {string} merchant the merchant context
    */
   function render(issues, text, merchant) {
-    doc = text;
-    merchantDoc = merchant;
     // Sorted by severity, then by place; the merchant's issues last.
     const sorted = issues.slice().sort((a, b) =>
       (a.source === "merchant" ? 1 : 0) - (b.source === "merchant" ? 1 : 0) ||
@@ -54,7 +49,7 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
       list.replaceChildren(li);
       return;
     }
-    const rows = sorted.slice(0, maxRows).map((is, i) => row(is, i));
+    const rows = sorted.slice(0, maxRows).map((is, i) => row(is, i, is.source === "merchant" ? merchant : text));
     if (sorted.length > maxRows) {
       const li = document.createElement("li");
       li.className = "none";
@@ -67,8 +62,9 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
   /**
    * @param {Issue} is
    * @param {number} i
+   * @param {string} text the text the issue was found in (the document or the merchant context)
    */
-  function row(is, i) {
+  function row(is, i, text) {
     const li = document.createElement("li");
     li.className = `issue sev-${is.severity}`;
     li.dataset.severity = is.severity;
@@ -98,7 +94,7 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
       fix.type = "button";
       fix.className = "fix";
       fix.dataset.i = String(i);
-      fix.textContent = fixLabel(is, is.source === "merchant" ? merchantDoc : doc);
+      fix.textContent = fixLabel(is, text);
       li.append(fix);
     }
     return li;
