@@ -19,21 +19,23 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
   let key = "";
 
   /**
+   * Shows the issues, and counts them.
    * @param {Issue[]} issues
    * @param {string} text the document
    * @param {string} merchant the merchant context
+   * @returns {Record<Issue["severity"], number>} the number of issues of each severity
    */
   function render(issues, text, merchant) {
+    const n = { error: 0, warning: 0, info: 0 };
+    for (const is of issues) n[is.severity]++;
     // Sorted by severity, then by place; the merchant's issues last.
     const sorted = issues.slice().sort((a, b) =>
       (a.source === "merchant" ? 1 : 0) - (b.source === "merchant" ? 1 : 0) ||
       order[a.severity] - order[b.severity] || a.offset - b.offset);
     const k = JSON.stringify(sorted) + text.length;
-    if (k === key) return; // nothing changed: keep the DOM (and the focus)
+    if (k === key) return n; // nothing changed: keep the DOM (and the focus)
     key = k;
     shown = sorted;
-    const n = { error: 0, warning: 0, info: 0 };
-    for (const is of issues) n[is.severity]++;
     counts.replaceChildren(...(["error", "warning", "info"]).map((sev) => {
       const s = document.createElement("span");
       s.className = `count sev-${sev}`;
@@ -47,7 +49,7 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
       li.className = "none";
       li.textContent = t("issues.none");
       list.replaceChildren(li);
-      return;
+      return n;
     }
     const rows = sorted.slice(0, maxRows).map((is, i) => row(is, i, is.source === "merchant" ? merchant : text));
     if (sorted.length > maxRows) {
@@ -57,6 +59,7 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
       rows.push(li);
     }
     list.replaceChildren(...rows);
+    return n;
   }
 
   /**

@@ -212,8 +212,7 @@ function runCheck() {
   const report = sp.validate(text, docOptions());
   lastCost = performance.now() - t0;
   view.dispatch(setDiagnostics(view.state, toDiagnostics(report.issues, text)));
-  issues.render(report.issues, text, merchant.value);
-  errors = report.issues.filter((i) => i.severity === "error").length;
+  errors = issues.render(report.issues, text, merchant.value).error;
   showVerdict();
   mark("sp:diagnostics");
   if (!firstShown) {
