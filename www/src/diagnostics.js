@@ -31,6 +31,14 @@ export function fixEdit(issue, text) {
   return null;
 }
 
+/**
+ * An issue's label next to its message: its errcode, when it has one, and its code.
+ * @param {Issue} is
+ */
+export function issueSource(is) {
+  return is.errcode ? `${is.errcode} · ${is.code}` : is.code;
+}
+
 /** Text cut to a button's width, newlines shown. */
 function short(s) {
   s = s.replace(/\n/g, "⏎");
@@ -89,7 +97,7 @@ export function toDiagnostics(issues, text) {
       from,
       to,
       severity: is.severity,
-      source: is.errcode ? `${is.errcode} · ${is.code}` : is.code,
+      source: issueSource(is),
       message: is.message,
       actions: is.fix ? [{ name: fixLabel(is, text), apply: (view, f) => { applyFix(view, is, f); } }] : [],
     });

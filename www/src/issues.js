@@ -2,7 +2,7 @@
 // (severity, errcode, message, line:column), a click moves the cursor there,
 // a fix is one more click.
 import { t } from "./i18n.js";
-import { fixLabel } from "./diagnostics.js";
+import { fixLabel, issueSource } from "./diagnostics.js";
 
 /** @typedef {import("../scanpage").Issue} Issue */
 
@@ -89,7 +89,7 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
     msg.textContent = is.message;
     const code = document.createElement("span");
     code.className = "code";
-    code.textContent = is.errcode ? `${is.errcode} · ${is.code}` : is.code;
+    code.textContent = issueSource(is);
     jump.append(sev, pos, msg, code);
     li.append(jump);
     if (is.fix) {
