@@ -41,9 +41,12 @@ function inLang(text, sep) {
   return (getLang() === "zh" ? parts[0] : parts[1]).trim();
 }
 
+/** Text to be inserted as it is by a snippet: its $ # { } \ escaped. */
+const escSnippet = (/** @type {string} */ s) => s.replace(/[$#{}\\]/g, "\\$&");
+
 /** The template inserted after a completed key, by the member's type. */
 function valueTemplate(/** @type {{ type: string[], values: unknown[] }} */ t) {
-  if (t.values.length === 1) return JSON.stringify(t.values[0]).replace(/[$#{}\\]/g, "\\$&");
+  if (t.values.length === 1) return escSnippet(JSON.stringify(t.values[0]));
   const ty = t.type[0];
   if (t.values.length && typeof t.values[0] === "string") return '"${}"';
   if (ty === "object") return "{${}}";
@@ -53,14 +56,18 @@ function valueTemplate(/** @type {{ type: string[], values: unknown[] }} */ t) {
 }
 
 /**
- * The end of the token being replaced: the rest of a string (up to and with
- * its closing quote) or of a word.
- * @param {string} rest the text after the cursor
+ * The range a completion replaces: the whole token, from its opening quote
+ * when it is a string to the rest of the string (up to and with its closing
+ * quote) or of the word after the cursor.
+ * @param {import("@codemirror/state").Text} doc
+ * @param {number} from where the completed text starts (after the quote of a string)
+ * @param {number} to the cursor
  * @param {boolean} quoted
  */
-function tokenTail(rest, quoted) {
+function span(doc, from, to, quoted) {
+  const rest = doc.sliceString(to, Math.min(doc.length, to + 200));
   const m = quoted ? /^(?:[^"\\\n]|\\.)*"?/.exec(rest) : /^[\w$.+-]*/.exec(rest);
-  return m ? m[0].length : 0;
+  return { start: quoted ? from - 1 : from, end: to + (m ? m[0].length : 0) };
 }
 
 /**
@@ -92,15 +99,14 @@ export function schemaCompletion(cx) {
       info: inLang(k.description, "\n"),
       boost: (k.required ? 50 : 0) - Math.min(i, 49),
       apply: (view, _c, f, to) => {
-        const start = quoted ? f - 1 : f;
         const doc = view.state.doc;
-        const end = to + tokenTail(doc.sliceString(to, Math.min(doc.length, to + 200)), quoted);
+        const { start, end } = span(doc, f, to, quoted);
         const after = doc.sliceString(end, Math.min(doc.length, end + 80));
         if (/^\s*:/.test(after)) {
           view.dispatch({ changes: { from: start, to: end, insert: JSON.stringify(k.name) }, selection: { anchor: start + JSON.stringify(k.name).length }, userEvent: "input.complete" });
           return;
         }
-        const tpl = `${JSON.stringify(k.name).replace(/[$#{}\\]/g, "\\$&")}: ${valueTemplate(k.schema)}`;
+        const tpl = `${escSnippet(JSON.stringify(k.name))}: ${valueTemplate(k.schema)}`;
         snippet(tpl)(view, _c, start, end);
       },
     }));
@@ -113,9 +119,7 @@ export function schemaCompletion(cx) {
       boost: -Math.min(i, 99),
       info: inLang(v.description, "\n"),
       apply: (view, _c, f, to) => {
-        const start = quoted ? f - 1 : f;
-        const doc = view.state.doc;
-        const end = to + tokenTail(doc.sliceString(to, Math.min(doc.length, to + 200)), quoted);
+        const { start, end } = span(view.state.doc, f, to, quoted);
         const insert = JSON.stringify(v.value);
         view.dispatch({ changes: { from: start, to: end, insert }, selection: { anchor: start + insert.length }, userEvent: "input.complete" });
       },
