@@ -116,11 +116,13 @@ function facade(raw, hasEnded, memory) {
 /** Parses a JSON result; a misuse reported by Go is thrown. */
 function result(text) {
   const r = JSON.parse(text);
-  if (r && typeof r === "object" && "$error" in r) {
-    const E = r.$error.name === "TypeError" ? TypeError : Error;
-    throw new E(`scanpage: ${r.$error.message}`);
-  }
+  if (r && typeof r === "object" && "$error" in r) throw misuse(r.$error.name, `scanpage: ${r.$error.message}`);
   return r;
+}
+
+/** An error named by Go or by the worker: a TypeError when so named, else an Error. */
+function misuse(name, message) {
+  return new (name === "TypeError" ? TypeError : Error)(message);
 }
 
 /** Images come as [json] or [json, Uint8Array]; a misuse comes as json alone. */
@@ -183,10 +185,8 @@ async function loadWorker(opts) {
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
-      if (m.error) {
-        const E = m.error.name === "TypeError" ? TypeError : Error;
-        p.reject(new E(m.error.message));
-      } else p.resolve(m.result);
+      if (m.error) p.reject(misuse(m.error.name, m.error.message));
+      else p.resolve(m.result);
     };
     worker.onerror = (e) => {
       failed = new Error(`scanpage: the worker failed: ${e.message}`);
