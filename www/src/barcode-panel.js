@@ -11,7 +11,7 @@ import { t } from "./i18n.js";
  * @param {string} type
  * @param {string} name
  */
-export function download(data, type, name) {
+function download(data, type, name) {
   const url = URL.createObjectURL(new Blob([data], { type }));
   const a = document.createElement("a");
   a.href = url;
@@ -92,7 +92,7 @@ export function barcodePanel({ root, getSP, getLang, onOptions }) {
     } else if (what === "png") {
       const r = sp.barcode(code, { format: "png", moduleWidth: Number(ppm.value), lang });
       if (r.png) download(r.png, "image/png", `${code}-${kind}-${ppm.value}px.png`);
-    } else if (what === "qr" && sp.digitalLink) {
+    } else if (what === "qr") {
       const r = sp.digitalLink(code, { lang });
       if (r.svg) download(r.svg, "image/svg+xml", `${code}-digital-link.svg`);
     }
@@ -108,14 +108,13 @@ export function barcodePanel({ root, getSP, getLang, onOptions }) {
      * Draws the symbols of a code (skipped when nothing changed).
      * @param {unknown} keystr the document's keystr
      * @param {unknown} keystandard the document's keystandard
-     * @param {boolean} [force]
      */
-    update(keystr, keystandard, force = false) {
+    update(keystr, keystandard) {
       const sp = getSP();
       if (!sp) return;
       const lang = getLang();
       const k = JSON.stringify([keystr, keystandard, lang, xdim.value]);
-      if (k === key && !force) return;
+      if (k === key) return;
       key = k;
       code = typeof keystr === "string" ? keystr : "";
       kind = "";
@@ -142,7 +141,7 @@ export function barcodePanel({ root, getSP, getLang, onOptions }) {
       let qrFound = [];
       let qrSVG;
       let uri = "";
-      if (kind && typeof sp.digitalLink === "function") {
+      if (kind) {
         const d = sp.digitalLink(code, { lang });
         qrSVG = d.svg;
         uri = d.uri || "";
