@@ -37,7 +37,7 @@ function unescape(raw) {
  * @param {string} text
  * @returns {Generator<Token>}
  */
-export function* tokens(text) {
+function* tokens(text) {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -127,20 +127,18 @@ function primitive(tok) {
  *           value?: (path: (string|number)[], from: number, to: number, frame: Frame | null) => boolean | void,
  *           opened?: (path: (string|number)[], frame: Frame) => void }} visit
  */
-export function walk(toks, visit = {}) {
+function walk(toks, visit = {}) {
   /** @type {Frame[]} */
   const stack = [];
   /** @type {{ path: (string|number)[], from: number }[]} */
   const starts = [];
   const path = () => stack.map((f) => (f.kind === "obj" ? f.key ?? "" : f.index));
-  const done = (to) => { if (stack.length) stack[stack.length - 1].state = "comma"; return to; };
+  /** Called when a value has ended in the top frame. */
+  const done = () => { if (stack.length) stack[stack.length - 1].state = "comma"; };
   /** Called when a value (primitive or container) begins in the top frame. */
   const begin = () => {
     const top = stack[stack.length - 1];
-    if (!top) return;
-    if (top.kind === "arr" && top.state === "comma") { top.index++; }
-    if (top.kind === "obj" && (top.state === "key" || top.state === "comma")) return false;
-    return true;
+    if (top?.kind === "arr" && top.state === "comma") top.index++;
   };
   let end = 0;
   let stop = false;
@@ -176,7 +174,7 @@ export function walk(toks, visit = {}) {
           f.close = tok;
           if (f.kind === want) {
             value(s.path, s.from, tok.to, f);
-            done(tok.to);
+            done();
             break;
           }
         }
@@ -209,11 +207,11 @@ export function walk(toks, visit = {}) {
         } else if (top.kind === "obj" && top.state === "colon") {
           top.state = "value"; // a string after a key: a missing colon
         }
-        if (top.kind === "arr" && top.state === "comma") top.index++;
+        begin();
         const p = path();
         if (top.kind === "obj" && top.key !== null) top.values.set(top.key, primitive(tok));
         value(p, tok.from, tok.to, null);
-        done(tok.to);
+        done();
       }
     }
     if (stop) return;
@@ -280,7 +278,7 @@ export function contextAt(text, pos) {
  * @param {string} pointer
  * @returns {string[]}
  */
-export function parsePointer(pointer) {
+function parsePointer(pointer) {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
