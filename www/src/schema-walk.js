@@ -52,7 +52,7 @@ function fits(s, root, present, needRequired = false) {
  * @param {number} [depth]
  * @returns {Schema[]}
  */
-export function expand(s, root, present, depth = 0) {
+function expand(s, root, present, depth = 0) {
   s = deref(s, root);
   if (depth > 16) return [s];
   /** @type {Schema[]} */
@@ -109,7 +109,7 @@ function child(schemas, seg, root) {
  * @param {(string|number)[]} path
  * @param {Present | null} [present]
  */
-export function schemasAt(root, path, present = null) {
+function schemasAt(root, path, present = null) {
   let cur = expand(root, root, path.length ? null : present);
   path.forEach((seg, i) => {
     const last = i === path.length - 1;
