@@ -50,7 +50,7 @@ www/dist/app.js: $(PAGE_SOURCES) www/tools/bundle.mjs $(NODE_MODULES)
 www/dist/app.css www/dist/boot.js: www/dist/app.js ;
 
 # The service worker, versioned by the files it caches.
-www/sw.js: www/src/sw.js www/tools/stamp.mjs $(SHELL_FILES)
+www/sw.js: www/src/sw.js www/tools/stamp.mjs Makefile $(SHELL_FILES)
 	node www/tools/stamp.mjs
 
 %.br: % www/tools/compress.mjs
