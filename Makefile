@@ -2,9 +2,14 @@
 #
 #   make serve   build, then serve the page on http://127.0.0.1:8080
 #   make test    everything: vet, Go tests natively and in wasm under node,
-#                the JS API under node, the page in Chromium
+#                the JS library under node, the page in Chromium
 #   make bench   benchmarks against the peers; writes BENCHMARKS.md
 #   make fuzz    runs every fuzz target for FUZZTIME each
+#
+# Everything generated goes to build/ (never committed):
+#   build/package/   the JS library as its npm package: loader, worker, types, wasm, wasm_exec.js
+#   build/site/      the served page: index.html, dist/, the package's files, sw.js, .br/.gz twins
+#   build/serve      the page's server
 
 GO        ?= go
 GOROOT    := $(shell $(GO) env GOROOT)
@@ -13,45 +18,77 @@ VERSION   := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 ADDR      ?= 127.0.0.1:8080
 FUZZTIME  ?= 30s
 
+PKG  := build/package
+SITE := build/site
+
 GO_SOURCES := go.mod go.sum $(shell find schema preview wasm third_party -name '*.go' -not -name '*_test.go' 2>/dev/null) \
 	$(shell find schema preview \( -name '*.json' -o -name '*.tmpl' -o -name '*.css' \) -not -path '*/testdata/*' 2>/dev/null)
-NODE_MODULES := www/node_modules/.package-lock.json
-# The page: sources bundled by esbuild, with the samples embedded.
-PAGE_SOURCES := $(wildcard www/src/*.js www/src/*.css) $(wildcard schema/testdata/payloads/*)
-# What the service worker caches; its version is a hash of these.
-SHELL_FILES := www/index.html www/dist/boot.js www/dist/app.js www/dist/app.css www/scanpage.js www/scanpage-worker.js \
-	www/scanpage.wasm www/wasm_exec.js www/favicon.svg www/create-product.schema.json
-# Files sent to the browser compressed, with their precompressed twins.
-COMPRESSED := www/scanpage.wasm www/wasm_exec.js www/scanpage.js www/scanpage-worker.js www/create-product.schema.json \
-	www/dist/boot.js www/dist/app.js www/dist/app.css
+NODE_MODULES := node_modules/.package-lock.json
 
-.PHONY: all build serve test test-go test-wasm test-js vet bench bench-page fuzz clean
+# The library: its JS half (wasm/js) and what the build adds beside it.
+LIB_SOURCES := scanpage.js scanpage-worker.js scanpage.d.ts
+PKG_FILES   := $(addprefix $(PKG)/,$(LIB_SOURCES) scanpage.wasm wasm_exec.js create-product.schema.json)
+
+# The page: sources bundled by esbuild, with the samples embedded.
+PAGE_SOURCES := $(wildcard www/src/*.js www/src/*.css) $(wildcard samples/0*)
+# The package's files the page loads at run time, as any static site would.
+SITE_LIB := $(addprefix $(SITE)/,scanpage.js scanpage-worker.js scanpage.wasm wasm_exec.js create-product.schema.json)
+# What the service worker caches; its version is a hash of these.
+SHELL_FILES := $(SITE)/index.html $(SITE)/dist/boot.js $(SITE)/dist/app.js $(SITE)/dist/app.css $(SITE)/scanpage.js \
+	$(SITE)/scanpage-worker.js $(SITE)/scanpage.wasm $(SITE)/wasm_exec.js $(SITE)/favicon.svg $(SITE)/create-product.schema.json
+# Files sent to the browser compressed, with their precompressed twins.
+COMPRESSED := $(SITE)/scanpage.wasm $(SITE)/wasm_exec.js $(SITE)/scanpage.js $(SITE)/scanpage-worker.js \
+	$(SITE)/create-product.schema.json $(SITE)/dist/boot.js $(SITE)/dist/app.js $(SITE)/dist/app.css
+
+# Tests that need Chromium or zbarimg skip without them under plain `go test`;
+# here they must run.
+export SCANPAGE_NO_SKIP := 1
+
+.PHONY: all build package site serve test test-go test-wasm test-js vet bench bench-page fuzz clean
 .DELETE_ON_ERROR:
 
 all: build
 
-build: www/scanpage.wasm www/wasm_exec.js www/create-product.schema.json www/dist/app.js build/serve $(COMPRESSED:=.br) www/sw.js
+build: package site build/serve
 
-www/scanpage.wasm: $(GO_SOURCES)
+package: $(PKG_FILES)
+
+site: $(SITE_LIB) $(SITE)/index.html $(SITE)/favicon.svg $(SITE)/dist/app.js $(COMPRESSED:=.br) $(SITE)/sw.js
+
+$(PKG)/scanpage.wasm: $(GO_SOURCES)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w -X main.version=$(VERSION)' -o $@ ./wasm
 
-# The published JSON Schema, served next to the page: its editor completes
-# with it, and any other tool may fetch it.
-www/create-product.schema.json: schema/create-product.schema.json
-	cp $< $@
-
 # The Go runtime glue must come from the toolchain that built the wasm.
-www/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
+$(PKG)/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
+	@mkdir -p $(@D)
 	cp $< $@
 
-# The page's bundle (CodeMirror and our modules; scanpage.js stays external).
-www/dist/app.js: $(PAGE_SOURCES) www/tools/bundle.mjs $(NODE_MODULES)
-	node www/tools/bundle.mjs
-www/dist/app.css www/dist/boot.js: www/dist/app.js ;
+# The published JSON Schema: the page's editor completes with it, and any
+# other tool may use it.
+$(PKG)/create-product.schema.json: schema/create-product.schema.json
+	@mkdir -p $(@D)
+	cp $< $@
+
+$(addprefix $(PKG)/,$(LIB_SOURCES)): $(PKG)/%: wasm/js/%
+	@mkdir -p $(@D)
+	cp $< $@
+
+$(SITE_LIB): $(SITE)/%: $(PKG)/%
+	@mkdir -p $(@D)
+	cp $< $@
+
+$(SITE)/index.html $(SITE)/favicon.svg: $(SITE)/%: www/%
+	@mkdir -p $(@D)
+	cp $< $@
+
+# The page's bundle (CodeMirror and our modules; the library stays external).
+$(SITE)/dist/app.js: $(PAGE_SOURCES) www/tools/bundle.mjs $(NODE_MODULES)
+	node www/tools/bundle.mjs $(SITE)/dist
+$(SITE)/dist/app.css $(SITE)/dist/boot.js: $(SITE)/dist/app.js ;
 
 # The service worker, versioned by the files it caches.
-www/sw.js: www/src/sw.js www/tools/stamp.mjs Makefile $(SHELL_FILES)
-	node www/tools/stamp.mjs
+$(SITE)/sw.js: www/src/sw.js www/tools/stamp.mjs Makefile $(SHELL_FILES)
+	node www/tools/stamp.mjs $(SITE)
 
 %.br: % www/tools/compress.mjs
 	node www/tools/compress.mjs $<
@@ -59,12 +96,12 @@ www/sw.js: www/src/sw.js www/tools/stamp.mjs Makefile $(SHELL_FILES)
 build/serve: www/serve/main.go go.mod
 	$(GO) build -o $@ ./www/serve
 
-$(NODE_MODULES): www/package.json www/package-lock.json
-	cd www && npm ci --no-audit --no-fund
+$(NODE_MODULES): package.json package-lock.json
+	npm ci --no-audit --no-fund
 	@touch $@
 
 serve: build
-	./build/serve -addr $(ADDR) -dir www
+	./build/serve -addr $(ADDR) -dir $(SITE)
 
 vet:
 	$(GO) vet ./...
@@ -78,17 +115,19 @@ test-go:
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" ./...
 
+JS_TESTS := $(wildcard wasm/js/test/*.test.mjs www/test/*.test.mjs bench/test/*.test.mjs)
+
 test-js: build $(NODE_MODULES)
-	cd www && node --test --test-reporter=spec test/*.test.mjs
+	node --test --test-reporter=spec $(JS_TESTS)
 
 test: vet test-go test-wasm test-js
 
 bench: build $(NODE_MODULES)
-	node www/bench/run.mjs
+	node bench/run.mjs
 
 # The page in Chromium: keystroke → diagnostics + preview, cold load, repeat visit.
 bench-page: build $(NODE_MODULES)
-	node www/bench/page.mjs
+	node bench/page.mjs
 
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
@@ -98,4 +137,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf build www/scanpage.wasm* www/wasm_exec.js* www/create-product.schema.json www/dist www/sw.js
+	rm -rf build

@@ -6,10 +6,11 @@ import (
 	"testing"
 
 	"scanpage/preview"
+	"scanpage/preview/barcode"
 	"scanpage/schema"
 )
 
-// The inputs of www/bench/inputs.mjs: keep the two in step.
+// The inputs of bench/inputs.mjs: keep the two in step.
 const code = "6901939621608"
 
 func input(b *testing.B, path string) string {
@@ -22,14 +23,14 @@ func input(b *testing.B, path string) string {
 }
 
 func docSample(b *testing.B) string {
-	return input(b, "../schema/testdata/payloads/01-doc-demo-ean13.json")
+	return input(b, "../samples/01-doc-demo-ean13.json")
 }
 
 // BenchmarkValidate is schema.Validate, the work behind sp.validate.
 func BenchmarkValidate(b *testing.B) {
 	for _, c := range []struct{ name, text string }{
 		{"doc-sample", docSample(b)},
-		{"large", input(b, "../schema/testdata/large.json")},
+		{"large", input(b, "../samples/large.json")},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -45,7 +46,7 @@ func BenchmarkValidate(b *testing.B) {
 
 // BenchmarkRepair is schema.Repair on the API doc's sample as published.
 func BenchmarkRepair(b *testing.B) {
-	text := input(b, "../schema/testdata/payloads/00-doc-sample-verbatim.json.txt")
+	text := input(b, "../samples/00-doc-sample-verbatim.json.txt")
 	b.Run("doc-sample-verbatim", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(text)))
@@ -59,7 +60,7 @@ func BenchmarkRepair(b *testing.B) {
 
 // BenchmarkPreview is what sp.preview does: validate, then render the home page.
 func BenchmarkPreview(b *testing.B) {
-	text := input(b, "../schema/testdata/payloads/04-reconstructed-full-features.json")
+	text := input(b, "../samples/04-reconstructed-full-features.json")
 	b.Run("home-04", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -71,12 +72,12 @@ func BenchmarkPreview(b *testing.B) {
 	})
 }
 
-// BenchmarkBarcode is preview.DrawBarcode, the work behind sp.barcode.
+// BenchmarkBarcode is barcode.EAN, the work behind sp.barcode.
 func BenchmarkBarcode(b *testing.B) {
 	b.Run("ean13-svg", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if preview.DrawBarcode(code, preview.BarcodeOptions{}).SVG == "" {
+			if barcode.EAN(code, barcode.Options{}).SVG == "" {
 				b.Fatal("no SVG")
 			}
 		}
@@ -84,19 +85,19 @@ func BenchmarkBarcode(b *testing.B) {
 	b.Run("ean13-png", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if preview.DrawBarcode(code, preview.BarcodeOptions{Format: "png"}).PNG == nil {
+			if barcode.EAN(code, barcode.Options{Format: "png"}).PNG == nil {
 				b.Fatal("no PNG")
 			}
 		}
 	})
 }
 
-// BenchmarkDigitalLink is preview.DigitalLink, the work behind sp.digitalLink.
+// BenchmarkDigitalLink is barcode.DigitalLink, the work behind sp.digitalLink.
 func BenchmarkDigitalLink(b *testing.B) {
 	b.Run("svg", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if preview.DigitalLink(code, preview.DigitalLinkOptions{}).SVG == "" {
+			if barcode.DigitalLink(code, barcode.LinkOptions{}).SVG == "" {
 				b.Fatal("no SVG")
 			}
 		}

@@ -12,7 +12,7 @@ import (
 // The validation is done once, outside the loop: these measure Render.
 
 func benchmarkRender(b *testing.B, opts Options) {
-	text, err := os.ReadFile("../schema/testdata/payloads/04-reconstructed-full-features.json")
+	text, err := os.ReadFile("../samples/04-reconstructed-full-features.json")
 	if err != nil {
 		b.Fatal(err)
 	}

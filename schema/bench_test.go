@@ -22,11 +22,11 @@ func benchValidate(b *testing.B, name string) {
 // BenchmarkValidateDocSample validates the API doc's own sample as written
 // (three trailing commas, stepped over).
 func BenchmarkValidateDocSample(b *testing.B) {
-	benchValidate(b, "testdata/payloads/00-doc-sample-verbatim.json.txt")
+	benchValidate(b, "../samples/00-doc-sample-verbatim.json.txt")
 }
 
 // BenchmarkValidateLarge validates the largest realistic document: 6
 // banners, every action type, 50 recommendations, 30 detail rows.
 func BenchmarkValidateLarge(b *testing.B) {
-	benchValidate(b, "testdata/large.json")
+	benchValidate(b, "../samples/large.json")
 }

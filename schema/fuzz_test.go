@@ -18,8 +18,7 @@ func seeds(f *testing.F) {
 	for _, tc := range cases {
 		f.Add(tc.text(f, base))
 	}
-	files, _ := filepath.Glob("testdata/payloads/*")
-	files = append(files, "testdata/large.json")
+	files, _ := filepath.Glob("../samples/*.json*")
 	for _, name := range files {
 		b, err := os.ReadFile(name)
 		if err != nil {
@@ -107,7 +106,7 @@ func FuzzRepair(f *testing.F) {
 		}
 		fixable := true
 		for _, f := range d.syntax {
-			if f.sev == Error && (f.fix == nil || !f.fix.Edit) {
+			if f.sev == Error && (f.fix == nil || !f.fix.IsText) {
 				fixable = false
 			}
 		}

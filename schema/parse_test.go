@@ -163,7 +163,7 @@ func TestTextFixesApplyInUTF16(t *testing.T) {
 			continue
 		}
 		for _, is := range Validate(tc.input, Options{}).Report.Issues {
-			if is.Fix == nil || !is.Fix.Edit {
+			if is.Fix == nil || !is.Fix.IsText {
 				continue
 			}
 			u := utf16.Encode([]rune(tc.input))
@@ -178,7 +178,7 @@ func TestTextFixesApplyInUTF16(t *testing.T) {
 }
 
 func TestDocSampleSyntax(t *testing.T) {
-	b, err := os.ReadFile("testdata/payloads/00-doc-sample-verbatim.json.txt")
+	b, err := os.ReadFile("../samples/00-doc-sample-verbatim.json.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,11 +1,11 @@
 // samples.js: the example documents, embedded in the bundle at build time
 // (esbuild's text loader) from the project's fixtures, byte for byte.
-import docSample from "../../schema/testdata/payloads/00-doc-sample-verbatim.json.txt";
-import docFixed from "../../schema/testdata/payloads/01-doc-demo-ean13.json";
-import real from "../../schema/testdata/payloads/02-real-zhiyouquan-6954496900556.json";
-import sdk from "../../schema/testdata/payloads/03-senparc-createtest-6954496901195.json";
-import full from "../../schema/testdata/payloads/04-reconstructed-full-features.json";
-import ean8 from "../../schema/testdata/payloads/05-reconstructed-ean8-minimal.json";
+import docSample from "../../samples/00-doc-sample-verbatim.json.txt";
+import docFixed from "../../samples/01-doc-demo-ean13.json";
+import real from "../../samples/02-real-zhiyouquan-6954496900556.json";
+import sdk from "../../samples/03-senparc-createtest-6954496901195.json";
+import full from "../../samples/04-reconstructed-full-features.json";
+import ean8 from "../../samples/05-reconstructed-ean8-minimal.json";
 
 const empty = `{
   "keystandard": "ean13",

@@ -1,4 +1,4 @@
-// sw.js: keeps the page working offline. Written into www/sw.js by
+// sw.js: keeps the page working offline. Written into build/site/sw.js by
 // `make build` (tools/stamp.mjs), which replaces __VERSION__ by a hash of the
 // files below: a new build is a new cache, and the old one is dropped.
 //

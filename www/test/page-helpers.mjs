@@ -1,9 +1,9 @@
 // Helpers of the page tests: waiting for the checker, pasting, reading what
 // the page shows. They only use what a user sees or does, plus the
 // page's localStorage (what it saved).
-import { openPage } from "./browser.mjs";
+import { openPage } from "../../testkit/browser.mjs";
 
-export { fixture } from "./fixture.mjs";
+export { sample } from "../../testkit/samples.mjs";
 
 /** Waits until the page has shown its first diagnostics. */
 export async function ready(page) {

@@ -7,10 +7,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serverAndBrowser, startServer, poll } from "./browser.mjs";
+import { serverAndBrowser, startServer, poll } from "../../testkit/browser.mjs";
 import { visit, ready, pasteAll, savedDoc, issueRows, endOfLine } from "./page-helpers.mjs";
 
-const www = fileURLToPath(new URL("../", import.meta.url));
+const site = fileURLToPath(new URL("../../build/site/", import.meta.url));
 const env = serverAndBrowser();
 
 test("with the network off, a reload still edits and checks (service worker)", async () => {
@@ -57,10 +57,9 @@ test("?nosw removes the service worker (for development)", async () => {
 });
 
 test("a new build replaces the cache and the page says to reload", async () => {
-  // Our own copy of www/, so that this test can make a "new build" of it.
-  const dir = mkdtempSync(join(tmpdir(), "scanpage-www-"));
-  const skip = new Set(["node_modules", "test", "bench", "tools", "src", "serve"]);
-  cpSync(www, dir, { recursive: true, filter: (src) => !skip.has(src.slice(www.length).split("/")[0]) });
+  // Our own copy of the built site, so that this test can make a "new build" of it.
+  const dir = mkdtempSync(join(tmpdir(), "scanpage-site-"));
+  cpSync(site, dir, { recursive: true });
   const copy = await startServer({ dir });
   try {
     const { page } = await visit(env.browser, copy.url, { locale: "en-US", serviceWorkers: "allow" });

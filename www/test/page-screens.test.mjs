@@ -3,8 +3,8 @@
 // on the laptop, stacked on the phone, nothing wider than the screen.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serverAndBrowser, screenshotPath } from "./browser.mjs";
-import { visit, pasteAll, fixture } from "./page-helpers.mjs";
+import { serverAndBrowser, screenshotPath } from "../../testkit/browser.mjs";
+import { visit, pasteAll, sample } from "./page-helpers.mjs";
 
 const env = serverAndBrowser();
 
@@ -48,7 +48,7 @@ for (const [name, viewport] of Object.entries(sizes)) {
       await page.evaluate(() => scrollTo(0, 0));
     }
 
-    await pasteAll(page, fixture("00-doc-sample-verbatim.json.txt"));
+    await pasteAll(page, sample("00-doc-sample-verbatim.json.txt"));
     await page.locator('#issues li[data-code="syntax.trailing_comma"]').first().waitFor();
     await page.locator('#issues li[data-code="syntax.trailing_comma"] button.jump').first().click();
     await page.locator(".cm-lintRange-error").filter({ hasText: /^,$/ }).first().hover();

@@ -1,7 +1,7 @@
 // The page in a real browser: served by our server, the real wasm, Chromium.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serverAndBrowser, openPage, screenshotPath } from "./browser.mjs";
+import { serverAndBrowser, openPage, screenshotPath } from "../../testkit/browser.mjs";
 import { visit, pasteAll } from "./page-helpers.mjs";
 
 const env = serverAndBrowser();

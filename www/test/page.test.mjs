@@ -7,9 +7,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { serverAndBrowser } from "./browser.mjs";
-import { load } from "../scanpage.js";
-import { visit as visitApp, ready, pasteAll, savedDoc, issueRows, linesOf, endOfLine, fixture } from "./page-helpers.mjs";
+import { serverAndBrowser } from "../../testkit/browser.mjs";
+import { load } from "../../build/package/scanpage.js";
+import { visit as visitApp, ready, pasteAll, savedDoc, issueRows, linesOf, endOfLine, sample } from "./page-helpers.mjs";
 
 const env = serverAndBrowser();
 let sp;
@@ -21,7 +21,7 @@ after(() => sp?.dispose());
 /** A fresh visitor (empty storage) on the page, in English unless asked. */
 const visit = (opts = {}) => visitApp(env.browser, env.server.url, { locale: "en-US", acceptDownloads: true, ...opts });
 
-const full = fixture("04-reconstructed-full-features.json");
+const full = sample("04-reconstructed-full-features.json");
 
 test("the page loads under its CSP, without console errors, and opens with a valid product previewed", async () => {
   const { page, res } = await visit({ serviceWorkers: "allow" });
@@ -53,7 +53,7 @@ test("typing a trailing comma shows an error diagnostic on that line at once", a
   const { page } = await visit();
   await page.locator("#samples").selectOption("ean8");
   await page.locator(".cm-line", { hasText: "category_id" }).waitFor();
-  const lines = fixture("05-reconstructed-ean8-minimal.json").split("\n");
+  const lines = sample("05-reconstructed-ean8-minimal.json").split("\n");
   const n = lines.findIndex((l) => l.includes('"category_id"')) + 1; // the last member of base_info
   const marks = ".cm-lintRange-error, .cm-lintPoint-error";
   const before = await linesOf(page, marks);
@@ -98,10 +98,10 @@ test("zero-length issues are visible: a missing comma and a cut-short document",
 
 test("pasting the API doc's sample lists its issues; Repair fixes the syntax; undo brings it back", async () => {
   const { page } = await visit();
-  const sample = fixture("00-doc-sample-verbatim.json.txt");
-  await pasteAll(page, sample);
+  const doc = sample("00-doc-sample-verbatim.json.txt");
+  await pasteAll(page, doc);
   await page.locator('#issues li[data-code="syntax.trailing_comma"]').first().waitFor();
-  assert.equal(await savedDoc(page), sample);
+  assert.equal(await savedDoc(page), doc);
   const rows = await issueRows(page);
   const commas = rows.filter((r) => r.code === "syntax.trailing_comma");
   assert.deepEqual(commas.map((r) => r.line), [12, 55, 60]);
@@ -120,7 +120,7 @@ test("pasting the API doc's sample lists its issues; Repair fixes the syntax; un
   await page.locator(".cm-content").focus();
   await page.keyboard.press("ControlOrMeta+Z");
   await page.locator('#issues li[data-code="syntax.trailing_comma"]').first().waitFor();
-  assert.equal(await savedDoc(page), sample);
+  assert.equal(await savedDoc(page), doc);
   assert.deepEqual(page.errors, []);
 });
 
@@ -162,20 +162,20 @@ test("the samples menu: the API doc's sample first and verbatim; choosing a samp
   assert.deepEqual(values, ["", "doc", "doc-fixed", "real", "sdk", "full", "ean8", "empty"]);
   const frame = page.locator("#preview");
   await page.locator("#samples").selectOption("ean8");
-  const ean8 = JSON.parse(fixture("05-reconstructed-ean8-minimal.json"));
+  const ean8 = JSON.parse(sample("05-reconstructed-ean8-minimal.json"));
   await page.frameLocator("#preview").locator("body", { hasText: ean8.brand_info.base_info.title }).waitFor();
   const before = await frame.getAttribute("srcdoc");
   await page.locator("#samples").selectOption("real");
-  const real = JSON.parse(fixture("02-real-zhiyouquan-6954496900556.json"));
+  const real = JSON.parse(sample("02-real-zhiyouquan-6954496900556.json"));
   await page.frameLocator("#preview").locator("body", { hasText: real.brand_info.base_info.title }).waitFor();
   assert.notEqual(await frame.getAttribute("srcdoc"), before);
-  assert.equal(await savedDoc(page), fixture("02-real-zhiyouquan-6954496900556.json"));
+  assert.equal(await savedDoc(page), sample("02-real-zhiyouquan-6954496900556.json"));
   await page.locator("#samples").selectOption("doc");
   await page.locator('#issues li[data-code="syntax.trailing_comma"]').first().waitFor();
-  assert.equal(await savedDoc(page), fixture("00-doc-sample-verbatim.json.txt"), "byte for byte");
+  assert.equal(await savedDoc(page), sample("00-doc-sample-verbatim.json.txt"), "byte for byte");
   assert.equal(await page.locator("#samples").inputValue(), "", "the menu is ready for the next choice");
   // The tabs choose the page and the layout: the frame shows exactly what preview() gives.
-  const doc = fixture("00-doc-sample-verbatim.json.txt");
+  const doc = sample("00-doc-sample-verbatim.json.txt");
   for (const [page_, layout] of [["detail", "classic"], ["antifake", "concept"], ["home", "concept"]]) {
     await page.locator(`#preview-tabs input[value="${page_}"]`).check();
     await page.locator(`#preview-tabs input[value="${layout}"]`).check();
@@ -251,8 +251,8 @@ test("reload restores the document, the merchant context, the language and the c
 
 test("a share link carries the document in its hash and wins over what was stored", async () => {
   const { page } = await visit();
-  const mine = fixture("05-reconstructed-ean8-minimal.json");
-  const theirs = fixture("00-doc-sample-verbatim.json.txt");
+  const mine = sample("05-reconstructed-ean8-minimal.json");
+  const theirs = sample("00-doc-sample-verbatim.json.txt");
   await pasteAll(page, theirs);
   await page.locator("#share").click();
   await page.waitForFunction(() => document.getElementById("share-url").value !== "");

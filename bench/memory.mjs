@@ -3,8 +3,8 @@
 // with readings on the way, and sp.stats() again. stats() collects garbage
 // first, so the figures are the live heap. Run as a child of run.mjs:
 //
-//   node www/bench/memory.mjs [--quick]     prints one JSON object
-import { load } from "../scanpage.js";
+//   node bench/memory.mjs [--quick]     prints one JSON object
+import { load } from "../build/package/scanpage.js";
 import { readInputs } from "./inputs.mjs";
 import { median } from "./stats.mjs";
 

@@ -1,5 +1,6 @@
-// size.mjs: where the bytes go. The shipped files raw/gzip/brotli, the wasm's
-// code per Go package, and what each named dependency costs: tiny js/wasm
+// size.mjs: where the bytes go. The shipped files (build/site) raw, gzip and
+// brotli, the wasm's code per Go package, and what each named dependency
+// costs: tiny js/wasm
 // programs generated in a temporary directory (never committed), each built
 // like the real one (-trimpath -ldflags='-s -w') and compressed like it
 // (www/tools/compress.mjs: brotli quality 11, window 24; gzip -9).
@@ -188,17 +189,26 @@ async function buildVariants(root, list, { quick, log }) {
   }
 }
 
-/** Sizes of the files a visitor's browser may fetch (served precompressed when a twin exists). */
+/**
+ * The shipped wasm's row of size.files. Files are labelled by their path in
+ * the site (build/site); runs before the build moved to build/ said
+ * www/scanpage.wasm, so an old BENCHMARKS.json still renders.
+ */
+export function shippedWasm(files) {
+  return files?.find((f) => f.file === "scanpage.wasm" || f.file === "www/scanpage.wasm");
+}
+
+/** Sizes of the files a visitor's browser may fetch from build/site (served precompressed when a twin exists). */
 function shippedFiles(root) {
-  const www = join(root, "www");
+  const site = join(root, "build", "site");
   const files = ["scanpage.wasm", "wasm_exec.js", "scanpage.js", "scanpage-worker.js", "index.html", "sw.js", "create-product.schema.json", "favicon.svg"];
-  if (existsSync(join(www, "dist"))) {
-    for (const f of readdirSync(join(www, "dist"))) if (!/\.(br|gz|map)$/.test(f) && !f.startsWith(".")) files.push(`dist/${f}`);
+  if (existsSync(join(site, "dist"))) {
+    for (const f of readdirSync(join(site, "dist"))) if (!/\.(br|gz|map)$/.test(f) && !f.startsWith(".")) files.push(`dist/${f}`);
   }
-  return files.filter((f) => existsSync(join(www, f)) && statSync(join(www, f)).isFile()).map((f) => ({
-    file: `www/${f}`,
-    path: join(www, f),
-    servedAs: existsSync(join(www, `${f}.br`)) ? "br" : existsSync(join(www, `${f}.gz`)) ? "gzip" : "identity",
+  return files.filter((f) => existsSync(join(site, f)) && statSync(join(site, f)).isFile()).map((f) => ({
+    file: f,
+    path: join(site, f),
+    servedAs: existsSync(join(site, `${f}.br`)) ? "br" : existsSync(join(site, `${f}.gz`)) ? "gzip" : "identity",
   }));
 }
 
@@ -209,7 +219,7 @@ export async function sizeBench({ root, quick, log, cacheFile = join(root, "buil
   const out = { files: [], variants: [], codeByPackage: [], sections: {} };
   for (const f of shippedFiles(root)) {
     const data = readFileSync(f.path);
-    const c = f.file === "www/scanpage.wasm" && existsSync(`${f.path}.br`)
+    const c = f.file === "scanpage.wasm" && existsSync(`${f.path}.br`)
       ? { raw: data.length, gzip: statSync(`${f.path}.gz`).size, brotli: statSync(`${f.path}.br`).size, brotliQuality: 11 }
       : await compressed(data, { quick });
     out.files.push({ file: f.file, servedAs: f.servedAs, ...c });
@@ -238,7 +248,7 @@ export async function sizeBench({ root, quick, log, cacheFile = join(root, "buil
   const sizes = await Promise.all(all.map((v) => cachedCompressed(v.bin, { quick, cacheFile })));
   saveCache(cacheFile);
   out.variants = all.map(({ bin, ...v }, i) => ({ ...v, ...sizes[i] }));
-  const full = out.files.find((f) => f.file === "www/scanpage.wasm");
-  if (full) out.variants.push({ name: "scanpage (www/scanpage.wasm, as built)", deps: ["all"], full: true, ...full });
+  const full = shippedWasm(out.files);
+  if (full) out.variants.push({ name: "scanpage (build/site/scanpage.wasm, as built)", deps: ["all"], full: true, ...full });
   return out;
 }

@@ -10,12 +10,15 @@
 //      visit downloads, and the page figures (page.mjs) (chromium.mjs);
 //   5. sizes: shipped files, dependency variants, the wasm by package (size.mjs).
 //
-//   node www/bench/run.mjs            the full run (3–5 minutes on 2 cores)
-//   node www/bench/run.mjs --quick    a few iterations of everything, for the smoke
-//                                     test: figures are meaningless
-//   --out DIR                         where to write (default: the repository root;
-//                                     with --quick, build/bench-quick)
+//   node bench/run.mjs            the full run (3–5 minutes on 2 cores)
+//   node bench/run.mjs --quick    a few iterations of everything, for the smoke
+//                                 test (bench/test/harness.test.mjs): figures are meaningless
+//   --out DIR                     where to write (default: the repository root;
+//                                 with --quick, build/bench-quick)
 //   --only go,profile,node,memory,inittrace,chromium,size   run only these steps
+//
+// It reads the build (make build): build/package for node, build/site for
+// the page; what it generates itself goes to build/bench.
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -57,7 +60,7 @@ async function step(name, fn) {
 /** Runs a bench script as a child (a fresh V8 heap each) and parses its one JSON line. */
 function child(script, args) {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [join(root, "www/bench", script), ...args], { cwd: join(root, "www"), stdio: ["ignore", "pipe", "pipe"] });
+    const p = spawn(process.execPath, [join(root, "bench", script), ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     p.stdout.on("data", (d) => { out += d; });
@@ -127,16 +130,19 @@ d.inittrace = await step("inittrace", async () => {
 
 let chromiumPath = "";
 d.chromium = await step("chromium", async () => {
-  const { startServer, launch, chromiumPath: cp } = await import("../test/browser.mjs");
-  const { bundleSuite, microBench, firstVisit, coldAndRepeat, pageBench } = await import("./chromium.mjs");
+  const { startServer, launch, chromiumPath: cp } = await import("../testkit/browser.mjs");
+  const { benchPage, microBench, firstVisit, coldAndRepeat, pageBench } = await import("./chromium.mjs");
   chromiumPath = cp();
-  await bundleSuite(root);
+  const benchDir = await benchPage(root);
   const { files, ...inputs } = readInputs();
+  // The bench page is served from build/ (it loads the site's library from
+  // ../site/), the page itself from build/site as always.
+  const benchServer = await startServer({ dir: join(benchDir, "..") });
   const server = await startServer();
   const browser = await launch();
   const out = {};
   try {
-    out.micro = await microBench(browser, server, inputs, quick ? "quick" : "full");
+    out.micro = await microBench(browser, benchServer, inputs, quick ? "quick" : "full");
     out.micro.files = files;
     for (const [k, v] of Object.entries(out.micro.results)) log(`   ${k.padEnd(32)} p50 ${(v.ms.median * 1000).toFixed(1).padStart(9)} µs  (${v.ms.n} × ${v.k})`);
     out.firstVisit = await firstVisit(browser, server);
@@ -144,6 +150,7 @@ d.chromium = await step("chromium", async () => {
   } finally {
     await browser.close();
     server.close();
+    benchServer.close();
   }
   // page.mjs starts its own server and browser. The smoke test leaves it
   // out (it types for a while); parsePageOutput has a test of its own.
@@ -169,9 +176,9 @@ d.size = await step("size", async () => {
 
 d.meta = {
   date: new Date().toISOString(),
-  command: quick ? "node www/bench/run.mjs --quick" : process.env.MAKELEVEL ? "make bench" : `node www/bench/run.mjs ${argv.join(" ")}`.trim(),
+  command: quick ? "node bench/run.mjs --quick" : process.env.MAKELEVEL ? "make bench" : `node bench/run.mjs ${argv.join(" ")}`.trim(),
   quick,
-  machine: machine(root, chromiumPath || process.env.CHROMIUM || "/usr/bin/chromium"),
+  machine: machine(root, chromiumPath || process.env.SCANPAGE_CHROMIUM || "/usr/bin/chromium"),
   loadavg: { start: startLoad, end: loadavg() },
   steps,
   durationSec: (performance.now() - started) / 1000,

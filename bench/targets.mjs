@@ -2,6 +2,7 @@
 // checked against the figures of this run. A figure that was not measured
 // says why; a miss points at its explanation (bench/findings.md).
 import { ms, bytes, pct, times, rate } from "./format.mjs";
+import { shippedWasm } from "./size.mjs";
 
 const MB = 1e6;
 
@@ -37,7 +38,7 @@ function barcodeRow(on, run) {
 function coldWhy(d) {
   const m = d.chromium?.startup?.coldMilestones;
   if (!m?.wasmResponseEnd || !m.firstShown) return "see Findings";
-  const wasm = d.size?.files?.find((f) => f.file === "www/scanpage.wasm");
+  const wasm = shippedWasm(d.size?.files);
   return `the wasm${wasm ? ` (${bytes(wasm.brotli)} brotli, ${bytes(wasm.raw)} to compile)` : ""} is only fully received (streamed into the compiler) at ${ms(m.wasmResponseEnd.median)}; then compiled ${ms(m.compiled?.median)}, Go ready ${ms(m.goReady?.median)}, first diagnostics ${ms(m.firstShown.median)} (medians, this run). See Findings.`;
 }
 
@@ -60,18 +61,18 @@ export function targetRows(d) {
   const page = d.chromium?.page;
   const micro = d.chromium?.micro;
   const noPage = page?.error ?? (d.chromium?.error ? `Chromium step failed: ${d.chromium.error}`
-    : d.chromium?.pageSkipped ? `www/bench/page.mjs ${d.chromium.pageSkipped}` : "www/bench/page.mjs (the page engineer's) is not on this branch yet");
+    : d.chromium?.pageSkipped ? `bench/page.mjs ${d.chromium.pageSkipped}` : "bench/page.mjs (the page engineer's) is not on this branch yet");
 
   for (const [key, figure] of [["keystroke_diag", "keystroke → diagnostics shown"], ["keystroke_prev", "keystroke → preview and barcode updated"]]) {
     const k = page?.[key];
     rows.push(k
       ? {
-        figure, measures: "keydown event → the page's performance mark, over a scripted typing session (www/bench/page.mjs)",
+        figure, measures: "keydown event → the page's performance mark, over a scripted typing session (bench/page.mjs)",
         on: "Chromium, the page, the API doc sample",
         value: `${ms(k.median)} p50, ${ms(k.p99)} p99 (${k.n} keystrokes)`,
         target: "≤ 16 ms p50, ≤ 50 ms p99", met: k.median <= 16 && k.p99 <= 50,
       }
-      : { figure, measures: "keydown → diagnostics/preview marks (www/bench/page.mjs)", on: "Chromium, the page", value: "not measured", target: "≤ 16 ms p50, ≤ 50 ms p99", met: null, why: noPage });
+      : { figure, measures: "keydown → diagnostics/preview marks (bench/page.mjs)", on: "Chromium, the page", value: "not measured", target: "≤ 16 ms p50, ≤ 50 ms p99", met: null, why: noPage });
   }
 
   for (const [run, on] of [[micro, "wasm in Chromium"], [d.node, "wasm under node"]]) {
@@ -88,7 +89,7 @@ export function targetRows(d) {
 
   const cold = page?.cold_first_diagnostics ?? d.chromium?.startup?.cold;
   const repeat = page?.repeat_first_diagnostics ?? d.chromium?.startup?.repeat;
-  const startOn = page?.cold_first_diagnostics ? "Chromium, the page, localhost (www/bench/page.mjs)" : "Chromium, www/index.html as it is on this branch, localhost (chromium.mjs, without page.mjs)";
+  const startOn = page?.cold_first_diagnostics ? "Chromium, the page, localhost (bench/page.mjs)" : "Chromium, build/site/index.html as it is on this branch, localhost (chromium.mjs, without page.mjs)";
   rows.push(cold
     ? { figure: "cold start", measures: "navigation start → first diagnostics shown, new browser context (empty cache)", on: startOn, value: `${ms(cold.median)} median (${cold.n} loads, ${ms(cold.min)}–${ms(cold.max)})`, target: "≤ 400 ms", met: cold.median <= 400, why: coldWhy(d) }
     : { figure: "cold start", measures: "navigation → first diagnostics, empty cache", on: "Chromium", value: "not measured", target: "≤ 400 ms", met: null, why: noPage });
@@ -96,10 +97,10 @@ export function targetRows(d) {
     ? { figure: "repeat visit", measures: "navigation start → first diagnostics shown, same context again (HTTP cache, service worker if any)", on: startOn, value: `${ms(repeat.median)} median (${repeat.n} loads, ${ms(repeat.min)}–${ms(repeat.max)})`, target: "≤ 200 ms", met: repeat.median <= 200 }
     : { figure: "repeat visit", measures: "navigation → first diagnostics, warm cache", on: "Chromium", value: "not measured", target: "≤ 200 ms", met: null, why: noPage });
 
-  const wasm = d.size?.files?.find((f) => f.file === "www/scanpage.wasm");
+  const wasm = shippedWasm(d.size?.files);
   rows.push(wasm
-    ? { figure: "wasm transfer size", measures: "www/scanpage.wasm.br as built (brotli q11, window 24), what the server sends", on: "the build of this commit", value: `${bytes(wasm.brotli)} (raw ${bytes(wasm.raw)}, gzip ${bytes(wasm.gzip)})`, target: "≤ 2.9 MB brotli", met: wasm.brotli <= 2.9 * MB, why: sizeWhy(d, wasm) }
-    : { figure: "wasm transfer size", measures: "www/scanpage.wasm.br", on: "the build", value: "not measured", target: "≤ 2.9 MB brotli", met: null, why: d.size?.error ?? "no build" });
+    ? { figure: "wasm transfer size", measures: "build/site/scanpage.wasm.br as built (brotli q11, window 24), what the server sends", on: "the build of this commit", value: `${bytes(wasm.brotli)} (raw ${bytes(wasm.raw)}, gzip ${bytes(wasm.gzip)})`, target: "≤ 2.9 MB brotli", met: wasm.brotli <= 2.9 * MB, why: sizeWhy(d, wasm) }
+    : { figure: "wasm transfer size", measures: "build/site/scanpage.wasm.br", on: "the build", value: "not measured", target: "≤ 2.9 MB brotli", met: null, why: d.size?.error ?? "no build" });
 
   const mem = d.memory;
   rows.push(mem?.growthPct
@@ -111,7 +112,7 @@ export function targetRows(d) {
     : { figure: "memory stability", measures: "sp.stats() after N vs 100 calls", on: "wasm under node", value: "not measured", target: "≤ 5 % growth", met: null, why: mem?.error ?? "the run failed" });
 
   if (d.meta?.durationSec !== undefined) {
-    rows.push({ figure: "make bench duration", measures: "wall time of www/bench/run.mjs, every step", on: `this machine (${d.meta.machine?.cpus} CPUs)`, value: `${(d.meta.durationSec / 60).toFixed(1)} min`, target: "< 10 min", met: d.meta.durationSec < 600 });
+    rows.push({ figure: "make bench duration", measures: "wall time of bench/run.mjs, every step", on: `this machine (${d.meta.machine?.cpus} CPUs)`, value: `${(d.meta.durationSec / 60).toFixed(1)} min`, target: "< 10 min", met: d.meta.durationSec < 600 });
   }
   rows.push({ figure: "batch of 100,000 products", measures: "—", on: "natively / in the page", value: "not measured", target: "≤ 10 s natively", met: null, why: "the batch feature is not built yet (budgets.md: later)" });
   return rows;

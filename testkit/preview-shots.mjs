@@ -3,15 +3,14 @@
 // author's images often are outside WeChat), into
 // artifacts/preview/<fixture>-<page>-<layout>-<lang>.png.
 //
-//   node www/tools/preview-shots.mjs [filter]   (after make build)
+//   node testkit/preview-shots.mjs [filter]   (after make build)
 //
 // The optional filter is a substring of the file name ("04-", "-detail-").
-import { readdirSync, readFileSync, mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { load } from "../scanpage.js";
-import { launch, artifacts } from "../test/browser.mjs";
+import { mkdirSync } from "node:fs";
+import { load } from "../build/package/scanpage.js";
+import { launch, artifacts } from "./browser.mjs";
+import { sample, sampleNames } from "./samples.mjs";
 
-const dir = fileURLToPath(new URL("../../schema/testdata/payloads/", import.meta.url));
 const filter = process.argv[2] ?? "";
 const out = `${artifacts}/preview`;
 mkdirSync(out, { recursive: true });
@@ -21,8 +20,8 @@ const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, offline: true });
 const page = await context.newPage();
 let n = 0;
-for (const file of readdirSync(dir).sort()) {
-  const text = readFileSync(dir + file, "utf8");
+for (const file of sampleNames()) {
+  const text = sample(file);
   for (const p of ["home", "detail", "antifake"]) {
     for (const layout of ["classic", "concept"]) {
       for (const lang of ["zh", "en"]) {

@@ -86,6 +86,7 @@ function firstCalls(run) {
 function sizeSection(s) {
   const out = [];
   out.push("### The files a visitor may fetch\n");
+  out.push("As `make build` leaves them in build/site, the directory the server serves.\n");
   out.push(table(["file", "raw", "gzip -9", "brotli", "served as"], s.files.map((f) => [f.file, bytes(f.raw), bytes(f.gzip), `${bytes(f.brotli)}${f.brotliQuality === 11 ? "" : ` (q${f.brotliQuality})`}`, f.servedAs])));
   out.push("\n### What each named dependency costs\n");
   out.push("Tiny js/wasm programs generated at bench time (hello world plus the smallest real use of each dependency, added one at a time), each built with `-trimpath -ldflags='-s -w'` and compressed like the shipped file (brotli quality 11, window 24). \"Adds\" is the cost of that line over the one above it.\n");
@@ -132,7 +133,7 @@ function startupSection(st) {
 
 function pageSection(c) {
   const p = c.page;
-  if (!p || p.error) return `www/bench/page.mjs ${p?.error ? `failed: ${p.error}` : c.pageSkipped ?? "is not on this branch yet"}: keystroke figures not measured.`;
+  if (!p || p.error) return `bench/page.mjs ${p?.error ? `failed: ${p.error}` : c.pageSkipped ?? "is not on this branch yet"}: keystroke figures not measured.`;
   const rows = [];
   const row = (label, k, target) => p[k] && rows.push([label, ms(p[k].median), p[k].p99 !== undefined ? `p99 ${ms(p[k].p99)}` : `${ms(p[k].min)}–${ms(p[k].max)}`, p[k].n, target]);
   row("keystroke → diagnostics shown", "keystroke_diag", "≤ 16 ms p50, ≤ 50 ms p99");
@@ -140,7 +141,7 @@ function pageSection(c) {
   row("keystroke → preview loaded in the frame", "keystroke_loaded", "");
   row("cold load → first diagnostics (empty cache)", "cold_first_diagnostics", "≤ 400 ms");
   row("repeat visit → first diagnostics", "repeat_first_diagnostics", "≤ 200 ms");
-  const out = [`From www/bench/page.mjs (${p.chromium ?? "Chromium"}):\n`, table(["figure", "median", "p99 / range", "n", "target"], rows)];
+  const out = [`From bench/page.mjs (${p.chromium ?? "Chromium"}):\n`, table(["figure", "median", "p99 / range", "n", "target"], rows)];
   const calls = Object.keys(p).filter((k) => k.startsWith("calls_"));
   if (calls.length) {
     out.push("\nThe calls on the page's main thread and through a worker (page.mjs' own batches):\n");
@@ -172,7 +173,7 @@ export function renderReport(d, { root }) {
   const mach = m.machine;
   const parts = [];
   parts.push(`# Benchmarks\n`);
-  parts.push(`Written by \`${m.command}\` (www/bench/run.mjs${m.quick ? ", **quick mode: a few iterations, figures meaningless**" : ""}). Raw figures: BENCHMARKS.json; raw Go output: bench/go.txt (benchstat reads it).\n`);
+  parts.push(`Written by \`${m.command}\` (bench/run.mjs${m.quick ? ", **quick mode: a few iterations, figures meaningless**" : ""}). Raw figures: BENCHMARKS.json; raw Go output: bench/go.txt (benchstat reads it).\n`);
   parts.push(table(["", ""], [
     ["date", m.date],
     ["commit", `${mach.commit} (${mach.describe}, branch ${mach.branch})`],
@@ -209,10 +210,10 @@ export function renderReport(d, { root }) {
       d.profile.map((p) => `**${p.label}** (${p.total} of samples)\n\n${table(["function", "flat", "cum"], p.top.map((t) => [t.fn, `${t.flatPct} %`, `${t.cumPct} %`]))}`).join("\n\n")));
   }
 
-  for (const [title, run] of [["Wasm under node, next to Ajv, JsBarcode and bwip-js (one process, one run)", d.node], ["In Chromium, next to Ajv, JsBarcode and bwip-js (bench page www/bench/micro.html, one run)", d.chromium?.micro]]) {
+  for (const [title, run] of [["Wasm under node, next to Ajv, JsBarcode and bwip-js (one process, one run)", d.node], ["In Chromium, next to Ajv, JsBarcode and bwip-js (bench page bench/micro.html, one run)", d.chromium?.micro]]) {
     if (!run?.results) { parts.push(section(title, `not measured: ${run?.error ?? "the step did not run"}`)); continue; }
     const env = run.env?.includes("Chrome") ? `${run.env}; cross-origin isolated: ${run.crossOriginIsolated} (timer resolution); CSP bypassed for this bench page only, because Ajv compiles schemas with \`new Function\`, which the app's CSP (no 'unsafe-eval') forbids` : run.env;
-    const body = [`On ${env}. Inputs: ${Object.entries(run.files ?? d.node?.files ?? {}).map(([k, v]) => `${k} = ${v ?? "absent"}`).join(", ")}; barcode ${d.node?.code ?? "6901939621608"}. Ajv: \`new Ajv({allErrors: true, strict: false})\` compiling the published schema; JsBarcode: \`{format: "EAN13"}\`${run.env?.includes("Chrome") ? " on a real SVG element, serialised with XMLSerializer" : " through its documented xmlDocument option on a minimal document (www/bench/peers.mjs), serialised to text"}; bwip-js: \`toSVG({bcid: "ean13", includetext: true})\`. All interleaved, order shuffled every round, after a warm-up.\n`,
+    const body = [`On ${env}. Inputs: ${Object.entries(run.files ?? d.node?.files ?? {}).map(([k, v]) => `${k} = ${v ?? "absent"}`).join(", ")}; barcode ${d.node?.code ?? "6901939621608"}. Ajv: \`new Ajv({allErrors: true, strict: false})\` compiling the published schema; JsBarcode: \`{format: "EAN13"}\`${run.env?.includes("Chrome") ? " on a real SVG element, serialised with XMLSerializer" : " through its documented xmlDocument option on a minimal document (bench/peers.mjs), serialised to text"}; bwip-js: \`toSVG({bcid: "ean13", includetext: true})\`. All interleaved, order shuffled every round, after a warm-up.\n`,
       suiteTable(run), "\n", ratioTable(run),
       `\nStartup in this ${run.env?.includes("Chrome") ? "page" : "process"}: scanpage load() ${ms(run.loadMs)}; first calls: ${firstCalls(run)}. Ajv first compile ${ms(run.ajv?.firstCompileMs)}, later compiles ${ms(median(run.ajv?.compileMs))} median (n ${run.ajv?.compileMs?.length ?? 0}).`,
       `\nWhat the calls returned (the work was real): ${Object.entries(run.context).map(([k, v]) => `${k} ${JSON.stringify(v)}`).join("; ")}.`,
@@ -237,11 +238,11 @@ export function renderReport(d, { root }) {
   return parts.join("\n");
 }
 
-// `node www/bench/report.mjs [DIR]`: rewrites DIR/BENCHMARKS.md (default: the
+// `node bench/report.mjs [DIR]`: rewrites DIR/BENCHMARKS.md (default: the
 // repository root) from DIR/BENCHMARKS.json, e.g. after editing bench/findings.md.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { writeFileSync } = await import("node:fs");
-  const root = new URL("../../", import.meta.url).pathname;
+  const root = new URL("../", import.meta.url).pathname;
   const dir = process.argv[2] ? `${process.argv[2].replace(/\/$/, "")}/` : root;
   const d = JSON.parse(readFileSync(`${dir}BENCHMARKS.json`, "utf8"));
   writeFileSync(`${dir}BENCHMARKS.md`, renderReport(d, { root }) + "\n");

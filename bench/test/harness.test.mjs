@@ -8,11 +8,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parsePageOutput } from "../bench/chromium.mjs";
-import { parseGoBench } from "../bench/gobench.mjs";
-import { summary } from "../bench/stats.mjs";
+import { parsePageOutput } from "../chromium.mjs";
+import { parseGoBench } from "../gobench.mjs";
+import { shippedWasm } from "../size.mjs";
+import { summary } from "../stats.mjs";
+import { packageMatcher } from "../wasmnames.mjs";
 
-const run = fileURLToPath(new URL("../bench/run.mjs", import.meta.url));
+const run = fileURLToPath(new URL("../run.mjs", import.meta.url));
 
 test("run.mjs --quick writes a report with every section", { timeout: 120000 }, () => {
   const out = mkdtempSync(join(tmpdir(), "bench-smoke-"));
@@ -34,7 +36,7 @@ test("run.mjs --quick writes a report with every section", { timeout: 120000 }, 
     }
     for (const op of ["jsbarcode.png", "bwip.png"]) assert.ok(d.chromium.micro.results[op].ms.median > 0, `chromium ${op}`);
     assert.ok(d.node.asyncPNG.results["bwip.png"].ms.median > 0, "bwip-js PNG under node");
-    assert.ok(d.chromium.firstVisit.totalBytes > d.size.files.find((f) => f.file === "www/scanpage.wasm").brotli);
+    assert.ok(d.chromium.firstVisit.totalBytes > shippedWasm(d.size.files).brotli);
     assert.ok(d.size.codeByPackage.some(([p]) => p === "runtime"));
     assert.ok(d.profile[0].top.length > 0, "the CPU profile has a top");
     assert.ok(d.inittrace.inits.some((x) => x.pkg === "runtime"), "inittrace saw the runtime's init");
@@ -64,4 +66,17 @@ test("summary: median of an even count, nearest-rank p99", () => {
   assert.equal(s.median, 2.5);
   assert.equal(s.p99, 4);
   assert.equal(s.n, 4);
+});
+
+// Subpackages (scanpage/preview/barcode next to scanpage/preview) and
+// namesakes (boombuler's barcode) must each be their own row of the size
+// section: names are matched to the longest mangled import path.
+test("wasm names: each package, subpackages included, is its own row", () => {
+  const of = packageMatcher(["scanpage/preview", "scanpage/preview/barcode", "github.com/boombuler/barcode", "github.com/boombuler/barcode/utils"]);
+  assert.equal(of("scanpage_preview.Render"), "scanpage/preview");
+  assert.equal(of("scanpage_preview_barcode.EAN.func1"), "scanpage/preview/barcode");
+  assert.equal(of("scanpage_preview_barcode.__pngBuffers_.Get"), "scanpage/preview/barcode");
+  assert.equal(of("type_.eq.scanpage_preview_barcode.glyphOp"), "scanpage/preview/barcode");
+  assert.equal(of("github.com_boombuler_barcode.init"), "github.com/boombuler/barcode");
+  assert.equal(of("github.com_boombuler_barcode_utils.__base1DCode_.Content"), "github.com/boombuler/barcode/utils");
 });

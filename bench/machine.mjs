@@ -21,7 +21,7 @@ export function machine(root, chromiumPath) {
   const osRelease = existsSync("/etc/os-release") ? readFileSync("/etc/os-release", "utf8") : "";
   const npmVersion = (name) => {
     try {
-      return JSON.parse(readFileSync(`${root}www/node_modules/${name}/package.json`, "utf8")).version;
+      return JSON.parse(readFileSync(`${root}node_modules/${name}/package.json`, "utf8")).version;
     } catch {
       return "";
     }

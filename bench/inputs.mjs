@@ -4,14 +4,14 @@
 import { readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-export const root = fileURLToPath(new URL("../../", import.meta.url));
+export const root = fileURLToPath(new URL("../", import.meta.url));
 
 export const files = {
-  docSample: "schema/testdata/payloads/01-doc-demo-ean13.json",
-  large: "schema/testdata/large.json", // the validator's: 6 banners, every action type, 50 recommends, 30 detail rows
-  repairInput: "schema/testdata/payloads/00-doc-sample-verbatim.json.txt",
-  preview: "schema/testdata/payloads/04-reconstructed-full-features.json",
-  schema: "www/create-product.schema.json",
+  docSample: "samples/01-doc-demo-ean13.json",
+  large: "samples/large.json", // 6 banners, every action type, 50 recommends, 30 detail rows
+  repairInput: "samples/00-doc-sample-verbatim.json.txt",
+  preview: "samples/04-reconstructed-full-features.json",
+  schema: "build/package/create-product.schema.json", // the published copy, as the package ships it
 };
 
 /** The code drawn by every barcode benchmark (a valid China EAN-13). */

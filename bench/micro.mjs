@@ -1,8 +1,10 @@
-// micro.mjs: the bench page's script (www/bench/micro.html, never part of the
-// app). chromium.mjs bundles suite.mjs and the peers into dist/suite.js,
-// serves the page with our server and calls globalThis.runBench.
-import { load } from "../scanpage.js";
-import { runSuite, plans } from "./dist/suite.js";
+// micro.mjs: the bench page's script (micro.html, never part of the app).
+// It runs from build/bench, where chromium.mjs copies it next to suite.js
+// (suite.mjs and the peers, bundled); the library is the site's own copy in
+// build/site, served precompressed as the page gets it. chromium.mjs serves
+// build/ with our server and calls globalThis.runBench.
+import { load } from "../site/scanpage.js";
+import { runSuite, plans } from "./suite.js";
 
 globalThis.runBench = async (inputs, planName) => {
   const t0 = performance.now();

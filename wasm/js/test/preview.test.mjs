@@ -2,13 +2,13 @@
 // its safety and layout in Chromium, whose HTML parser is the real one.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
-import { load } from "../scanpage.js";
-import { launch, poll, screenshotPath } from "./browser.mjs";
+import { readFileSync } from "node:fs";
+import { load } from "./lib.mjs";
+import { launch, poll, screenshotPath } from "../../../testkit/browser.mjs";
+import { sample, sampleNames } from "../../../testkit/samples.mjs";
 
-const payloadDir = new URL("../../schema/testdata/payloads/", import.meta.url);
-const fixtures = Object.fromEntries(readdirSync(payloadDir).sort().map((f) => [f.slice(0, 2), readFileSync(new URL(f, payloadDir), "utf8")]));
-const xss = JSON.parse(readFileSync(new URL("../../preview/testdata/xss.json", import.meta.url), "utf8"));
+const fixtures = Object.fromEntries(sampleNames().map((f) => [f.slice(0, 2), sample(f)]));
+const xss = JSON.parse(readFileSync(new URL("../../../preview/testdata/xss.json", import.meta.url), "utf8"));
 const pages = ["home", "detail", "antifake"];
 const layouts = ["classic", "concept"];
 const sp = await load();

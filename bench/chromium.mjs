@@ -1,38 +1,48 @@
 // chromium.mjs: the figures taken in Debian's Chromium (playwright-core,
 // never a downloaded browser), on pages served by our own server:
-//   - the micro-benchmarks of suite.mjs on a bench-only page (micro.html);
+//   - the micro-benchmarks of suite.mjs on a bench-only page (micro.html,
+//     set up in build/bench, served from build/ next to build/site);
 //   - what a first visit downloads (CDP Network: encoded bytes on the wire);
 //   - how the wasm is served and compiled (headers, streaming or not);
 //   - cold load and repeat visit, and keystroke → diagnostics + preview:
-//     the page engineer's www/bench/page.mjs when it is there, else a
-//     fallback cold/repeat measure of whatever page www/index.html is.
+//     the page engineer's bench/page.mjs when it is there, else a
+//     fallback cold/repeat measure of whatever page build/site/index.html is.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
-import { openPage } from "../test/browser.mjs";
+import { openPage } from "../testkit/browser.mjs";
 import { summary } from "./stats.mjs";
 
-/** Bundles suite.mjs with Ajv, JsBarcode and bwip-js for the browser (bench only, not shipped). */
-export async function bundleSuite(root) {
-  const outfile = join(root, "www/bench/dist/suite.js");
+/**
+ * Sets up the bench page in build/bench (bench only, never shipped, nothing
+ * written into the sources): micro.html and micro.mjs copied, and suite.mjs
+ * bundled with Ajv, JsBarcode and bwip-js for the browser. micro.mjs loads
+ * the library from ../site/, so build/ is what the bench server serves.
+ * Returns the directory.
+ */
+export async function benchPage(root) {
+  const dir = join(root, "build", "bench");
+  mkdirSync(dir, { recursive: true });
+  for (const f of ["micro.html", "micro.mjs"]) copyFileSync(join(root, "bench", f), join(dir, f));
   await esbuild.build({
-    entryPoints: [join(root, "www/bench/suite.mjs")],
-    outfile,
+    entryPoints: [join(root, "bench", "suite.mjs")],
+    outfile: join(dir, "suite.js"),
     bundle: true,
     format: "esm",
     platform: "browser",
     target: "es2022",
     logLevel: "warning",
   });
-  return outfile;
+  return dir;
 }
 
 /**
- * Runs the micro-benchmarks in a page. Ajv compiles schemas with new
- * Function, which the app's CSP forbids, so this context bypasses CSP; the
- * page is made cross-origin isolated (COOP/COEP added on the way) so that
- * performance.now() has its fine resolution.
+ * Runs the micro-benchmarks in a page; server serves build/ (see
+ * benchPage). Ajv compiles schemas with new Function, which the app's CSP
+ * forbids, so this context bypasses CSP; the page is made cross-origin
+ * isolated (COOP/COEP added on the way) so that performance.now() has its
+ * fine resolution.
  */
 export async function microBench(browser, server, inputs, planName) {
   const page = await openPage(browser, { bypassCSP: true });
@@ -205,15 +215,15 @@ export function parsePageOutput(stdout) {
 }
 
 /**
- * Runs the page engineer's www/bench/page.mjs (a script: a table, then one
+ * Runs the page engineer's bench/page.mjs (a script: a table, then one
  * JSON line {"bench":"page",...}) as a child process; null when absent.
  */
 export function pageBench(root, { log, env: extra = {}, timeoutMs = 6 * 60 * 1000 }) {
-  const script = join(root, "www/bench/page.mjs");
+  const script = join(root, "bench", "page.mjs");
   if (!existsSync(script)) return Promise.resolve(null);
   const env = { ...process.env, ...extra };
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [script], { cwd: join(root, "www"), env, stdio: ["ignore", "pipe", "pipe"] });
+    const p = spawn(process.execPath, [script], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     const timer = setTimeout(() => { p.kill(); err += `\ntimed out after ${timeoutMs / 1000} s`; }, timeoutMs);

@@ -5,16 +5,16 @@
 // its environment to itself, so this starts the instance the way scanpage.js
 // does (wasm_exec.js, the __scanpage readiness callback) with GODEBUG added.
 //
-//   node www/bench/inittrace.mjs     one cold start; prints one JSON object
+//   node bench/inittrace.mjs     one cold start; prints one JSON object
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { median } from "./stats.mjs";
 
-const wasmPath = fileURLToPath(new URL("../scanpage.wasm", import.meta.url));
+const wasmPath = fileURLToPath(new URL("../build/package/scanpage.wasm", import.meta.url));
 
 /** One start: compile, instantiate, run until Go signals readiness. */
 async function start() {
-  await import("../wasm_exec.js");
+  await import("../build/package/wasm_exec.js");
   const lines = [];
   const write = globalThis.fs.writeSync;
   const decoder = new TextDecoder();

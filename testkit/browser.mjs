@@ -1,16 +1,18 @@
-// Shared set-up of the browser tests: our own server on a free port and
-// Debian's Chromium driven by playwright-core (never a downloaded browser).
+// browser.mjs: what the browser tests and benchmarks share: our own server on
+// a free port, serving the built site, and Debian's Chromium driven by
+// playwright-core (never a downloaded browser). SCANPAGE_CHROMIUM overrides
+// the browser's path, here and in the Go tests (testkit.Chromium).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
+const root = fileURLToPath(new URL("../", import.meta.url));
 export const artifacts = `${root}artifacts`;
 
-/** Starts build/serve on a free port (serving www/, or dir); resolves to { url, close }. */
-export function startServer({ dir = `${root}www` } = {}) {
+/** Starts build/serve on a free port, serving dir (default $SCANPAGE_SITE, else build/site); resolves to { url, close }. */
+export function startServer({ dir = process.env.SCANPAGE_SITE || `${root}build/site` } = {}) {
   const bin = `${root}build/serve`;
   if (!existsSync(bin)) throw new Error("build/serve is missing: run `make build` first");
   const proc = spawn(bin, ["-addr", "127.0.0.1:0", "-dir", dir], { stdio: ["ignore", "pipe", "inherit"] });
@@ -24,10 +26,10 @@ export function startServer({ dir = `${root}www` } = {}) {
   });
 }
 
-/** The Chromium of Debian's chromium package, or $CHROMIUM. */
+/** The Chromium of Debian's chromium package, or $SCANPAGE_CHROMIUM. */
 export function chromiumPath() {
-  const path = process.env.CHROMIUM || "/usr/bin/chromium";
-  if (!existsSync(path)) throw new Error(`no Chromium at ${path}: apt-get install chromium (or set CHROMIUM)`);
+  const path = process.env.SCANPAGE_CHROMIUM || "/usr/bin/chromium";
+  if (!existsSync(path)) throw new Error(`no Chromium at ${path}: apt-get install chromium (or set SCANPAGE_CHROMIUM)`);
   return path;
 }
 

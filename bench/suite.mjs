@@ -1,5 +1,5 @@
 // suite.mjs: the micro-benchmarks of scanpage's calls next to its peers, the
-// same under node (node.mjs) and in Chromium (page.html). Everything is
+// same under node (node.mjs) and in Chromium (micro.html). Everything is
 // measured in one interleaved run, so that ratios come from the same run.
 import { compileAjv, jsbarcodeSVG, bwipSVG, pngInBrowser, bwipPNGAsync, pngSize } from "./peers.mjs";
 import { interleave, interleaveAsync } from "./stats.mjs";
@@ -66,7 +66,7 @@ export function runSuite(sp, inputs, plan) {
       ops.push({ name: `ajv.validate.${key}`, fn: () => c.validate(obj) });
     }
   } else {
-    notes.push("Ajv not measured: www/create-product.schema.json is not published yet (make build publishes it)");
+    notes.push("Ajv not measured: build/package/create-product.schema.json is missing (make build publishes it)");
   }
 
   const jb = jsbarcodeSVG(inputs.code);

@@ -1,8 +1,8 @@
 // node.mjs: the wasm under node next to Ajv, JsBarcode and bwip-js, in one
 // process. Run as a child of run.mjs (a fresh heap each time):
 //
-//   node www/bench/node.mjs [--quick]     prints one JSON object
-import { load } from "../scanpage.js";
+//   node bench/node.mjs [--quick]     prints one JSON object
+import { load } from "../build/package/scanpage.js";
 import { readInputs } from "./inputs.mjs";
 import { runSuite, runAsyncPNG, plans } from "./suite.mjs";
 

@@ -9,12 +9,13 @@
 //     service worker), navigation start to the sp:first-diagnostics mark;
 //   repeat visit: the same context again (HTTP cache and service worker warm);
 //   the calls themselves in Chromium: validate and preview on the doc sample,
-//     the full-featured fixture and a large document, on the main thread and
+//     the full-featured sample (04) and a large document, on the main thread and
 //     through load({worker: true}) (round trip).
 //
-// Prints a table, then one JSON line. Run with `make bench-page` (it builds first).
-import { startServer, launch, chromiumPath } from "../test/browser.mjs";
-import { openApp, ready, pasteAll, endOfLine, fixture } from "../test/page-helpers.mjs";
+// The page is build/site, served by build/serve. Prints a table, then one
+// JSON line. Run with `make bench-page` (it builds first).
+import { startServer, launch, chromiumPath } from "../testkit/browser.mjs";
+import { openApp, ready, pasteAll, endOfLine, sample } from "../www/test/page-helpers.mjs";
 
 const KEYS = Number(process.env.BENCH_KEYS || 200);
 const RUNS = Number(process.env.BENCH_RUNS || 7);
@@ -25,7 +26,7 @@ const r2 = (x) => Math.round(x * 100) / 100;
 
 /** The largest realistic document: 6 banners, 9 actions (one a recommend of 50 codes), 30 detail rows. */
 function largeDoc() {
-  const d = JSON.parse(fixture("04-reconstructed-full-features.json"));
+  const d = JSON.parse(sample("04-reconstructed-full-features.json"));
   const img = d.brand_info.detail_info.banner_list[0].link;
   d.brand_info.detail_info.banner_list = Array.from({ length: 6 }, (_, i) => ({ link: img, desc: `第${i + 1}张：细节展示与使用场景说明` }));
   d.brand_info.detail_info.detail_list = Array.from({ length: 30 }, (_, i) => ({ title: `属性${i + 1}`, desc: `这是第${i + 1}行的说明文字，约二十个字左右` }));
@@ -57,7 +58,7 @@ try {
     const page = await open({ viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
     await page.goto(server.url);
     await ready(page);
-    await pasteAll(page, fixture("00-doc-sample-verbatim.json.txt"));
+    await pasteAll(page, sample("00-doc-sample-verbatim.json.txt"));
     await page.locator('#issues li[data-code="syntax.trailing_comma"]').first().waitFor();
     await page.waitForTimeout(300);
     // At the start of the title (the preview cuts long titles at the end,
@@ -130,8 +131,8 @@ try {
 
     // --- The calls, main thread vs worker --------------------------------------------
     const docs = {
-      doc_sample: fixture("00-doc-sample-verbatim.json.txt"),
-      full_features: fixture("04-reconstructed-full-features.json"),
+      doc_sample: sample("00-doc-sample-verbatim.json.txt"),
+      full_features: sample("04-reconstructed-full-features.json"),
       large: largeDoc(),
     };
     const calls = await page.evaluate(async (docs) => {
