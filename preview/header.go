@@ -2,8 +2,10 @@ package preview
 
 import (
 	"html/template"
+	"image/color"
 	"strconv"
 
+	"scanpage/preview/barcode"
 	"scanpage/schema"
 )
 
@@ -33,7 +35,7 @@ type header struct {
 type codeView struct {
 	Label   string        // "EAN-13", "EAN-8", or keystandard as written
 	Str     string        // keystr as written
-	Symbol  template.HTML // our own inline SVG, from SymbolSVG; "" when not drawn
+	Symbol  template.HTML // our own inline SVG, from barcode.InlineSVG; "" when not drawn
 	Problem string        // why the symbol is not drawn; "" when it is, or for a qrcode
 }
 
@@ -63,8 +65,8 @@ func newHeader(p *schema.Product, lang schema.Lang, l *labels) header {
 }
 
 // newCode draws the symbol of an EAN code (with its digits under the bars
-// when text is set) through SymbolSVG, the same drawing as the barcode
-// call. A qrcode keystr is shown as text only: it has no EAN symbol.
+// when text is set) through barcode.InlineSVG, the same drawing as the
+// barcode call. A qrcode keystr is shown as text only: it has no EAN symbol.
 func newCode(standard, str string, text bool, lang schema.Lang, l *labels) codeView {
 	c := codeView{Str: str, Label: standard}
 	switch standard {
@@ -78,16 +80,16 @@ func newCode(standard, str string, text bool, lang schema.Lang, l *labels) codeV
 	if str == "" {
 		return c
 	}
-	o := BarcodeOptions{Text: &text, Lang: string(lang)}
+	o := barcode.Options{Text: &text, Lang: string(lang)}
 	if standard == "ean13" || standard == "ean8" {
 		o.Standard = standard // a 13-digit code is no EAN-8, however valid
 	}
-	svg, err := SymbolSVG(str, o)
+	svg, err := barcode.InlineSVG(str, o)
 	if err != nil {
 		c.Problem = l.BadCode + err.Error()
 		return c
 	}
-	// SymbolSVG draws only validated digits with our own markup: it is
+	// InlineSVG draws only validated digits with our own markup: it is
 	// safe to inline as it is.
 	c.Symbol = template.HTML(svg)
 	return c
@@ -123,5 +125,5 @@ func textOn(bg string) string {
 // luminance is the WCAG 2 relative luminance of six hex digits.
 func luminance(hex string) float64 {
 	v, _ := strconv.ParseUint(hex, 16, 32)
-	return 0.2126*srgbLinear(uint8(v>>16)) + 0.7152*srgbLinear(uint8(v>>8)) + 0.0722*srgbLinear(uint8(v))
+	return barcode.Luminance(color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255})
 }

@@ -49,9 +49,11 @@ type view struct {
 func Render(res *schema.Result, opts Options) (pg Page) {
 	lang := schema.ParseLang(opts.Lang)
 	var issues []schema.Issue
+	var named *schema.ProductSummary
 	p := &schema.Product{}
 	if res != nil {
 		issues = res.Report.Issues[:len(res.Report.Issues):len(res.Report.Issues)]
+		named = res.Report.Product
 		if res.Product != nil {
 			p = res.Product
 		}
@@ -62,6 +64,7 @@ func Render(res *schema.Result, opts Options) (pg Page) {
 		if r := recover(); r != nil {
 			pg = failed(issues, lang, r)
 		}
+		pg.Report.Product = named
 	}()
 	tmpl, css, err := templates()
 	if err != nil {
@@ -100,9 +103,9 @@ func resolveOptions(o Options, lang schema.Lang) (page, layout string, issues []
 		page = "home"
 	case "home", "detail", "antifake":
 	default:
-		issues = append(issues, optionIssue(schema.Warning, "preview.page", "/page", schema.Msg(
-			"未知的页面 %q：可选 \"home\"、\"detail\" 或 \"antifake\"；已显示主页。",
-			"Unknown page %q: use \"home\", \"detail\" or \"antifake\"; the homepage is shown.", clip(page)), lang))
+		issues = append(issues, schema.OptionIssue(schema.Warning, "preview.page", "page", schema.Msg(
+			"未知的页面 %s：可选 \"home\"、\"detail\" 或 \"antifake\"；已显示主页。",
+			"Unknown page %s: use \"home\", \"detail\" or \"antifake\"; the homepage is shown.", schema.Quote(page)), lang))
 		page = "home"
 	}
 	switch layout {
@@ -110,9 +113,9 @@ func resolveOptions(o Options, lang schema.Lang) (page, layout string, issues []
 		layout = "classic"
 	case "classic", "concept":
 	default:
-		issues = append(issues, optionIssue(schema.Warning, "preview.layout", "/layout", schema.Msg(
-			"未知的布局 %q：可选 \"classic\" 或 \"concept\"；已使用 classic。",
-			"Unknown layout %q: use \"classic\" or \"concept\"; the classic one is used.", clip(layout)), lang))
+		issues = append(issues, schema.OptionIssue(schema.Warning, "preview.layout", "layout", schema.Msg(
+			"未知的布局 %s：可选 \"classic\" 或 \"concept\"；已使用 classic。",
+			"Unknown layout %s: use \"classic\" or \"concept\"; the classic one is used.", schema.Quote(layout)), lang))
 		layout = "classic"
 	}
 	return page, layout, issues

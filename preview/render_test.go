@@ -15,11 +15,11 @@ func render(doc string, opts Options) Page {
 	return Render(schema.Validate(doc, schema.Options{Lang: schema.ParseLang(opts.Lang)}), opts)
 }
 
-// fixtures returns the payloads of schema/testdata by their two-digit
+// fixtures returns the example documents of ../samples by their two-digit
 // number.
 func fixtures(t testing.TB) map[string]string {
 	t.Helper()
-	files, err := filepath.Glob("../schema/testdata/payloads/*")
+	files, err := filepath.Glob("../samples/0*")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no fixtures: %v", err)
 	}
@@ -526,5 +526,8 @@ func TestRenderKeepsTheReport(t *testing.T) {
 	}
 	if last := page.Report.Issues[len(page.Report.Issues)-1]; last.Code != "preview.page" {
 		t.Errorf("the first render's note became %s: renders share the report's array", last.Code)
+	}
+	if page.Report.Product == nil || *page.Report.Product != *res.Report.Product {
+		t.Errorf("the page's report names the product %+v, the validation %+v", page.Report.Product, res.Report.Product)
 	}
 }

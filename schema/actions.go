@@ -59,8 +59,8 @@ func (c *checker) actions(list *Node, self productCode) {
 					firstBanner = it
 				}
 			} else {
-				c.width(it.Get("name"), linkNameWidth, Warning, "action.link.name.width", 0)
-				c.width(it.Get("digest"), digestWidth, Warning, "action.link.digest.width", 0)
+				c.width(it.Get("name"), linkNameWidth, Error, "action.link.name.width", 0)
+				c.width(it.Get("digest"), digestWidth, Error, "action.link.digest.width", 0)
 			}
 		case "user":
 			if a := it.Get("appid"); a != nil && a.Kind == String && !isAppID(a.Str) {
@@ -68,7 +68,7 @@ func (c *checker) actions(list *Node, self productCode) {
 					"appid is %s; an official account's AppID is wx followed by 16 lower-case hex digits, an original id gh_ followed by 12.", literal(a)))
 			}
 		case "card":
-			c.width(it.Get("digest"), digestWidth, Warning, "action.card.digest.width", 0)
+			c.width(it.Get("digest"), digestWidth, Error, "action.card.digest.width", 0)
 			if id := it.Get("cardid"); id != nil && id.Kind == String && id.Str != "" {
 				c.atValue(id, Info, "action.card.custom_code", errCardCode, Msg("卡券必须是非自定义 code 的卡券；自定义 code 的卡券会被拒绝。",
 					"The card must not use custom codes; a card with custom codes is refused."))
@@ -78,7 +78,7 @@ func (c *checker) actions(list *Node, self productCode) {
 			c.numericPrice(it.Get("retail_price"), "action.price.retail_price")
 		case "product":
 			hasShop = true
-			c.width(it.Get("digest"), digestWidth, Warning, "action.product.digest.width", 0)
+			c.width(it.Get("digest"), digestWidth, Error, "action.product.digest.width", 0)
 		case "store":
 			hasShop = true
 			c.numericPrice(it.Get("sale_price"), "action.store.sale_price")

@@ -43,28 +43,36 @@ type Issue struct {
 
 // A Fix is a correction that is certain enough to apply with one click.
 // Either Text replaces the issue's range (Offset, Length) of the input, or
-// Value replaces the JSON value at Path.
+// Value replaces the JSON value at Path. Either way, Edit is the same
+// correction as a text edit of the input the issue was found in, when the
+// fix could be placed there: an editor applies it as it is, without reading
+// the JSON itself.
 type Fix struct {
-	// Edit is true for a text edit: Text replaces the issue's range.
-	Edit bool
-	Text string
-	// Path and Value are used when Edit is false.
+	// IsText is true for a text fix: Text replaces the issue's range.
+	IsText bool
+	Text   string
+	// Path and Value are used when IsText is false.
 	Path  string
 	Value any
+	// Edit is set by Validate (and Repair, CheckCodeIssues) for every fix.
+	Edit *Edit
 }
 
-// MarshalJSON writes {"text": ...} or {"path": ..., "value": ...}; an empty
-// replacement text (a deletion) is kept, unlike with omitempty.
+// MarshalJSON writes {"text": ...} or {"path": ..., "value": ...}, each
+// with its "edit" when there is one; an empty replacement text (a deletion)
+// is kept, unlike with omitempty.
 func (f Fix) MarshalJSON() ([]byte, error) {
-	if f.Edit {
+	if f.IsText {
 		return json.Marshal(struct {
 			Text string `json:"text"`
-		}{f.Text})
+			Edit *Edit  `json:"edit,omitempty"`
+		}{f.Text, f.Edit})
 	}
 	return json.Marshal(struct {
 		Path  string `json:"path"`
 		Value any    `json:"value"`
-	}{f.Path, f.Value})
+		Edit  *Edit  `json:"edit,omitempty"`
+	}{f.Path, f.Value, f.Edit})
 }
 
 // UnmarshalJSON reads either form of MarshalJSON.
@@ -73,8 +81,13 @@ func (f *Fix) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return err
 	}
+	if e, ok := raw["edit"]; ok {
+		if err := json.Unmarshal(e, &f.Edit); err != nil {
+			return err
+		}
+	}
 	if t, ok := raw["text"]; ok {
-		f.Edit = true
+		f.IsText = true
 		return json.Unmarshal(t, &f.Text)
 	}
 	if p, ok := raw["path"]; ok {
@@ -89,17 +102,37 @@ func (f *Fix) UnmarshalJSON(b []byte) error {
 	return fmt.Errorf("schema: fix has neither text nor path")
 }
 
-// TextFix replaces the issue's range with s ("" deletes it).
-func TextFix(s string) *Fix { return &Fix{Edit: true, Text: s} }
+// textFix replaces the issue's range with s ("" deletes it).
+func textFix(s string) *Fix { return &Fix{IsText: true, Text: s} }
 
 // ValueFix sets the value at the JSON Pointer path.
 func ValueFix(path string, v any) *Fix { return &Fix{Path: path, Value: v} }
+
+// OptionIssue is an issue about an option of a call rather than about the
+// input: its path names the option ("/page", "/xdim"), and it has no range
+// in the input (line 1, column 1, length 0).
+func OptionIssue(sev Severity, code, option string, msg Message, lang Lang) Issue {
+	return Issue{Severity: sev, Code: code, Path: "/" + option, Line: 1, Column: 1, Message: msg.In(lang)}
+}
 
 // A Report is the outcome of a validation. Valid is true when no issue has
 // severity Error.
 type Report struct {
 	Valid  bool    `json:"valid"`
 	Issues []Issue `json:"issues"`
+	// Product is what a validated document says its code and title are,
+	// as this validation read them (the last of duplicate keys wins, slips
+	// like single quotes are stepped over), so that a frontend shows them
+	// without reading the JSON itself. Nil in reports about other input.
+	Product *ProductSummary `json:"product,omitempty"`
+}
+
+// A ProductSummary names a document's product: its code and its title,
+// "" where the document has none that could be read.
+type ProductSummary struct {
+	KeyStandard string `json:"keystandard"`
+	KeyStr      string `json:"keystr"`
+	Title       string `json:"title"`
 }
 
 // NewReport builds a report from issues, computing Valid. A nil slice

@@ -11,7 +11,7 @@ import (
 	"github.com/xeipuuv/gojsonschema"
 )
 
-// SchemaJSON is create-product.schema.json, the JSON Schema (draft-07) of
+// schemaJSON is create-product.schema.json, the JSON Schema (draft-07) of
 // the scan/product/create document, published for other tools (editors,
 // Ajv; make build copies it next to the page).
 //
@@ -22,23 +22,23 @@ import (
 // (A1), the per-type action fields and detail_info's "one list non-empty".
 // Go (checkDocument) holds what a schema cannot say or cannot say as a
 // warning: the barcode (check digit, length semantics, GS1 prefix:
-// CheckCode), display widths, the cross-rules A2–A5, duplicate modules,
+// checkCode), display widths, the cross-rules A2–A5, duplicate modules,
 // unknown keys with did-you-mean, response-only fields, the merchant
 // context, and the warnings about what the schema tolerates (a digit-string
 // category_id or vendor id, a boolean native_show, a numeric price, a bare
 // host as anti_fake_url). Nothing is checked on both sides: the schema's
 // errors are mapped to our codes and messages (schemaerrors.go), and Go
 // only adds what the schema accepts. The schema's own keystr patterns (the
-// root allOf) restate CheckCode for other tools and are not run here.
+// root allOf) restate checkCode for other tools and are not run here.
 //
 //go:embed create-product.schema.json
-var SchemaJSON []byte
+var schemaJSON []byte
 
-// MerchantSchemaJSON is merchantinfo.schema.json, the JSON Schema of the
+// merchantSchemaJSON is merchantinfo.schema.json, the JSON Schema of the
 // merchantinfo/get response in either of its shapes.
 //
 //go:embed merchantinfo.schema.json
-var MerchantSchemaJSON []byte
+var merchantSchemaJSON []byte
 
 // The engine runs the published schema split in two steps, for speed: the
 // document without the per-type action branches, then each action against
@@ -75,7 +75,7 @@ func (e *engine) build() error {
 	// Our own parser reads the schema: its code is already compiled when a
 	// document has just been parsed, unlike encoding/json's, which a cold
 	// WebAssembly instance would compile on first use.
-	doc, ok := Parse(string(SchemaJSON)).Root.Value().(map[string]any)
+	doc, ok := Parse(string(schemaJSON)).Root.Value().(map[string]any)
 	if !ok {
 		return errors.New("schema: create-product.schema.json is not an object")
 	}
@@ -120,7 +120,7 @@ func (e *engine) build() error {
 			return err
 		}
 	}
-	merchant := Parse(string(MerchantSchemaJSON)).Root.Value()
+	merchant := Parse(string(merchantSchemaJSON)).Root.Value()
 	delete(merchant.(map[string]any), "$id")
 	if err := sl.AddSchema(engineBase+"merchant.json", valueLoader{merchant}); err != nil {
 		return err

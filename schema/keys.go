@@ -43,11 +43,11 @@ func (c *checker) unknownKey(obj, f *Node, sh shape, candidates []string) {
 	}
 	s, ok := nearest(f.Key, candidates)
 	if !ok {
-		c.atKey(f, Warning, "object.unknown_key", 0, Msg("%[2]s 中的 %[1]s 不是已知字段，会被 API 忽略。", "%s is not a field of %s; the API ignores it.", quote(f.Key), where))
+		c.atKey(f, Warning, "object.unknown_key", 0, Msg("%[2]s 中的 %[1]s 不是已知字段，会被 API 忽略。", "%s is not a field of %s; the API ignores it.", Quote(f.Key), where))
 		return
 	}
-	fd := c.atKey(f, Warning, "object.unknown_key", 0, Msg("%[2]s 中的 %[1]s 不是已知字段，会被 API 忽略；是不是想写 %[3]s？", "%s is not a field of %s and the API ignores it; did you mean %s?", quote(f.Key), where, s))
+	fd := c.atKey(f, Warning, "object.unknown_key", 0, Msg("%[2]s 中的 %[1]s 不是已知字段，会被 API 忽略；是不是想写 %[3]s？", "%s is not a field of %s and the API ignores it; did you mean %s?", Quote(f.Key), where, s))
 	if obj.Get(s) == nil && c.text[f.KeyStart] == '"' {
-		fd.fix = TextFix(quoteJSON(s))
+		fd.fix = textFix(quoteJSON(s))
 	}
 }

@@ -8,23 +8,23 @@ import (
 	"scanpage/schema/gtin"
 )
 
-// ErrcodeKeystr is the errcode the create API returns for a bad keystr.
-const ErrcodeKeystr = 61305
+// errcodeKeystr is the errcode the create API returns for a bad keystr.
+const errcodeKeystr = 61305
 
-// MaxQRCodeLen is the longest keystr the API accepts with keystandard qrcode.
-const MaxQRCodeLen = 20
+// maxQRCodeLen is the longest keystr the API accepts with keystandard qrcode.
+const maxQRCodeLen = 20
 
-// A CodeFinding is one finding about a product code (the document's keystr
+// A codeFinding is one finding about a product code (the document's keystr
 // or a recommended product's), in both languages, ready to be positioned by
 // the caller.
-type CodeFinding struct {
+type codeFinding struct {
 	Severity Severity
 	// Code is stable: "keystr." followed by the gtin finding's code
 	// ("keystr.check_digit", "keystr.prefix.restricted", "keystr.gtin12",
 	// "keystr.chars"…), or keystr.empty, keystr.qrcode.chars and
 	// keystr.qrcode.length for keystandard qrcode.
 	Code string
-	// Errcode is ErrcodeKeystr for an error, 0 for a warning or a hint: the
+	// Errcode is errcodeKeystr for an error, 0 for a warning or a hint: the
 	// API rejects a bad keystr with 61305; a caller checking a recommended
 	// product may report its own errcode instead.
 	Errcode int
@@ -35,14 +35,14 @@ type CodeFinding struct {
 	Fix string
 }
 
-// CheckCode checks code as a keystr of the given keystandard: "ean13" or
+// checkCode checks code as a keystr of the given keystandard: "ean13" or
 // "ean8" apply every GTIN rule of package gtin (characters, length, check
 // digit, GS1 prefix); "" infers EAN-13 or EAN-8 from the length (for a bare
-// code, as barcode drawing gets it); "qrcode" allows 1 to MaxQRCodeLen
+// code, as barcode drawing gets it); "qrcode" allows 1 to maxQRCodeLen
 // characters of [A-Za-z0-9_-] and nothing more is checked. Any other
 // standard returns nil: the validator reports keystandard itself, and there
 // is no rule to check the code against.
-func CheckCode(code, standard string) []CodeFinding {
+func checkCode(code, standard string) []codeFinding {
 	switch standard {
 	case gtin.EAN13, gtin.EAN8, "":
 	case "qrcode":
@@ -54,23 +54,23 @@ func CheckCode(code, standard string) []CodeFinding {
 	if fs == nil {
 		return nil
 	}
-	out := make([]CodeFinding, len(fs))
+	out := make([]codeFinding, len(fs))
 	for i, f := range fs {
 		sev := codeSeverity(f.Severity)
-		out[i] = CodeFinding{Severity: sev, Code: "keystr." + f.Code, Message: codeMessage(f), Fix: f.Fix}
+		out[i] = codeFinding{Severity: sev, Code: "keystr." + f.Code, Message: codeMessage(f), Fix: f.Fix}
 		if sev == Error {
-			out[i].Errcode = ErrcodeKeystr
+			out[i].Errcode = errcodeKeystr
 		}
 	}
 	return out
 }
 
-// CheckCodeIssues is CheckCode for an input that is just the code (the
+// CheckCodeIssues is checkCode for an input that is just the code (the
 // barcode call): every issue covers the whole code (path "", line 1,
 // column 1, offset 0, length the code's length in UTF-16 units), its
 // message is in lang and its fix, when there is one, replaces the code.
 func CheckCodeIssues(code, standard string, lang Lang) []Issue {
-	fs := CheckCode(code, standard)
+	fs := checkCode(code, standard)
 	if fs == nil {
 		return nil
 	}
@@ -83,31 +83,31 @@ func CheckCodeIssues(code, standard string, lang Lang) []Issue {
 			Message: f.Message.In(lang),
 		}
 		if f.Fix != "" {
-			issues[i].Fix = TextFix(f.Fix)
+			issues[i].Fix = &Fix{IsText: true, Text: f.Fix, Edit: &Edit{Offset: 0, Length: n, Text: f.Fix}}
 		}
 	}
 	return issues
 }
 
 // checkQRCode applies the rule for keystandard qrcode.
-func checkQRCode(code string) []CodeFinding {
+func checkQRCode(code string) []codeFinding {
 	allowed := Msg("只允许字母 A–Z、a–z、数字 0–9、下划线 _ 和连字符 -，最多 20 个", "only the letters A–Z and a–z, the digits 0–9, _ and - are allowed, at most 20")
 	if code == "" {
-		return []CodeFinding{{Severity: Error, Code: "keystr.empty", Errcode: ErrcodeKeystr,
+		return []codeFinding{{Severity: Error, Code: "keystr.empty", Errcode: errcodeKeystr,
 			Message: Msg("二维码编码为空；%s。", "The qrcode keystr is empty; %s.", allowed)}}
 	}
-	var out []CodeFinding
+	var out []codeFinding
 	for _, r := range code {
 		if r < utf8.RuneSelf && (r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
 			continue
 		}
-		out = append(out, CodeFinding{Severity: Error, Code: "keystr.qrcode.chars", Errcode: ErrcodeKeystr,
+		out = append(out, codeFinding{Severity: Error, Code: "keystr.qrcode.chars", Errcode: errcodeKeystr,
 			Message: Msg("二维码编码中有%s；%s。", "The qrcode keystr contains %s; %s.", codeChar(r), allowed)})
 		break
 	}
-	if n := utf8.RuneCountInString(code); n > MaxQRCodeLen {
-		out = append(out, CodeFinding{Severity: Error, Code: "keystr.qrcode.length", Errcode: ErrcodeKeystr,
-			Message: Msg("二维码编码有 %d 个字符，最多允许 %d 个。", "The qrcode keystr has %d characters; at most %d are allowed.", n, MaxQRCodeLen)})
+	if n := utf8.RuneCountInString(code); n > maxQRCodeLen {
+		out = append(out, codeFinding{Severity: Error, Code: "keystr.qrcode.length", Errcode: errcodeKeystr,
+			Message: Msg("二维码编码有 %d 个字符，最多允许 %d 个。", "The qrcode keystr has %d characters; at most %d are allowed.", n, maxQRCodeLen)})
 	}
 	return out
 }

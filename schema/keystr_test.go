@@ -76,15 +76,15 @@ func TestCheckCode(t *testing.T) {
 		{"6900000000000", "EAN13", nil},
 	}
 	for _, tt := range tests {
-		got := CheckCode(tt.code, tt.standard)
+		got := checkCode(tt.code, tt.standard)
 		if len(got) != len(tt.want) {
-			t.Errorf("CheckCode(%q, %q) = %+v, want %d findings", tt.code, tt.standard, got, len(tt.want))
+			t.Errorf("checkCode(%q, %q) = %+v, want %d findings", tt.code, tt.standard, got, len(tt.want))
 			continue
 		}
 		for i, w := range tt.want {
 			g := got[i]
 			if g.Code != w.code || g.Severity != w.sev || g.Errcode != w.errcode || g.Fix != w.fix {
-				t.Errorf("CheckCode(%q, %q)[%d] = %s %s %d fix %q; want %s %s %d fix %q",
+				t.Errorf("checkCode(%q, %q)[%d] = %s %s %d fix %q; want %s %s %d fix %q",
 					tt.code, tt.standard, i, g.Code, g.Severity, g.Errcode, g.Fix, w.code, w.sev, w.errcode, w.fix)
 			}
 		}
@@ -118,13 +118,13 @@ func TestCheckCodeWording(t *testing.T) {
 			"Prefix 952 is for GS1 demonstrations and examples; a real product needs a code of its own."},
 	}
 	for _, tt := range tests {
-		fs := CheckCode(tt.code, tt.standard)
+		fs := checkCode(tt.code, tt.standard)
 		if len(fs) == 0 {
-			t.Errorf("CheckCode(%q, %q): no findings", tt.code, tt.standard)
+			t.Errorf("checkCode(%q, %q): no findings", tt.code, tt.standard)
 			continue
 		}
 		if m := fs[0].Message; m.ZH != tt.zh || m.EN != tt.en {
-			t.Errorf("CheckCode(%q, %q)[0].Message =\n\t%s\n\t%s\nwant\n\t%s\n\t%s", tt.code, tt.standard, m.ZH, m.EN, tt.zh, tt.en)
+			t.Errorf("checkCode(%q, %q)[0].Message =\n\t%s\n\t%s\nwant\n\t%s\n\t%s", tt.code, tt.standard, m.ZH, m.EN, tt.zh, tt.en)
 		}
 	}
 }
@@ -185,7 +185,7 @@ func TestCheckCodeMessages(t *testing.T) {
 	seen := map[string]bool{}
 	for _, s := range codeSamples(t) {
 		code, std := s[0], s[1]
-		for _, f := range CheckCode(code, std) {
+		for _, f := range checkCode(code, std) {
 			seen[f.Code] = true
 			zh, en := f.Message.ZH, f.Message.EN
 			where := strconv.Quote(code) + "/" + std + " " + f.Code
@@ -210,7 +210,7 @@ func TestCheckCodeMessages(t *testing.T) {
 			if len(code) >= 7 && (strings.Contains(zh, code) || strings.Contains(en, code)) {
 				t.Errorf("%s: the message quotes the code back: %q", where, en)
 			}
-			if (f.Severity == Error) != (f.Errcode == ErrcodeKeystr) || f.Severity != Error && f.Errcode != 0 {
+			if (f.Severity == Error) != (f.Errcode == errcodeKeystr) || f.Severity != Error && f.Errcode != 0 {
 				t.Errorf("%s: severity %s with errcode %d", where, f.Severity, f.Errcode)
 			}
 			if !strings.HasPrefix(f.Code, "keystr.") {
@@ -244,7 +244,7 @@ func TestCheckCodeIssues(t *testing.T) {
 			t.Errorf("%s at %q %d:%d offset %d length %d, want \"\" 1:1 offset 0 length 13",
 				i.Code, i.Path, i.Line, i.Column, i.Offset, i.Length)
 		}
-		if i.Fix == nil || !i.Fix.Edit || i.Fix.Text != "6901939621608" {
+		if i.Fix == nil || !i.Fix.IsText || i.Fix.Text != "6901939621608" {
 			t.Errorf("%s fix = %+v, want text 6901939621608", i.Code, i.Fix)
 		}
 		if i.Errcode != 61305 || i.Severity != Error {

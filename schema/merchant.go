@@ -76,7 +76,7 @@ func readMerchant(src string) (*merchant, *Document, []finding) {
 	if ec := root.Get("errcode"); ec != nil && ec.Kind == Number && ec.Str != "0" {
 		msg := text(root.Get("errmsg"))
 		c.atValue(ec, Error, "merchant.errcode", 0, Msg("商户信息是一个错误返回（errcode %s，errmsg %s），不含商户的号段和类目。",
-			"The merchant context is an error response (errcode %s, errmsg %s) and holds no firm codes or categories.", ec.Str, quote(msg)))
+			"The merchant context is an error response (errcode %s, errmsg %s) and holds no firm codes or categories.", ec.Str, Quote(msg)))
 		return nil, d, c.out
 	}
 	m := &merchant{cateNames: map[string]string{}}
@@ -201,7 +201,7 @@ func (c *checker) merchantRules(root *Node, code productCode, m *merchant) {
 	if tag := base.Get("brand_tag"); tag != nil && tag.Kind == String && m.hasTags && !slices.Contains(m.tags, tag.Str) {
 		if s, ok := nearest(tag.Str, m.tags); ok {
 			c.atValue(tag, Error, "base.brand_tag.unknown", errBrandTag, Msg("brand_tag %s 不在商户的 brand_tag_list 中；是不是想写 %s？",
-				"brand_tag %s is not in the merchant's brand_tag_list; did you mean %s?", literal(tag), quote(s)))
+				"brand_tag %s is not in the merchant's brand_tag_list; did you mean %s?", literal(tag), Quote(s)))
 		} else {
 			c.atValue(tag, Error, "base.brand_tag.unknown", errBrandTag, Msg("brand_tag %s 不在商户的 brand_tag_list 中（%s）。",
 				"brand_tag %s is not in the merchant's brand_tag_list (%s).", literal(tag), quotedList(m.tags)))
@@ -273,7 +273,7 @@ func listText(items []string) Message {
 func quotedList(items []string) Message {
 	q := make([]string, len(items))
 	for i, s := range items {
-		q[i] = quote(s)
+		q[i] = Quote(s)
 	}
 	return listText(q)
 }
@@ -289,7 +289,7 @@ func (m *merchant) cateList(cs []category) Message {
 		seen[c.id] = true
 		s := c.id
 		if n := m.cateNames[c.id]; n != "" {
-			s += " " + quote(n)
+			s += " " + Quote(n)
 		}
 		out = append(out, s)
 	}

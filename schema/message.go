@@ -1,6 +1,11 @@
 package schema
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
 
 // Lang selects the language of messages.
 type Lang string
@@ -59,3 +64,105 @@ func (m Message) In(lang Lang) string {
 	}
 	return m.ZH
 }
+
+// The pieces messages are built from. A message names the field the way
+// the author wrote it (its key, or the array and index: action_list[3]),
+// quotes the value as written, and says what is allowed.
+
+// name names n in a message: its key, "action_list[3]" for an array item,
+// or the document itself.
+func name(n *Node) Message {
+	switch {
+	case n == nil || n.Parent == nil:
+		return Msg("文档", "the document")
+	case n.Parent.Kind == Array:
+		s := n.Parent.Key + "[" + strconv.Itoa(n.Index) + "]"
+		if n.Parent.Parent == nil {
+			s = "[" + strconv.Itoa(n.Index) + "]"
+		}
+		return Message{s, s}
+	}
+	return Message{n.Key, n.Key}
+}
+
+// maxQuoted is how many characters of a value a message quotes.
+const maxQuoted = 40
+
+// Quote quotes a user's string for a message, as JSON would show it; one
+// longer than 40 characters is cut, with an ellipsis outside the quotes so
+// that it is never taken for part of the value. Every package quotes a
+// user's text through it.
+func Quote(s string) string {
+	if utf8.RuneCountInString(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	i, n := 0, 0
+	for i = range s {
+		if n == maxQuoted {
+			break
+		}
+		n++
+	}
+	return strconv.Quote(s[:i]) + "…"
+}
+
+// literal shows the value n as written: a string quoted, any other scalar
+// as its JSON literal, a container by its kind.
+func literal(n *Node) Message {
+	switch n.Kind {
+	case String:
+		q := Quote(n.Str)
+		return Message{q, q}
+	case Number:
+		return Message{n.Str, n.Str}
+	case Bool:
+		s := strconv.FormatBool(n.Bool)
+		return Message{s, s}
+	case Null:
+		return Message{"null", "null"}
+	}
+	return kindName(n.Kind.String())
+}
+
+// kindName names a JSON type (gojsonschema's spelling) with its article.
+func kindName(t string) Message {
+	switch t {
+	case "string":
+		return Msg("字符串", "a string")
+	case "integer":
+		return Msg("整数", "an integer")
+	case "number":
+		return Msg("数字", "a number")
+	case "boolean":
+		return Msg("布尔值", "a boolean")
+	case "null":
+		return Msg("null", "null")
+	case "object":
+		return Msg("对象", "an object")
+	case "array":
+		return Msg("数组", "an array")
+	}
+	return Message{t, t}
+}
+
+// orList joins alternatives: "a、b 或 c" / "a, b or c".
+func orList(ms []Message) Message {
+	var zh, en strings.Builder
+	for i, m := range ms {
+		switch {
+		case i == 0:
+		case i == len(ms)-1:
+			zh.WriteString(" 或 ")
+			en.WriteString(" or ")
+		default:
+			zh.WriteString("、")
+			en.WriteString(", ")
+		}
+		zh.WriteString(m.ZH)
+		en.WriteString(m.EN)
+	}
+	return Message{zh.String(), en.String()}
+}
+
+// plain is a Message that reads the same in both languages.
+func plain(s string) Message { return Message{s, s} }

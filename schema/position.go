@@ -97,3 +97,54 @@ func units16(s string, ascii bool) int {
 	// range yields RuneError once per invalid byte, which counts one unit.
 	return n
 }
+
+// index returns the line index of the text, building it on first use.
+func (d *Document) index() *lineIndex {
+	if d.lines == nil {
+		d.lines = newLineIndex(d.Text)
+	}
+	return d.lines
+}
+
+// Pos returns the editor position of byte offset off.
+func (d *Document) Pos(off int) Position { return d.index().pos(off) }
+
+// issue positions f and puts it into lang.
+func (d *Document) issue(f finding, lang Lang) Issue {
+	a, b := d.Pos(f.start), d.Pos(f.end)
+	src := f.source
+	if src == "" {
+		src = SourceDocument
+	}
+	return Issue{
+		Severity: f.sev, Code: f.code, Errcode: f.errcode, Path: f.path,
+		Line: a.Line, Column: a.Column, Offset: a.Offset, Length: b.Offset - a.Offset,
+		Message: f.msg.In(lang), Source: src, Fix: d.placed(f.fix, a.Offset, b.Offset),
+	}
+}
+
+// placed returns fix with its Edit against d's text: a text fix replaces
+// the issue's range [from, to) (UTF-16 offsets); a value fix sets its
+// value (SetEdit). A fix is shared by the findings that made it, so the
+// copy is returned, never the original changed.
+func (d *Document) placed(fix *Fix, from, to int) *Fix {
+	if fix == nil {
+		return nil
+	}
+	out := *fix
+	if fix.IsText {
+		out.Edit = &Edit{Offset: from, Length: to - from, Text: fix.Text}
+	} else if e, ok := d.SetEdit(fix.Path, fix.Value); ok {
+		out.Edit = &e
+	}
+	return &out
+}
+
+// SyntaxIssues returns what the parser found, positioned, in lang.
+func (d *Document) SyntaxIssues(lang Lang) []Issue {
+	out := make([]Issue, 0, len(d.syntax))
+	for _, f := range d.syntax {
+		out = append(out, d.issue(f, lang))
+	}
+	return out
+}

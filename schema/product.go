@@ -56,14 +56,14 @@ type Action struct {
 // Banner reports whether a link action is an image banner (showtype banner).
 func (a Action) Banner() bool { return a.Type == "link" && a.ShowType == "banner" }
 
-// A Vendor is a store channel of store_vendorid_list (API doc, base_info).
-type Vendor struct {
+// A vendor is a store channel of store_vendorid_list (API doc, base_info).
+type vendor struct {
 	ID   int
 	Name Message
 }
 
-// Vendors are the channels the API accepts, in the doc's order.
-var Vendors = []Vendor{
+// vendors are the channels the API accepts, in the doc's order.
+var vendors = []vendor{
 	{2, Msg("亚马逊", "Amazon")}, {3, Msg("当当网", "Dangdang")}, {4, Msg("京东", "JD.com")},
 	{9, Msg("一号店", "Yihaodian")}, {11, Msg("聚美优品", "Jumei")}, {19, Msg("酒仙网", "Jiuxian")},
 }
@@ -71,7 +71,7 @@ var Vendors = []Vendor{
 // VendorName returns the name of channel id; false for an id the API does
 // not know.
 func VendorName(id int) (Message, bool) {
-	for _, v := range Vendors {
+	for _, v := range vendors {
 		if v.ID == id {
 			return v.Name, true
 		}
@@ -89,8 +89,8 @@ type Module struct {
 	AntiFakeURL string
 }
 
-// ProductOf reads a Product from the parsed tree; root may be nil or partial.
-func ProductOf(root *Node) *Product {
+// productOf reads a Product from the parsed tree; root may be nil or partial.
+func productOf(root *Node) *Product {
 	p := &Product{}
 	p.KeyStandard = text(root.Get("keystandard"))
 	p.KeyStr = text(root.Get("keystr"))

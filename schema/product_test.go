@@ -10,7 +10,7 @@ import (
 // must name the same channels: the enum holds each id as a number and as a
 // digit string.
 func TestVendorsMatchTheSchema(t *testing.T) {
-	enum := Parse(string(SchemaJSON)).Root.Lookup("/definitions/base_info/properties/store_vendorid_list/items/enum")
+	enum := Parse(string(schemaJSON)).Root.Lookup("/definitions/base_info/properties/store_vendorid_list/items/enum")
 	if enum == nil || len(enum.Items) == 0 {
 		t.Fatal("the schema has no enum for store_vendorid_list items")
 	}
@@ -27,14 +27,14 @@ func TestVendorsMatchTheSchema(t *testing.T) {
 		}
 	}
 	var ours []string
-	for _, v := range Vendors {
+	for _, v := range vendors {
 		ours = append(ours, strconv.Itoa(v.ID))
 		if n, ok := VendorName(v.ID); !ok || n.ZH == "" || n.EN == "" {
 			t.Errorf("VendorName(%d) = %v, %v", v.ID, n, ok)
 		}
 	}
 	if !slices.Equal(ours, numbers) || !slices.Equal(ours, strs) {
-		t.Errorf("schema.Vendors %v; the schema's enum: numbers %v, strings %v", ours, numbers, strs)
+		t.Errorf("schema.vendors %v; the schema's enum: numbers %v, strings %v", ours, numbers, strs)
 	}
 	if _, ok := VendorName(5); ok || isVendor("5") || isVendor("02") {
 		t.Error("a channel the API does not know is taken for one")

@@ -21,7 +21,7 @@ func Repair(text string, lang Lang) (repaired string, fixes []Issue) {
 	fixes = []Issue{}
 	for _, f := range d.syntax {
 		switch {
-		case f.fix != nil && f.fix.Edit:
+		case f.fix != nil && f.fix.IsText:
 			edits = append(edits, f)
 			fixes = append(fixes, d.issue(f, lang))
 		case f.sev == Error:

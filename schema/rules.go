@@ -124,17 +124,17 @@ func checkDocument(d *Document, m *merchant) []finding {
 type productCode struct {
 	node     *Node  // the keystr value
 	standard string // ean13, ean8, qrcode, or "" when it is not known
-	code     string // the corrected code when CheckCode has a fix, else keystr
+	code     string // the corrected code when checkCode has a fix, else keystr
 	ok       bool   // no error: code is a well-formed code of standard
 }
 
-// keystr checks the document's code with CheckCode, at the keystr value.
+// keystr checks the document's code with checkCode, at the keystr value.
 func (c *checker) keystr(root *Node) productCode {
 	return c.code(root, "", 0)
 }
 
 // code checks the code of obj (the document, or an item of recommend_list)
-// with CheckCode: findings at its keystr value, codes prefixed with prefix,
+// with checkCode: findings at its keystr value, codes prefixed with prefix,
 // errcode errcode instead of 61305 when not 0.
 func (c *checker) code(obj *Node, prefix string, errcode int) productCode {
 	ks, std := obj.Get("keystr"), obj.Get("keystandard")
@@ -158,7 +158,7 @@ func (c *checker) code(obj *Node, prefix string, errcode int) productCode {
 		return productCode{node: ks}
 	}
 	pc := productCode{node: ks, standard: standard, code: ks.Str, ok: true}
-	for _, f := range CheckCode(ks.Str, standard) {
+	for _, f := range checkCode(ks.Str, standard) {
 		ec := f.Errcode
 		if ec != 0 && errcode != 0 {
 			ec = errcode
@@ -204,11 +204,13 @@ func overWidth(n *Node, limit int) (halves int, over bool) {
 	return w, w > 2*limit
 }
 
-// width checks the display width of the string n against limit.
+// width checks the display width of the string n against limit, a limit
+// the API doc states ("不超过 N 个汉字"): over it is an error. Only the
+// title's width is advice (the client cuts it), with a message of its own.
 func (c *checker) width(n *Node, limit int, sev Severity, code string, errcode int) {
 	if w, over := overWidth(n, limit); over {
-		c.atValue(n, sev, code, errcode, Msg("%s 宽 %s 个汉字（汉字和全角字符计 1，其他字符计 0.5），最多 %d。",
-			"%s is %s wide (CJK and full-width characters count 1, others 0.5); at most %d is allowed.", name(n), widthText(w), limit))
+		c.atValue(n, sev, code, errcode, Msg("%s 宽 %s 个汉字（汉字和全角字符计 1，其他字符计 0.5），超过了接口文档规定的上限 %d（“不超过 %[3]d 个汉字”）。",
+			"%s is %s wide (CJK and full-width characters count 1, others 0.5), over the limit of %d the API doc sets (\"at most %[3]d Chinese characters\").", name(n), widthText(w), limit))
 	}
 }
 
@@ -279,7 +281,7 @@ func isDigits(s string) bool {
 
 // isVendor reports whether s is a channel id as a digit string ("4").
 func isVendor(s string) bool {
-	for _, v := range Vendors {
+	for _, v := range vendors {
 		if strconv.Itoa(v.ID) == s {
 			return true
 		}

@@ -297,7 +297,7 @@ func issueLine(is Issue) string {
 		s += " merchant"
 	}
 	if is.Fix != nil {
-		if is.Fix.Edit {
+		if is.Fix.IsText {
 			s += " fix=text:" + stringify(is.Fix.Text)
 		} else {
 			b, _ := json.Marshal(is.Fix.Value)

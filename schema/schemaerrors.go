@@ -114,7 +114,7 @@ func (c *checker) badType(n *Node, e schemaError) {
 func described(n *Node) Message {
 	switch n.Kind {
 	case String:
-		return Msg("字符串 %s", "the string %s", quote(n.Str))
+		return Msg("字符串 %s", "the string %s", Quote(n.Str))
 	case Number:
 		if strings.ContainsAny(n.Str, ".eE") {
 			return Msg("数字 %s", "the number %s", n.Str)
@@ -161,8 +161,8 @@ func expectedType(code, expected string) Message {
 
 // vendorNames lists the store channels as "2（亚马逊）" / "2 (Amazon)".
 func vendorNames() []Message {
-	ms := make([]Message, len(Vendors))
-	for i, v := range Vendors {
+	ms := make([]Message, len(vendors))
+	for i, v := range vendors {
 		ms[i] = Msg("%d（%s）", "%d (%s)", v.ID, v.Name)
 	}
 	return ms
@@ -224,7 +224,7 @@ func (c *checker) badFormat(n *Node) {
 		c.color(n, ec)
 	case code == "action.media.link" && httpURL.MatchString(v):
 		host := httpURL.FindStringSubmatch(v)[1]
-		c.atValue(n, Error, code+".host", ec, Msg("视频链接的域名是 %s；只支持 v.qq.com 上的视频。", "The video link's host is %s; only videos on v.qq.com are supported.", quote(host)))
+		c.atValue(n, Error, code+".host", ec, Msg("视频链接的域名是 %s；只支持 v.qq.com 上的视频。", "The video link's host is %s; only videos on v.qq.com are supported.", Quote(host)))
 	case isPriceField(code):
 		c.atValue(n, Error, code+".format", ec, Msg("%s 是 %s；价格应为不小于 0、最多两位小数的十进制字符串，如 \"12.00\"。",
 			"%s is %s; a price is a decimal string not below 0 with at most two decimals, such as \"12.00\".", name(n), literal(n)))

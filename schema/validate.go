@@ -51,5 +51,8 @@ func Validate(text string, opts Options) *Result {
 	for _, f := range mfs {
 		issues = append(issues, md.issue(f, opts.Lang))
 	}
-	return &Result{Report: NewReport(issues), Doc: d, Product: ProductOf(d.Root)}
+	p := productOf(d.Root)
+	rep := NewReport(issues)
+	rep.Product = &ProductSummary{KeyStandard: p.KeyStandard, KeyStr: p.KeyStr, Title: p.Base.Title}
+	return &Result{Report: rep, Doc: d, Product: p}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/hack-pad/safejs"
 
 	"scanpage/preview"
+	"scanpage/preview/barcode"
 	"scanpage/schema"
 )
 
@@ -64,11 +65,11 @@ func newAPI(done chan struct{}) (safejs.Value, []safejs.Func, error) {
 		{"preview", previewPage, func(is schema.Issue) any {
 			return preview.Page{HTML: "", Report: schema.NewReport([]schema.Issue{is})}
 		}},
-		{"barcode", barcode, func(is schema.Issue) any {
-			return []any{marshal(preview.Barcode{Report: schema.NewReport([]schema.Issue{is})})}
+		{"barcode", eanSymbol, func(is schema.Issue) any {
+			return []any{marshal(barcode.Symbol{Report: schema.NewReport([]schema.Issue{is})})}
 		}},
 		{"digitalLink", digitalLink, func(is schema.Issue) any {
-			return []any{marshal(preview.DigitalLinkResult{Report: schema.NewReport([]schema.Issue{is})})}
+			return []any{marshal(barcode.Link{Report: schema.NewReport([]schema.Issue{is})})}
 		}},
 		{"stats", stats, func(is schema.Issue) any { return map[string]any{} }},
 		{"dispose", func([]safejs.Value) (any, error) {
@@ -110,12 +111,12 @@ var (
 	previewPage = takes("input", func(text string, o docOptions) (any, error) {
 		return marshal(preview.Render(schema.Validate(text, o.schema()), o.Options)), nil
 	})
-	barcode = takes("code", func(code string, o preview.BarcodeOptions) (any, error) {
-		b := preview.DrawBarcode(code, o)
+	eanSymbol = takes("code", func(code string, o barcode.Options) (any, error) {
+		b := barcode.EAN(code, o)
 		return withBytes(marshal(b), b.PNG)
 	})
-	digitalLink = takes("code", func(code string, o preview.DigitalLinkOptions) (any, error) {
-		d := preview.DigitalLink(code, o)
+	digitalLink = takes("code", func(code string, o barcode.LinkOptions) (any, error) {
+		d := barcode.DigitalLink(code, o)
 		return withBytes(marshal(d), d.PNG)
 	})
 )

@@ -15,8 +15,9 @@ import (
 )
 
 // This file is the one exception to "every file here is js && wasm": it is
-// the native test that enforces the rule (architecture.md). It keeps the
-// JavaScript boundary in this package alone.
+// the native test that enforces the house's rules (README, "The house"): the
+// JavaScript boundary is in this package alone, and the module's packages
+// import one way, wasm → preview → preview/barcode → schema → schema/gtin.
 
 // onlyJSWasm reports whether the file's build constraint holds for js/wasm
 // and for nothing else.
@@ -135,5 +136,80 @@ func TestNoOtherPackageReachesJavaScript(t *testing.T) {
 	}
 	if checked < 5 {
 		t.Fatalf("only %d Go files checked; is the walk looking at the module?", checked)
+	}
+}
+
+// floors ranks the module's packages: a package may import only packages on
+// a lower floor. Those on floor 0 with nothing under them (the dev server,
+// the test kit) import none of the module's packages; bench holds only
+// tests, which may import anything.
+var floors = map[string]int{
+	"schema/gtin":     1,
+	"schema":          2,
+	"preview/barcode": 3,
+	"preview":         4,
+	"wasm":            5,
+	"cmd/scanpage":    5,
+	"www/serve":       0,
+	"testkit":         0,
+	"bench":           0,
+}
+
+// moduleImports returns, for every package directory of the module, the
+// module packages its non-test files import (whatever their build tags).
+func moduleImports(t *testing.T) map[string]map[string]bool {
+	const module = "scanpage/"
+	out := map[string]map[string]bool{}
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			switch d.Name() {
+			case "node_modules", ".git", "testdata", "build", "third_party":
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		dir := filepath.ToSlash(filepath.Dir(strings.TrimPrefix(path, "../")))
+		if out[dir] == nil {
+			out[dir] = map[string]bool{}
+		}
+		for _, im := range f.Imports {
+			if p, _ := strconv.Unquote(im.Path.Value); strings.HasPrefix(p, module) {
+				out[dir][strings.TrimPrefix(p, module)] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestImportsPointOneWay(t *testing.T) {
+	pkgs := moduleImports(t)
+	if len(pkgs) < 5 {
+		t.Fatalf("only %d packages found; is the walk looking at the module?", len(pkgs))
+	}
+	for dir, imports := range pkgs {
+		floor, ok := floors[dir]
+		if !ok {
+			t.Errorf("%s: a package the house does not know; give it a floor in layout_test.go", dir)
+			continue
+		}
+		for im := range imports {
+			if f, ok := floors[im]; !ok || f == 0 || f >= floor {
+				t.Errorf("%s imports %s: arrows point down only (wasm → preview → preview/barcode → schema → schema/gtin; cmd/scanpage → preview, schema)", dir, im)
+			}
+		}
 	}
 }

@@ -1,4 +1,4 @@
-package preview
+package barcode
 
 import (
 	"errors"
@@ -11,9 +11,9 @@ import (
 	"scanpage/schema/gtin"
 )
 
-// BarcodeOptions controls DrawBarcode. The zero value asks for the defaults.
+// Options controls EAN. The zero value asks for the defaults.
 // JSON names match the JS API (js-api.md).
-type BarcodeOptions struct {
+type Options struct {
 	Format      string  `json:"format"`      // "svg" (default) or "png"
 	ModuleWidth int     `json:"moduleWidth"` // PNG: pixels per module, default 3, allowed 1–32
 	XDim        float64 `json:"xdim"`        // SVG: module width in mm, default 0.33, allowed 0.264–0.66
@@ -29,9 +29,9 @@ type BarcodeOptions struct {
 	Standard string `json:"-"`
 }
 
-// A Barcode is the outcome of DrawBarcode: the image (SVG text or PNG bytes)
+// A Symbol is the outcome of EAN: the image (SVG text or PNG bytes)
 // when the code is a valid EAN-13/EAN-8, and always a report.
-type Barcode struct {
+type Symbol struct {
 	Code   string        `json:"code"`
 	Kind   string        `json:"kind"` // "ean13" or "ean8"; "" when the code is neither
 	SVG    string        `json:"svg,omitempty"`
@@ -49,7 +49,7 @@ const (
 	maxDPI             = 100000
 )
 
-// DrawBarcode validates code and draws its EAN-13 or EAN-8 symbol: quiet
+// EAN validates code and draws its EAN-13 or EAN-8 symbol: quiet
 // zones (11X/7X, or 7X/7X) inside the image, guard bars 5X longer than the
 // data bars, the human-readable digits in glyphs of our own and the
 // light-margin indicators.
@@ -63,17 +63,17 @@ const (
 // option's name as their path ("/xdim") and no range. Kind is set when
 // code is 13 or 8 digits with a correct check digit, whatever its prefix.
 //
-// DrawBarcode never panics: a bad option is an issue in the report.
-func DrawBarcode(code string, opts BarcodeOptions) (b Barcode) {
+// EAN never panics: a bad option is an issue in the report.
+func EAN(code string, opts Options) (b Symbol) {
 	lang := schema.ParseLang(opts.Lang)
 	defer func() {
 		if r := recover(); r != nil {
-			b = Barcode{Code: code, Report: schema.NewReport([]schema.Issue{internalIssue(lang)})}
+			b = Symbol{Code: code, Report: schema.NewReport([]schema.Issue{internalIssue(lang)})}
 		}
 	}()
-	b = Barcode{Code: code, Kind: eanKind(code)}
+	b = Symbol{Code: code, Kind: eanKind(code)}
 	issues := schema.CheckCodeIssues(code, opts.Standard, lang)
-	st, optIssues := resolveBarcodeOptions(&opts, lang)
+	st, optIssues := resolveOptions(&opts, lang)
 	issues = append(issues, optIssues...)
 	if hasError(issues) {
 		b.Report = schema.NewReport(issues)
@@ -99,23 +99,23 @@ func DrawBarcode(code string, opts BarcodeOptions) (b Barcode) {
 	return b
 }
 
-// SymbolSVG returns the SVG of a valid EAN-13/EAN-8 code for inlining in
+// InlineSVG returns the SVG of a valid EAN-13/EAN-8 code for inlining in
 // HTML: an <svg> element with no XML prolog, no ids and no script, sized
 // in mm from opts.XDim (CSS width/height on the element override that; the
 // viewBox keeps the proportions) and with the light background drawn, so
 // that the quiet zones survive on any page colour. opts.Format is ignored.
-// A code or option DrawBarcode would refuse gives an error with the first
+// A code or option EAN would refuse gives an error with the first
 // error message of its report, in opts.Lang.
-func SymbolSVG(code string, opts BarcodeOptions) (string, error) {
+func InlineSVG(code string, opts Options) (string, error) {
 	opts.Format = "svg"
-	b := DrawBarcode(code, opts)
+	b := EAN(code, opts)
 	if !b.Report.Valid || b.SVG == "" {
 		for _, is := range b.Report.Issues {
 			if is.Severity == schema.Error {
 				return "", errors.New(is.Message)
 			}
 		}
-		return "", errors.New("preview: no barcode drawn")
+		return "", errors.New("barcode: no symbol drawn")
 	}
 	return strings.TrimPrefix(b.SVG, svgProlog), nil
 }
@@ -136,9 +136,9 @@ func eanKind(code string) string {
 	return ean8Layout.kind
 }
 
-// A barcodeStyle is the options of DrawBarcode or DigitalLink resolved:
+// A style is the options of EAN or DigitalLink resolved:
 // defaults applied, values checked, colours parsed.
-type barcodeStyle struct {
+type style struct {
 	format           string // "svg" or "png"
 	moduleWidth      int
 	xdim             float64
@@ -147,9 +147,9 @@ type barcodeStyle struct {
 	dpi              int
 }
 
-// resolveBarcodeOptions applies the defaults to o and checks it.
-func resolveBarcodeOptions(o *BarcodeOptions, lang schema.Lang) (barcodeStyle, []schema.Issue) {
-	st := barcodeStyle{text: true, indicators: true}
+// resolveOptions applies the defaults to o and checks it.
+func resolveOptions(o *Options, lang schema.Lang) (style, []schema.Issue) {
+	st := style{text: true, indicators: true}
 	if o.Text != nil {
 		st.text = *o.Text
 	}
@@ -167,7 +167,7 @@ func resolveBarcodeOptions(o *BarcodeOptions, lang schema.Lang) (barcodeStyle, [
 
 // checkPrintedXDim warns when a PNG with a recorded resolution would print
 // its modules narrower or wider than the symbology allows.
-func checkPrintedXDim(st *barcodeStyle, min, max float64, symbology, limits string, lang schema.Lang, issues []schema.Issue) []schema.Issue {
+func checkPrintedXDim(st *style, min, max float64, symbology, limits string, lang schema.Lang, issues []schema.Issue) []schema.Issue {
 	if st.format != "png" || st.dpi == 0 || hasError(issues) {
 		return issues
 	}
@@ -175,33 +175,33 @@ func checkPrintedXDim(st *barcodeStyle, min, max float64, symbology, limits stri
 	if x >= min-1e-9 && x <= max+1e-9 {
 		return issues
 	}
-	return append(issues, optionIssue(schema.Warning, "barcode.dpi.xdim", "/dpi", schema.Msg(
+	return append(issues, schema.OptionIssue(schema.Warning, "barcode.dpi.xdim", "dpi", schema.Msg(
 		"按 %[1]d dpi 打印、每模块 %[2]d 像素时，模块宽度为 %[3]s mm，超出 %[5]s 允许的 %[4]s。",
 		"Printed at %d dpi with %d px per module, the module width is %s mm, outside the %s %s allows.",
 		st.dpi, st.moduleWidth, strconv.FormatFloat(x, 'f', 3, 64), limits, symbology), lang))
 }
 
-func resolveFormat(st *barcodeStyle, format string, lang schema.Lang, issues []schema.Issue) []schema.Issue {
+func resolveFormat(st *style, format string, lang schema.Lang, issues []schema.Issue) []schema.Issue {
 	switch strings.ToLower(format) {
 	case "", "svg":
 		st.format = "svg"
 	case "png":
 		st.format = "png"
 	default:
-		issues = append(issues, optionIssue(schema.Error, "barcode.format", "/format", schema.Msg(
-			"不支持的格式 %q：可选 \"svg\" 或 \"png\"。", "Unsupported format %q: use \"svg\" or \"png\".", clip(format)), lang))
+		issues = append(issues, schema.OptionIssue(schema.Error, "barcode.format", "format", schema.Msg(
+			"不支持的格式 %s：可选 \"svg\" 或 \"png\"。", "Unsupported format %s: use \"svg\" or \"png\".", schema.Quote(format)), lang))
 	}
 	return issues
 }
 
 // resolveXDim checks the module width in mm (0 means def) against
 // [min, max]; outside it, the fix is the nearest limit.
-func resolveXDim(st *barcodeStyle, x, def, min, max float64, limits string, lang schema.Lang, issues []schema.Issue) []schema.Issue {
+func resolveXDim(st *style, x, def, min, max float64, limits string, lang schema.Lang, issues []schema.Issue) []schema.Issue {
 	switch {
 	case x == 0:
 		st.xdim = def
 	case math.IsNaN(x) || math.IsInf(x, 0) || x < min-1e-9 || x > max+1e-9:
-		is := optionIssue(schema.Error, "barcode.xdim", "/xdim", schema.Msg(
+		is := schema.OptionIssue(schema.Error, "barcode.xdim", "xdim", schema.Msg(
 			"模块宽度 xdim = %s mm 超出允许范围 %s。", "The module width xdim = %s mm is outside the allowed %s.",
 			strconv.FormatFloat(x, 'g', 6, 64), limits), lang)
 		switch {
@@ -219,12 +219,12 @@ func resolveXDim(st *barcodeStyle, x, def, min, max float64, limits string, lang
 
 // resolvePixels checks the PNG's pixels per module (0 means def) and
 // its resolution.
-func resolvePixels(st *barcodeStyle, moduleWidth, def, dpi int, lang schema.Lang, issues []schema.Issue) []schema.Issue {
+func resolvePixels(st *style, moduleWidth, def, dpi int, lang schema.Lang, issues []schema.Issue) []schema.Issue {
 	switch {
 	case moduleWidth == 0:
 		st.moduleWidth = def
 	case moduleWidth < 1 || moduleWidth > maxModuleWidth:
-		is := optionIssue(schema.Error, "barcode.moduleWidth", "/moduleWidth", schema.Msg(
+		is := schema.OptionIssue(schema.Error, "barcode.moduleWidth", "moduleWidth", schema.Msg(
 			"每模块像素数 moduleWidth = %d 超出允许范围 1–%d。", "moduleWidth = %d pixels per module is outside the allowed 1–%d.",
 			moduleWidth, maxModuleWidth), lang)
 		if moduleWidth < 1 {
@@ -236,14 +236,14 @@ func resolvePixels(st *barcodeStyle, moduleWidth, def, dpi int, lang schema.Lang
 	default:
 		st.moduleWidth = moduleWidth
 		if moduleWidth == 1 && st.format == "png" {
-			issues = append(issues, optionIssue(schema.Info, "barcode.moduleWidth.small", "/moduleWidth", schema.Msg(
+			issues = append(issues, schema.OptionIssue(schema.Info, "barcode.moduleWidth.small", "moduleWidth", schema.Msg(
 				"每模块只有 1 像素：屏幕上缩放后可能无法扫描，建议至少 2 像素。",
 				"Only 1 pixel per module: scaled on a screen it may not scan; use 2 or more.",
 			), lang))
 		}
 	}
 	if dpi < 0 || dpi > maxDPI {
-		issues = append(issues, optionIssue(schema.Error, "barcode.dpi", "/dpi", schema.Msg(
+		issues = append(issues, schema.OptionIssue(schema.Error, "barcode.dpi", "dpi", schema.Msg(
 			"分辨率 dpi = %d 无效：应为 1–%d，或 0 表示不记录。", "dpi = %d is invalid: use 1–%d, or 0 to record none.",
 			dpi, maxDPI), lang))
 	} else {
@@ -262,52 +262,34 @@ func hasError(issues []schema.Issue) bool {
 	return false
 }
 
-// optionIssue is an issue about an option: path names it, there is no
-// range in the code string.
-func optionIssue(sev schema.Severity, code, path string, msg schema.Message, lang schema.Lang) schema.Issue {
-	return schema.Issue{Severity: sev, Code: code, Path: path, Line: 1, Column: 1, Message: msg.In(lang)}
-}
-
 // internalIssue reports a failure that is a bug of ours, not the user's.
 func internalIssue(lang schema.Lang) schema.Issue {
 	return schema.Issue{Severity: schema.Error, Code: "internal", Line: 1, Column: 1, Message: schema.Msg(
 		"内部错误：无法绘制条码。", "Internal error: the barcode could not be drawn.").In(lang)}
 }
 
-// clip shortens a user's string for quoting in a message.
-func clip(s string) string {
-	if len(s) <= 40 {
-		return s
-	}
-	i := 40
-	for i > 0 && s[i]&0xC0 == 0x80 {
-		i--
-	}
-	return s[:i] + "…"
-}
-
 // resolveColours parses the bar and background colours and warns about
 // the ones a scanner cannot read well.
-func resolveColours(st *barcodeStyle, fg, bg string, lang schema.Lang, issues []schema.Issue) []schema.Issue {
+func resolveColours(st *style, fg, bg string, lang schema.Lang, issues []schema.Issue) []schema.Issue {
 	st.fg = color.NRGBA{0, 0, 0, 255}
 	st.bg = color.NRGBA{255, 255, 255, 255}
 	okFG, okBG := true, true
 	if fg != "" {
 		st.fg, okFG = parseColour(fg)
 		if !okFG {
-			issues = append(issues, badColour("/foreground", fg, lang))
+			issues = append(issues, badColour("foreground", fg, lang))
 		} else if st.fg.A == 0 {
 			okFG = false
-			issues = append(issues, optionIssue(schema.Error, "barcode.foreground.transparent", "/foreground", schema.Msg(
+			issues = append(issues, schema.OptionIssue(schema.Error, "barcode.foreground.transparent", "foreground", schema.Msg(
 				"条的颜色不能是透明的。", "The bars cannot be transparent."), lang))
 		}
 	}
 	if bg != "" {
 		st.bg, okBG = parseColour(bg)
 		if !okBG {
-			issues = append(issues, badColour("/background", bg, lang))
+			issues = append(issues, badColour("background", bg, lang))
 		} else if st.bg.A == 0 {
-			issues = append(issues, optionIssue(schema.Warning, "barcode.background.transparent", "/background", schema.Msg(
+			issues = append(issues, schema.OptionIssue(schema.Warning, "barcode.background.transparent", "background", schema.Msg(
 				"背景透明：空白区（静区）的颜色将取决于条码下面的东西；深色底上将无法扫描。",
 				"The background is transparent: the quiet zones take the colour of whatever lies under the image, and on a dark one the code will not scan."), lang))
 		}
@@ -316,7 +298,7 @@ func resolveColours(st *barcodeStyle, fg, bg string, lang schema.Lang, issues []
 		return issues
 	}
 	if isWarm(st.fg) {
-		issues = append(issues, optionIssue(schema.Warning, "barcode.color.warm", "/foreground", schema.Msg(
+		issues = append(issues, schema.OptionIssue(schema.Warning, "barcode.color.warm", "foreground", schema.Msg(
 			"条的颜色 %s 是红、橙或黄色：扫描器用红光照射，这类颜色在扫描器看来是浅色，条码将无法识读。请用黑、深蓝、深绿或深棕色。",
 			"The bar colour %s is red, orange or yellow: scanners read with red light, under which such bars look light and the code will not scan. Use black, dark blue, dark green or dark brown.",
 			hexColour(st.fg)), lang))
@@ -335,7 +317,7 @@ func resolveColours(st *barcodeStyle, fg, bg string, lang schema.Lang, issues []
 		if pct < 0 {
 			pct = 0
 		}
-		issues = append(issues, optionIssue(schema.Warning, "barcode.contrast", "/foreground", schema.Msg(
+		issues = append(issues, schema.OptionIssue(schema.Warning, "barcode.contrast", "foreground", schema.Msg(
 			"在扫描器的红光下，条（%s）与背景（%s）的反射率只相差 %d%%：至少需要 50%%，且条须比背景深。",
 			"Under a scanner's red light the bars (%s) and the background (%s) differ in reflectance by only %d%%: at least 50%% is needed, with the bars the darker.",
 			hexColour(st.fg), bgName(st.bg), pct), lang))
@@ -343,108 +325,11 @@ func resolveColours(st *barcodeStyle, fg, bg string, lang schema.Lang, issues []
 	return issues
 }
 
-func badColour(path, s string, lang schema.Lang) schema.Issue {
-	return optionIssue(schema.Error, "barcode.color", path, schema.Msg(
-		"无法识别颜色 %q：请用 #RGB、#RRGGBB、rgb(r, g, b)、black、white 或（仅背景）transparent。",
-		"Unrecognised colour %q: use #RGB, #RRGGBB, rgb(r, g, b), black, white or (background only) transparent.",
-		clip(s)), lang)
-}
-
-// parseColour reads #RGB, #RRGGBB, rgb(r, g, b) with 0–255 components,
-// black, white, and transparent or none (alpha 0).
-func parseColour(s string) (color.NRGBA, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	switch s {
-	case "black":
-		return color.NRGBA{0, 0, 0, 255}, true
-	case "white":
-		return color.NRGBA{255, 255, 255, 255}, true
-	case "transparent", "none":
-		return color.NRGBA{}, true
-	}
-	if strings.HasPrefix(s, "#") {
-		h := s[1:]
-		if len(h) == 3 {
-			h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
-		}
-		if len(h) != 6 {
-			return color.NRGBA{}, false
-		}
-		v, err := strconv.ParseUint(h, 16, 32)
-		if err != nil {
-			return color.NRGBA{}, false
-		}
-		return color.NRGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 255}, true
-	}
-	if inner, ok := strings.CutPrefix(s, "rgb("); ok {
-		inner, ok = strings.CutSuffix(inner, ")")
-		parts := strings.Split(inner, ",")
-		if !ok || len(parts) != 3 {
-			return color.NRGBA{}, false
-		}
-		var c [3]uint8
-		for i, p := range parts {
-			v, err := strconv.ParseUint(strings.TrimSpace(p), 10, 8)
-			if err != nil {
-				return color.NRGBA{}, false
-			}
-			c[i] = uint8(v)
-		}
-		return color.NRGBA{c[0], c[1], c[2], 255}, true
-	}
-	return color.NRGBA{}, false
-}
-
-// hexColour formats an opaque colour as #RRGGBB. Only this form reaches
-// the SVG, never the user's text.
-func hexColour(c color.NRGBA) string {
-	return string(appendHexColour(make([]byte, 0, 7), c))
-}
-
-func appendHexColour(b []byte, c color.NRGBA) []byte {
-	const hex = "0123456789ABCDEF"
-	return append(b, '#', hex[c.R>>4], hex[c.R&15], hex[c.G>>4], hex[c.G&15], hex[c.B>>4], hex[c.B&15])
-}
-
-func bgName(c color.NRGBA) string {
-	if c.A == 0 {
-		return "transparent"
-	}
-	return hexColour(c)
-}
-
-// isWarm reports whether c is a saturated red, orange or yellow: a hue
-// within 0°–70° or from 330°, saturation at least 0.35 and not near black.
-func isWarm(c color.NRGBA) bool {
-	r, g, b := float64(c.R)/255, float64(c.G)/255, float64(c.B)/255
-	mx := math.Max(r, math.Max(g, b))
-	mn := math.Min(r, math.Min(g, b))
-	if mx < 0.3 || (mx-mn)/mx < 0.35 {
-		return false
-	}
-	var hue float64
-	switch mx {
-	case r:
-		hue = math.Mod((g-b)/(mx-mn)*60+360, 360)
-	case g:
-		hue = (b-r)/(mx-mn)*60 + 120
-	default:
-		hue = (r-g)/(mx-mn)*60 + 240
-	}
-	return hue <= 70 || hue >= 330
-}
-
-// linearRed is the red channel of c in linear light (0–1), undoing the
-// sRGB transfer curve.
-func linearRed(c color.NRGBA) float64 { return srgbLinear(c.R) }
-
-// srgbLinear turns an sRGB channel into linear light (WCAG 2, IEC 61966-2-1).
-func srgbLinear(c uint8) float64 {
-	v := float64(c) / 255
-	if v <= 0.04045 {
-		return v / 12.92
-	}
-	return math.Pow((v+0.055)/1.055, 2.4)
+func badColour(option, s string, lang schema.Lang) schema.Issue {
+	return schema.OptionIssue(schema.Error, "barcode.color", option, schema.Msg(
+		"无法识别颜色 %s：请用 #RGB、#RRGGBB、rgb(r, g, b)、black、white 或（仅背景）transparent。",
+		"Unrecognised colour %s: use #RGB, #RRGGBB, rgb(r, g, b), black, white or (background only) transparent.",
+		schema.Quote(s)), lang)
 }
 
 // isDark reports whether a module of a boombuler barcode image is dark.

@@ -1,4 +1,4 @@
-package preview
+package barcode
 
 import (
 	"bytes"
@@ -12,12 +12,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
 
 	"scanpage/schema"
 	"scanpage/schema/gtin"
+	"scanpage/testkit"
 )
 
 // The codes of barcode.md ("Test vectors").
@@ -35,7 +35,7 @@ var (
 		"0123456789012", "1234567890128", "2345678901234", "3456789012340", "4567890123456",
 		"5678901234562", "6789012345678", "7890123456784", "8901234567890", "9012345678906",
 	}
-	// Codes DrawBarcode must refuse, with the reason.
+	// Codes EAN must refuse, with the reason.
 	refusedCodes = map[string]string{
 		"2112233789658":  "check digit (want 7)",
 		"1234567890120":  "check digit (want 8)",
@@ -58,37 +58,14 @@ var (
 	}
 )
 
-// defaultStyle is what DrawBarcode resolves the zero options to, with the
+// defaultStyle is what EAN resolves the zero options to, with the
 // format and module width given.
-func defaultStyle(format string, m int) barcodeStyle {
-	st, issues := resolveBarcodeOptions(&BarcodeOptions{Format: format, ModuleWidth: m}, schema.EN)
+func defaultStyle(format string, m int) style {
+	st, issues := resolveOptions(&Options{Format: format, ModuleWidth: m}, schema.EN)
 	if len(issues) != 0 {
 		panic(issues)
 	}
 	return st
-}
-
-// requireTool returns the path of an external program the tests need.
-// Missing, it fails the test, unless SCANPAGE_ALLOW_SKIP=1 asks to skip
-// (for local runs; CI installs everything and must not skip).
-func requireTool(t testing.TB, aptPackage string, names ...string) string {
-	t.Helper()
-	if runtime.GOOS == "js" {
-		// A wasm test binary cannot start programs; the native run of
-		// the same test (make test-go) does the decoding.
-		t.Skip("external programs cannot run inside wasm")
-	}
-	for _, n := range names {
-		if p, err := exec.LookPath(n); err == nil {
-			return p
-		}
-	}
-	msg := names[0] + " not found: install " + aptPackage + " (apt-get install -y " + aptPackage + ")"
-	if os.Getenv("SCANPAGE_ALLOW_SKIP") == "1" {
-		t.Skip(msg)
-	}
-	t.Fatal(msg)
-	return ""
 }
 
 // zbar decodes img with zbarimg and returns what it read (one line per
@@ -105,7 +82,7 @@ func zbar(t testing.TB, img image.Image) (string, bool) {
 // zbarPNG decodes a PNG file's bytes with zbarimg.
 func zbarPNG(t testing.TB, p []byte) (string, bool) {
 	t.Helper()
-	bin := requireTool(t, "zbar-tools", "zbarimg")
+	bin := testkit.Tool(t, "zbarimg")
 	f := filepath.Join(t.TempDir(), "symbol.png")
 	if err := os.WriteFile(f, p, 0o644); err != nil {
 		t.Fatal(err)
@@ -165,7 +142,7 @@ func wellFormedXML(t testing.TB, s string) {
 func TestDrawBarcodeValidCodesDecode(t *testing.T) {
 	for _, code := range validCodes {
 		for _, m := range []int{2, 3} {
-			b := DrawBarcode(code, BarcodeOptions{Format: "png", ModuleWidth: m})
+			b := EAN(code, Options{Format: "png", ModuleWidth: m})
 			if !b.Report.Valid || b.PNG == nil {
 				t.Fatalf("%s: not drawn: %+v", code, b.Report)
 			}
@@ -186,7 +163,7 @@ func TestDrawBarcodeValidCodesDecode(t *testing.T) {
 func TestDrawBarcodeRefusesBadCodes(t *testing.T) {
 	for code, why := range refusedCodes {
 		for _, format := range []string{"svg", "png"} {
-			b := DrawBarcode(code, BarcodeOptions{Format: format, Lang: "en"})
+			b := EAN(code, Options{Format: format, Lang: "en"})
 			if b.SVG != "" || b.PNG != nil {
 				t.Errorf("%q (%s): drawn as %s", code, why, format)
 			}
@@ -207,7 +184,7 @@ func TestDrawBarcodeKind(t *testing.T) {
 		"6901939621608": "ean13", "95012346": "ean8", "2112345678900": "ean13", "20123451": "ean8",
 		"6900873042720": "", "690193962160": "", "06901939621608": "", "abc": "",
 	} {
-		if got := DrawBarcode(code, BarcodeOptions{}).Kind; got != want {
+		if got := EAN(code, Options{}).Kind; got != want {
 			t.Errorf("Kind(%q) = %q, want %q", code, got, want)
 		}
 	}
@@ -229,23 +206,23 @@ func TestDrawBarcodeOptionErrors(t *testing.T) {
 	const code = "6901939621608"
 	for _, c := range []struct {
 		name  string
-		opts  BarcodeOptions
+		opts  Options
 		issue string
 		path  string
 		fix   any
 	}{
-		{"xdim too small", BarcodeOptions{XDim: 0.2}, "barcode.xdim", "/xdim", minXDim},
-		{"xdim too large", BarcodeOptions{XDim: 0.7}, "barcode.xdim", "/xdim", maxXDim},
-		{"xdim negative", BarcodeOptions{XDim: -1}, "barcode.xdim", "/xdim", minXDim},
-		{"moduleWidth negative", BarcodeOptions{Format: "png", ModuleWidth: -3}, "barcode.moduleWidth", "/moduleWidth", 1},
-		{"moduleWidth huge", BarcodeOptions{Format: "png", ModuleWidth: 1 << 30}, "barcode.moduleWidth", "/moduleWidth", maxModuleWidth},
-		{"format", BarcodeOptions{Format: "gif"}, "barcode.format", "/format", nil},
-		{"dpi", BarcodeOptions{Format: "png", DPI: -1}, "barcode.dpi", "/dpi", nil},
-		{"foreground syntax", BarcodeOptions{Foreground: "#12"}, "barcode.color", "/foreground", nil},
-		{"background syntax", BarcodeOptions{Background: `"/><script>`}, "barcode.color", "/background", nil},
-		{"foreground transparent", BarcodeOptions{Foreground: "transparent"}, "barcode.foreground.transparent", "/foreground", nil},
+		{"xdim too small", Options{XDim: 0.2}, "barcode.xdim", "/xdim", minXDim},
+		{"xdim too large", Options{XDim: 0.7}, "barcode.xdim", "/xdim", maxXDim},
+		{"xdim negative", Options{XDim: -1}, "barcode.xdim", "/xdim", minXDim},
+		{"moduleWidth negative", Options{Format: "png", ModuleWidth: -3}, "barcode.moduleWidth", "/moduleWidth", 1},
+		{"moduleWidth huge", Options{Format: "png", ModuleWidth: 1 << 30}, "barcode.moduleWidth", "/moduleWidth", maxModuleWidth},
+		{"format", Options{Format: "gif"}, "barcode.format", "/format", nil},
+		{"dpi", Options{Format: "png", DPI: -1}, "barcode.dpi", "/dpi", nil},
+		{"foreground syntax", Options{Foreground: "#12"}, "barcode.color", "/foreground", nil},
+		{"background syntax", Options{Background: `"/><script>`}, "barcode.color", "/background", nil},
+		{"foreground transparent", Options{Foreground: "transparent"}, "barcode.foreground.transparent", "/foreground", nil},
 	} {
-		b := DrawBarcode(code, c.opts)
+		b := EAN(code, c.opts)
 		if b.SVG != "" || b.PNG != nil || b.Report.Valid {
 			t.Errorf("%s: drawn or valid: %+v", c.name, b.Report)
 			continue
@@ -266,7 +243,7 @@ func TestDrawBarcodeOptionErrors(t *testing.T) {
 
 func TestDrawBarcodeXDimLimitsAccepted(t *testing.T) {
 	for xdim, width := range map[float64]string{0.264: `width="29.832mm"`, 0.66: `width="74.58mm"`, 0.33: `width="37.29mm"`} {
-		b := DrawBarcode("6901939621608", BarcodeOptions{XDim: xdim})
+		b := EAN("6901939621608", Options{XDim: xdim})
 		if !b.Report.Valid || !strings.Contains(b.SVG, width) {
 			t.Errorf("xdim %v: valid %v, want %s in %.200s", xdim, b.Report.Valid, width, b.SVG)
 		}
@@ -291,7 +268,7 @@ func TestDrawBarcodeColourWarnings(t *testing.T) {
 		{"#FFFFFF", "#000000", []string{"barcode.contrast"}},                // inverted
 		{"#000000", "transparent", []string{"barcode.background.transparent"}},
 	} {
-		b := DrawBarcode("6901939621608", BarcodeOptions{Foreground: c.fg, Background: c.bg})
+		b := EAN("6901939621608", Options{Foreground: c.fg, Background: c.bg})
 		if !b.Report.Valid || b.SVG == "" {
 			t.Errorf("fg %q bg %q: not drawn: %+v", c.fg, c.bg, b.Report)
 			continue
@@ -312,11 +289,11 @@ func TestDrawBarcodeColourWarnings(t *testing.T) {
 }
 
 func TestDrawBarcodeColoursReachTheImage(t *testing.T) {
-	b := DrawBarcode("6901939621608", BarcodeOptions{Foreground: "#003366", Background: "#ffffcc"})
+	b := EAN("6901939621608", Options{Foreground: "#003366", Background: "#ffffcc"})
 	if !strings.Contains(b.SVG, `fill="#003366"`) || !strings.Contains(b.SVG, `fill="#FFFFCC"`) {
 		t.Errorf("SVG colours missing: %.400s", b.SVG)
 	}
-	b = DrawBarcode("6901939621608", BarcodeOptions{Format: "png", Foreground: "#003366", Background: "#ffffcc"})
+	b = EAN("6901939621608", Options{Format: "png", Foreground: "#003366", Background: "#ffffcc"})
 	img, err := png.Decode(bytes.NewReader(b.PNG))
 	if err != nil {
 		t.Fatal(err)
@@ -331,7 +308,7 @@ func TestDrawBarcodeColoursReachTheImage(t *testing.T) {
 
 func TestSymbolSVG(t *testing.T) {
 	for _, code := range []string{"6901939621608", "95012346"} {
-		s, err := SymbolSVG(code, BarcodeOptions{Format: "png", XDim: 0.5})
+		s, err := InlineSVG(code, Options{Format: "png", XDim: 0.5})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -346,10 +323,10 @@ func TestSymbolSVG(t *testing.T) {
 		}
 		wellFormedXML(t, s)
 	}
-	if s, err := SymbolSVG("6901939621600", BarcodeOptions{Lang: "en"}); err == nil || s != "" {
+	if s, err := InlineSVG("6901939621600", Options{Lang: "en"}); err == nil || s != "" {
 		t.Errorf("bad check digit: %q, %v", s, err)
 	}
-	if _, err := SymbolSVG("6901939621608", BarcodeOptions{XDim: 1}); err == nil {
+	if _, err := InlineSVG("6901939621608", Options{XDim: 1}); err == nil {
 		t.Error("xdim 1 mm accepted")
 	}
 }
@@ -365,9 +342,9 @@ func FuzzDrawBarcode(f *testing.F) {
 		if m > maxModuleWidth {
 			m = m%maxModuleWidth + 1 // keep images small; the limit itself is tested above
 		}
-		opts := BarcodeOptions{Format: format, ModuleWidth: m, XDim: xdim,
+		opts := Options{Format: format, ModuleWidth: m, XDim: xdim,
 			Foreground: fg, Background: bg, Text: &text, Indicators: &ind}
-		b := DrawBarcode(code, opts)
+		b := EAN(code, opts)
 		drawn := b.SVG != "" || b.PNG != nil
 		if drawn != b.Report.Valid {
 			t.Fatalf("drawn %v but valid %v: %+v", drawn, b.Report.Valid, b.Report)
@@ -406,7 +383,7 @@ func FuzzDrawBarcode(f *testing.F) {
 		if err != nil {
 			t.Fatalf("%s: %v", full, err)
 		}
-		st, issues := resolveBarcodeOptions(&opts, schema.EN)
+		st, issues := resolveOptions(&opts, schema.EN)
 		if hasError(issues) {
 			return
 		}
@@ -463,7 +440,7 @@ func pngModuleWidth(m int) int {
 func BenchmarkDrawBarcodeSVG(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if DrawBarcode("6901939621608", BarcodeOptions{}).SVG == "" {
+		if EAN("6901939621608", Options{}).SVG == "" {
 			b.Fatal("no SVG")
 		}
 	}
@@ -472,7 +449,7 @@ func BenchmarkDrawBarcodeSVG(b *testing.B) {
 func BenchmarkDrawBarcodePNG(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if DrawBarcode("6901939621608", BarcodeOptions{Format: "png"}).PNG == nil {
+		if EAN("6901939621608", Options{Format: "png"}).PNG == nil {
 			b.Fatal("no PNG")
 		}
 	}
@@ -487,19 +464,19 @@ func TestDrawBarcodeShortCodesFixNotDraw(t *testing.T) {
 		"9501234":        {"keystr.missing_check_digit", "95012346", "6"},
 		"06901939621608": {"keystr.gtin14", "6901939621608", "GTIN-14"},
 	} {
-		b := DrawBarcode(code, BarcodeOptions{Lang: "en"})
+		b := EAN(code, Options{Lang: "en"})
 		if b.SVG != "" || b.Report.Valid {
 			t.Errorf("%s: drawn", code)
 			continue
 		}
 		is := issueByCode(t, b.Report, c.issue)
-		if is.Fix == nil || !is.Fix.Edit || is.Fix.Text != c.fix || is.Offset != 0 || is.Length != len(code) {
+		if is.Fix == nil || !is.Fix.IsText || is.Fix.Text != c.fix || is.Offset != 0 || is.Length != len(code) {
 			t.Errorf("%s: issue %+v, want fix %q over the whole code", code, is, c.fix)
 		}
 		if !strings.Contains(is.Message, c.say) {
 			t.Errorf("%s: message %q does not say %q", code, is.Message, c.say)
 		}
-		if fixed := DrawBarcode(c.fix, BarcodeOptions{}); fixed.SVG == "" {
+		if fixed := EAN(c.fix, Options{}); fixed.SVG == "" {
 			t.Errorf("%s: the fix %s does not draw: %+v", code, c.fix, fixed.Report)
 		}
 	}
@@ -507,8 +484,8 @@ func TestDrawBarcodeShortCodesFixNotDraw(t *testing.T) {
 
 // Messages about the code are the validator's, in the language asked for.
 func TestDrawBarcodeMessagesBilingual(t *testing.T) {
-	en := DrawBarcode("6900873042720", BarcodeOptions{Lang: "en"})
-	zh := DrawBarcode("6900873042720", BarcodeOptions{})
+	en := EAN("6900873042720", Options{Lang: "en"})
+	zh := EAN("6900873042720", Options{})
 	a, b := issueByCode(t, en.Report, "keystr.check_digit"), issueByCode(t, zh.Report, "keystr.check_digit")
 	if a.Message == b.Message || !strings.Contains(a.Message, "check digit") || !strings.Contains(b.Message, "校验位") {
 		t.Errorf("en %q, zh %q", a.Message, b.Message)

@@ -1,4 +1,4 @@
-package preview
+package barcode
 
 import (
 	"strings"
@@ -9,9 +9,9 @@ import (
 	"github.com/boombuler/barcode/qr"
 )
 
-// DigitalLinkOptions controls DigitalLink. The zero value asks for the
+// LinkOptions controls DigitalLink. The zero value asks for the
 // defaults. JSON names follow the JS API's barcode options.
-type DigitalLinkOptions struct {
+type LinkOptions struct {
 	Format      string  `json:"format"`      // "svg" (default) or "png"
 	ModuleWidth int     `json:"moduleWidth"` // PNG: pixels per module, default 4, allowed 1–32
 	XDim        float64 `json:"xdim"`        // SVG: module width in mm, default 0.5, allowed 0.375–0.99
@@ -23,10 +23,10 @@ type DigitalLinkOptions struct {
 	Lang        string  `json:"lang"`        // message language, "zh" (default) or "en"
 }
 
-// A DigitalLinkResult is the outcome of DigitalLink: the GS1 Digital Link
+// A Link is the outcome of DigitalLink: the GS1 Digital Link
 // URI and its QR Code (SVG text or PNG bytes) when the code is a valid
 // EAN-13/EAN-8, and always a report.
-type DigitalLinkResult struct {
+type Link struct {
 	URI string `json:"uri"`
 	// Encoded is the text in the symbol: URI itself, or its upper-case
 	// form when that gives a smaller symbol (QR's alphanumeric mode holds
@@ -49,7 +49,7 @@ const (
 	gs1Resolver          = "id.gs1.org"
 )
 
-// DigitalLink validates code like DrawBarcode and, when it is a valid
+// DigitalLink validates code like EAN and, when it is a valid
 // EAN-13 or EAN-8, returns its GS1 Digital Link URI,
 // https://id.gs1.org/01/ followed by the 14-digit GTIN (an EAN-13 gains
 // one leading zero, an EAN-8 six), and a QR Code of it (plain QR, no FNC1)
@@ -61,27 +61,27 @@ const (
 // QR's alphanumeric mode, usually one version smaller.
 //
 // DigitalLink never panics: a bad option is an issue in the report.
-func DigitalLink(code string, opts DigitalLinkOptions) (res DigitalLinkResult) {
+func DigitalLink(code string, opts LinkOptions) (res Link) {
 	lang := schema.ParseLang(opts.Lang)
 	defer func() {
 		if r := recover(); r != nil {
-			res = DigitalLinkResult{Report: schema.NewReport([]schema.Issue{internalIssue(lang)})}
+			res = Link{Report: schema.NewReport([]schema.Issue{internalIssue(lang)})}
 		}
 	}()
 	issues := schema.CheckCodeIssues(code, "", lang)
-	st, level, host, optIssues := resolveDigitalLinkOptions(&opts, lang)
+	st, level, host, optIssues := resolveLinkOptions(&opts, lang)
 	issues = append(issues, optIssues...)
 	if hasError(issues) {
-		return DigitalLinkResult{Report: schema.NewReport(issues)}
+		return Link{Report: schema.NewReport(issues)}
 	}
 	g14, err := gtin.GTIN14(code)
 	if err != nil || eanKind(code) == "" {
-		return DigitalLinkResult{Report: schema.NewReport(append(issues, internalIssue(lang)))}
+		return Link{Report: schema.NewReport(append(issues, internalIssue(lang)))}
 	}
 	res.URI = "https://" + host + "/01/" + g14
 	sym, encoded, err := smallestQR(res.URI, level)
 	if err != nil {
-		return DigitalLinkResult{URI: res.URI, Report: schema.NewReport(append(issues, internalIssue(lang)))}
+		return Link{URI: res.URI, Report: schema.NewReport(append(issues, internalIssue(lang)))}
 	}
 	res.Encoded = encoded
 	if st.format == "png" {
@@ -96,9 +96,9 @@ func DigitalLink(code string, opts DigitalLinkOptions) (res DigitalLinkResult) {
 	return res
 }
 
-// resolveDigitalLinkOptions applies the defaults to o and checks it.
-func resolveDigitalLinkOptions(o *DigitalLinkOptions, lang schema.Lang) (barcodeStyle, qr.ErrorCorrectionLevel, string, []schema.Issue) {
-	var st barcodeStyle
+// resolveLinkOptions applies the defaults to o and checks it.
+func resolveLinkOptions(o *LinkOptions, lang schema.Lang) (style, qr.ErrorCorrectionLevel, string, []schema.Issue) {
+	var st style
 	var issues []schema.Issue
 	issues = resolveFormat(&st, o.Format, lang, issues)
 	issues = resolveXDim(&st, o.XDim, defaultQRXDim, minQRXDim, maxQRXDim, "0.375–0.99 mm", lang, issues)
@@ -116,17 +116,17 @@ func resolveDigitalLinkOptions(o *DigitalLinkOptions, lang schema.Lang) (barcode
 	case "H":
 		level = qr.H
 	default:
-		issues = append(issues, optionIssue(schema.Error, "barcode.level", "/level", schema.Msg(
-			"纠错等级 %q 无效：可选 L、M、Q、H。", "Invalid error correction level %q: use L, M, Q or H.", clip(o.Level)), lang))
+		issues = append(issues, schema.OptionIssue(schema.Error, "barcode.level", "level", schema.Msg(
+			"纠错等级 %s 无效：可选 L、M、Q、H。", "Invalid error correction level %s: use L, M, Q or H.", schema.Quote(o.Level)), lang))
 	}
 
 	host := gs1Resolver
 	if o.Domain != "" {
 		host = strings.ToLower(o.Domain)
 		if !isHostname(host) {
-			issues = append(issues, optionIssue(schema.Error, "barcode.domain", "/domain", schema.Msg(
-				"域名 %q 无效：只写主机名，如 example.com（不带 https:// 和路径）。",
-				"Invalid domain %q: give the host name only, e.g. example.com (no https:// and no path).", clip(o.Domain)), lang))
+			issues = append(issues, schema.OptionIssue(schema.Error, "barcode.domain", "domain", schema.Msg(
+				"域名 %s 无效：只写主机名，如 example.com（不带 https:// 和路径）。",
+				"Invalid domain %s: give the host name only, e.g. example.com (no https:// and no path).", schema.Quote(o.Domain)), lang))
 		}
 	}
 	return st, level, host, issues

@@ -1,4 +1,4 @@
-package preview
+package barcode
 
 import (
 	"bytes"
@@ -14,13 +14,13 @@ import (
 func TestDigitalLinkURI(t *testing.T) {
 	for _, c := range []struct {
 		code   string
-		opts   DigitalLinkOptions
+		opts   LinkOptions
 		uri    string
 		encode string
 	}{
-		{"9501101531000", DigitalLinkOptions{}, "https://id.gs1.org/01/09501101531000", "HTTPS://ID.GS1.ORG/01/09501101531000"},
-		{"95012346", DigitalLinkOptions{}, "https://id.gs1.org/01/00000095012346", "HTTPS://ID.GS1.ORG/01/00000095012346"},
-		{"6901939621608", DigitalLinkOptions{Domain: "Brand.Example.COM"}, "https://brand.example.com/01/06901939621608", "HTTPS://BRAND.EXAMPLE.COM/01/06901939621608"},
+		{"9501101531000", LinkOptions{}, "https://id.gs1.org/01/09501101531000", "HTTPS://ID.GS1.ORG/01/09501101531000"},
+		{"95012346", LinkOptions{}, "https://id.gs1.org/01/00000095012346", "HTTPS://ID.GS1.ORG/01/00000095012346"},
+		{"6901939621608", LinkOptions{Domain: "Brand.Example.COM"}, "https://brand.example.com/01/06901939621608", "HTTPS://BRAND.EXAMPLE.COM/01/06901939621608"},
 	} {
 		r := DigitalLink(c.code, c.opts)
 		if r.URI != c.uri || r.Encoded != c.encode || !r.Report.Valid || r.SVG == "" {
@@ -63,18 +63,18 @@ func TestDigitalLinkChoosesTheSmallerSymbol(t *testing.T) {
 func TestDigitalLinkRefuses(t *testing.T) {
 	for _, c := range []struct {
 		code  string
-		opts  DigitalLinkOptions
+		opts  LinkOptions
 		issue string
 	}{
-		{"6901939621600", DigitalLinkOptions{}, "keystr.check_digit"},
-		{"690193962160", DigitalLinkOptions{}, "keystr.missing_check_digit"},
-		{"2112345678900", DigitalLinkOptions{}, "keystr.prefix.restricted"},
-		{"6901939621608", DigitalLinkOptions{Domain: "https://example.com/"}, "barcode.domain"},
-		{"6901939621608", DigitalLinkOptions{Domain: "localhost"}, "barcode.domain"},
-		{"6901939621608", DigitalLinkOptions{Level: "X"}, "barcode.level"},
-		{"6901939621608", DigitalLinkOptions{XDim: 0.33}, "barcode.xdim"},
-		{"6901939621608", DigitalLinkOptions{Format: "png", ModuleWidth: 99}, "barcode.moduleWidth"},
-		{"6901939621608", DigitalLinkOptions{Background: "teal"}, "barcode.color"},
+		{"6901939621600", LinkOptions{}, "keystr.check_digit"},
+		{"690193962160", LinkOptions{}, "keystr.missing_check_digit"},
+		{"2112345678900", LinkOptions{}, "keystr.prefix.restricted"},
+		{"6901939621608", LinkOptions{Domain: "https://example.com/"}, "barcode.domain"},
+		{"6901939621608", LinkOptions{Domain: "localhost"}, "barcode.domain"},
+		{"6901939621608", LinkOptions{Level: "X"}, "barcode.level"},
+		{"6901939621608", LinkOptions{XDim: 0.33}, "barcode.xdim"},
+		{"6901939621608", LinkOptions{Format: "png", ModuleWidth: 99}, "barcode.moduleWidth"},
+		{"6901939621608", LinkOptions{Background: "teal"}, "barcode.color"},
 	} {
 		r := DigitalLink(c.code, c.opts)
 		if r.SVG != "" || r.PNG != nil || r.URI != "" || r.Report.Valid {
@@ -89,7 +89,7 @@ func TestDigitalLinkRefuses(t *testing.T) {
 // side are light, and the finder pattern starts right after them.
 func TestDigitalLinkPNGQuietZone(t *testing.T) {
 	const m = 3
-	r := DigitalLink("6901939621608", DigitalLinkOptions{Format: "png", ModuleWidth: m})
+	r := DigitalLink("6901939621608", LinkOptions{Format: "png", ModuleWidth: m})
 	img, err := png.Decode(bytes.NewReader(r.PNG))
 	if err != nil {
 		t.Fatal(err)
@@ -114,7 +114,7 @@ func TestDigitalLinkPNGQuietZone(t *testing.T) {
 func TestDigitalLinkPNGDecodes(t *testing.T) {
 	for _, code := range []string{"6901939621608", "95012346", "0036000291452"} {
 		for _, m := range []int{2, 4} {
-			r := DigitalLink(code, DigitalLinkOptions{Format: "png", ModuleWidth: m})
+			r := DigitalLink(code, LinkOptions{Format: "png", ModuleWidth: m})
 			if r.PNG == nil {
 				t.Fatalf("%s: no PNG: %+v", code, r.Report)
 			}
@@ -138,7 +138,7 @@ func TestDigitalLinkSVGDecodes(t *testing.T) {
 	const cell, scale = 200, 4.5
 	want := map[int]string{}
 	for i, code := range codes {
-		r := DigitalLink(code, DigitalLinkOptions{})
+		r := DigitalLink(code, LinkOptions{})
 		if r.SVG == "" || !strings.HasPrefix(r.SVG, svgProlog) {
 			t.Fatalf("%s: no SVG: %+v", code, r.Report)
 		}
@@ -171,7 +171,7 @@ func FuzzDigitalLink(f *testing.F) {
 		if m > maxModuleWidth {
 			m = m%maxModuleWidth + 1
 		}
-		r := DigitalLink(code, DigitalLinkOptions{Format: format, ModuleWidth: m, XDim: xdim, Domain: domain, Level: level, Foreground: fg})
+		r := DigitalLink(code, LinkOptions{Format: format, ModuleWidth: m, XDim: xdim, Domain: domain, Level: level, Foreground: fg})
 		drawn := r.SVG != "" || r.PNG != nil
 		if drawn != r.Report.Valid || drawn != (r.URI != "") {
 			t.Fatalf("drawn %v, valid %v, URI %q", drawn, r.Report.Valid, r.URI)
@@ -190,7 +190,7 @@ func FuzzDigitalLink(f *testing.F) {
 func BenchmarkDigitalLinkSVG(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if DigitalLink("6901939621608", DigitalLinkOptions{}).SVG == "" {
+		if DigitalLink("6901939621608", LinkOptions{}).SVG == "" {
 			b.Fatal("no SVG")
 		}
 	}

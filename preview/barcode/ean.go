@@ -1,4 +1,4 @@
-package preview
+package barcode
 
 import (
 	"errors"
@@ -76,9 +76,9 @@ type eanSymbol struct {
 }
 
 // errNotEAN is returned by newEANSymbol for a code that is not 8 or 13
-// digits with a correct check digit. DrawBarcode validates codes before
+// digits with a correct check digit. EAN validates codes before
 // they get here, so seeing it means the validation and the encoder disagree.
-var errNotEAN = errors.New("preview: not an EAN-13 or EAN-8 code with a correct check digit")
+var errNotEAN = errors.New("barcode: not an EAN-13 or EAN-8 code with a correct check digit")
 
 // newEANSymbol encodes a complete EAN-13 or EAN-8 code (check digit
 // included, never completed or re-interpreted) into bars. The module

@@ -1,4 +1,4 @@
-package preview
+package barcode
 
 import (
 	"bytes"
@@ -23,7 +23,7 @@ const inkLevels = 16
 
 // rasterEAN draws the symbol into a paletted image whose index 0 is the
 // background and index levels-1 the bar colour.
-func rasterEAN(s *eanSymbol, st *barcodeStyle) *image.Paletted {
+func rasterEAN(s *eanSymbol, st *style) *image.Paletted {
 	l := s.layout
 	m := st.moduleWidth
 	w := l.width() * m

@@ -1,4 +1,4 @@
-package preview
+package barcode
 
 import (
 	"bytes"
@@ -8,11 +8,11 @@ import (
 	"testing"
 )
 
-// decodePNG decodes DrawBarcode's PNG of code, failing if there is none.
-func decodePNG(t *testing.T, code string, opts BarcodeOptions) image.Image {
+// decodePNG decodes EAN's PNG of code, failing if there is none.
+func decodePNG(t *testing.T, code string, opts Options) image.Image {
 	t.Helper()
 	opts.Format = "png"
-	b := DrawBarcode(code, opts)
+	b := EAN(code, opts)
 	if b.PNG == nil {
 		t.Fatalf("%s: no PNG: %+v", code, b.Report)
 	}
@@ -41,7 +41,7 @@ func TestPNGGeometry(t *testing.T) {
 		{"95012346", 81, 7, 7, 55.24},
 	} {
 		for m := 1; m <= 4; m++ {
-			img := decodePNG(t, c.code, BarcodeOptions{ModuleWidth: m})
+			img := decodePNG(t, c.code, Options{ModuleWidth: m})
 			w, h := img.Bounds().Dx(), img.Bounds().Dy()
 			dataH := int(c.barHeight*float64(m) + 0.5)
 			if w != c.width*m {
@@ -123,11 +123,11 @@ func TestPNGGeometry(t *testing.T) {
 // the right quiet zone of an EAN-13 stays empty.
 func TestPNGTextAndIndicatorsOff(t *testing.T) {
 	no, yes := false, true
-	img := decodePNG(t, "6901939621608", BarcodeOptions{ModuleWidth: 2, Text: &no})
+	img := decodePNG(t, "6901939621608", Options{ModuleWidth: 2, Text: &no})
 	if h := img.Bounds().Dy(); h != 138+10 {
 		t.Errorf("height without text %d px, want %d", h, 138+10)
 	}
-	img = decodePNG(t, "6901939621608", BarcodeOptions{ModuleWidth: 2, Text: &yes, Indicators: &no})
+	img = decodePNG(t, "6901939621608", Options{ModuleWidth: 2, Text: &yes, Indicators: &no})
 	for y := 0; y < img.Bounds().Dy(); y++ {
 		for x := 106 * 2; x < 113*2; x++ {
 			if dark(img, x, y) {
@@ -164,7 +164,7 @@ func TestPNGQuietZonesInDarkFrame(t *testing.T) {
 }
 
 func TestPNGDPI(t *testing.T) {
-	b := DrawBarcode("6901939621608", BarcodeOptions{Format: "png", DPI: 300, ModuleWidth: 4})
+	b := EAN("6901939621608", Options{Format: "png", DPI: 300, ModuleWidth: 4})
 	if !b.Report.Valid {
 		t.Fatalf("%+v", b.Report)
 	}
@@ -180,11 +180,11 @@ func TestPNGDPI(t *testing.T) {
 	if _, err := png.Decode(bytes.NewReader(b.PNG)); err != nil {
 		t.Fatal(err)
 	}
-	if b := DrawBarcode("6901939621608", BarcodeOptions{Format: "png"}); bytes.Contains(b.PNG, []byte("pHYs")) {
+	if b := EAN("6901939621608", Options{Format: "png"}); bytes.Contains(b.PNG, []byte("pHYs")) {
 		t.Error("pHYs written without dpi")
 	}
 	// 3 px at 300 dpi is 0.254 mm, below 80 % magnification.
-	b = DrawBarcode("6901939621608", BarcodeOptions{Format: "png", DPI: 300, ModuleWidth: 3})
+	b = EAN("6901939621608", Options{Format: "png", DPI: 300, ModuleWidth: 3})
 	if !b.Report.Valid || b.PNG == nil {
 		t.Fatalf("%+v", b.Report)
 	}
@@ -194,7 +194,7 @@ func TestPNGDPI(t *testing.T) {
 }
 
 func TestPNGTransparentBackground(t *testing.T) {
-	img := decodePNG(t, "6901939621608", BarcodeOptions{Background: "transparent", Foreground: "#003366"})
+	img := decodePNG(t, "6901939621608", Options{Background: "transparent", Foreground: "#003366"})
 	if _, _, _, a := img.At(0, 0).RGBA(); a != 0 {
 		t.Errorf("background alpha %d", a)
 	}
@@ -205,7 +205,7 @@ func TestPNGTransparentBackground(t *testing.T) {
 
 // Bars only need two colours, so the PNG stays small.
 func TestPNGSize(t *testing.T) {
-	b := DrawBarcode("6901939621608", BarcodeOptions{Format: "png"})
+	b := EAN("6901939621608", Options{Format: "png"})
 	if n := len(b.PNG); n > 4096 {
 		t.Errorf("default EAN-13 PNG is %d bytes", n)
 	}

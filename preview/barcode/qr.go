@@ -1,4 +1,4 @@
-package preview
+package barcode
 
 import (
 	"image"
@@ -52,7 +52,7 @@ func encodeQR(text string, level qr.ErrorCorrectionLevel, mode qr.Encoding) (*qr
 // appendQRSVG appends the symbol as an <svg> element whose viewBox counts
 // modules, quiet zone included; each row's runs of dark modules are one
 // rectangle of the single path.
-func appendQRSVG(b []byte, q *qrSymbol, st *barcodeStyle, label string) []byte {
+func appendQRSVG(b []byte, q *qrSymbol, st *style, label string) []byte {
 	w := q.size + 2*qrQuietZone
 	b = appendSVGOpen(b, w, w*1000, st.xdim)
 	b = append(b, `" role="img" aria-label="QR `...)
@@ -109,7 +109,7 @@ func appendXMLText(b []byte, s string) []byte {
 
 // rasterQR draws the symbol with its quiet zone, moduleWidth pixels a
 // module, in a two-colour paletted image.
-func rasterQR(q *qrSymbol, st *barcodeStyle) *image.Paletted {
+func rasterQR(q *qrSymbol, st *style) *image.Paletted {
 	m := st.moduleWidth
 	w := (q.size + 2*qrQuietZone) * m
 	img := image.NewPaletted(image.Rect(0, 0, w, w), rampPalette(st.fg, st.bg, 2))

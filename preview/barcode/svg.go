@@ -1,11 +1,11 @@
-package preview
+package barcode
 
 import (
 	"math"
 	"strconv"
 )
 
-// svgProlog starts a standalone SVG file; SymbolSVG leaves it out.
+// svgProlog starts a standalone SVG file; InlineSVG leaves it out.
 const svgProlog = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
 
 // The SVG units: the viewBox counts modules, so every bar edge lies on a
@@ -16,7 +16,7 @@ const svgProlog = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
 // over the whole symbol (quiet zones included), the bars as one path of
 // rectangles (adjacent dark modules merged into one bar), and the
 // human-readable line as one stroked path.
-func appendEANSVG(b []byte, s *eanSymbol, st *barcodeStyle) []byte {
+func appendEANSVG(b []byte, s *eanSymbol, st *style) []byte {
 	l := s.layout
 	w := l.width()
 	h := int(math.Round(l.height(st.text) * 1000)) // thousandths of a module
@@ -86,7 +86,7 @@ func appendSVGOpen(b []byte, w, h int, xdim float64) []byte {
 
 // appendSVGBackground paints the whole symbol, quiet zones included, in
 // the background colour, unless it is transparent.
-func appendSVGBackground(b []byte, w, h int, st *barcodeStyle) []byte {
+func appendSVGBackground(b []byte, w, h int, st *style) []byte {
 	if st.bg.A == 0 {
 		return b
 	}

@@ -1,4 +1,4 @@
-package preview
+package barcode
 
 import (
 	"context"
@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"scanpage/testkit"
 )
 
 // svgBars parses the bar path of our EAN SVG ("Mx 0hWvHh-Wz" per bar).
@@ -27,7 +29,7 @@ func TestSVGStructure(t *testing.T) {
 		{"6901939621608", `width="37.29mm" height="25.819mm"`, `viewBox="0 0 113 78.24"`, 11, "74.24", "69.24"},
 		{"95012346", `width="26.73mm" height="21.199mm"`, `viewBox="0 0 81 64.24"`, 7, "60.24", "55.24"},
 	} {
-		b := DrawBarcode(c.code, BarcodeOptions{})
+		b := EAN(c.code, Options{})
 		svg := b.SVG
 		if !strings.HasPrefix(svg, svgProlog+"<svg ") {
 			t.Errorf("%s: no prolog: %.80s", c.code, svg)
@@ -93,7 +95,7 @@ func TestSVGStructure(t *testing.T) {
 		}
 	}
 	no := false
-	svg := DrawBarcode("6901939621608", BarcodeOptions{Text: &no}).SVG
+	svg := EAN("6901939621608", Options{Text: &no}).SVG
 	if !strings.Contains(svg, `viewBox="0 0 113 74.24"`) || strings.Contains(svg, "stroke") {
 		t.Errorf("without text: %.300s", svg)
 	}
@@ -104,10 +106,7 @@ func TestSVGStructure(t *testing.T) {
 // it, and returns the image.
 func screenshot(t *testing.T, page string, files map[string][]byte, w, h int) image.Image {
 	t.Helper()
-	bin := os.Getenv("SCANPAGE_CHROMIUM")
-	if bin == "" {
-		bin = requireTool(t, "chromium", "chromium", "chromium-browser", "google-chrome")
-	}
+	bin := testkit.Tool(t, "chromium")
 	dir := t.TempDir()
 	for name, b := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
@@ -182,7 +181,7 @@ func TestSVGDecodesAfterRasterising(t *testing.T) {
 		}
 	}
 	for _, code := range validCodes {
-		b := DrawBarcode(code, BarcodeOptions{})
+		b := EAN(code, Options{})
 		if b.SVG == "" {
 			t.Fatalf("%s: no SVG: %+v", code, b.Report)
 		}

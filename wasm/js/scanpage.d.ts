@@ -36,13 +36,29 @@ export interface Issue {
   /** Which input the issue is about; "merchant" for the merchant context. */
   source?: "document" | "merchant";
   /** A certain correction: replace the issue's range with `text`, or set the value at `path`. */
-  fix?: { text: string } | { path: string; value: unknown };
+  fix?: Fix;
 }
+
+/**
+ * A text edit of the input the issue was found in, in UTF-16 code units:
+ * replace `length` units at `offset` with `text`. It is valid for that
+ * exact text only: after any change, validate again and take the new one.
+ */
+export interface Edit {
+  offset: number;
+  length: number;
+  text: string;
+}
+
+/** A correction, with `edit`: the same correction as a text edit, computed by the validator (absent only when it cannot be placed). */
+export type Fix = ({ text: string } | { path: string; value: unknown }) & { edit?: Edit };
 
 export interface Report {
   /** True when no issue has severity "error". */
   valid: boolean;
   issues: Issue[];
+  /** The document's code and title as the validator read them (the last of duplicate keys; single quotes and such stepped over). Set by validate and preview. */
+  product?: { keystandard: string; keystr: string; title: string };
 }
 
 export interface DocOptions {

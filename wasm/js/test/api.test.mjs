@@ -1,8 +1,8 @@
 // The JS API of js-api.md, through the real scanpage.wasm under Node.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { load } from "../scanpage.js";
-import { fixture } from "./fixture.mjs";
+import { load } from "./lib.mjs";
+import { sample } from "../../../testkit/samples.mjs";
 
 const sp = await load();
 
@@ -22,7 +22,7 @@ test("validate positions a syntax error in UTF-16 units", () => {
   assert.equal(is.column, 12);
   assert.equal(text.slice(is.offset, is.offset + is.length), ",");
   assert.match(is.message, /trailing comma/i);
-  assert.deepEqual(is.fix, { text: "" });
+  assert.deepEqual(is.fix, { text: "", edit: { offset: is.offset, length: 1, text: "" } });
   assert.equal(is.severity, "error");
   assert.equal(is.path, "");
 });
@@ -42,14 +42,14 @@ test("validate accepts an object and serialises it", () => {
 });
 
 test("repair turns the API doc's own sample into JSON and lists its three trailing commas", () => {
-  const { text, fixes } = sp.repair(fixture("00-doc-sample-verbatim.json.txt"));
+  const { text, fixes } = sp.repair(sample("00-doc-sample-verbatim.json.txt"));
   assert.doesNotThrow(() => JSON.parse(text));
   assert.deepEqual(fixes.map((f) => f.code), ["syntax.trailing_comma", "syntax.trailing_comma", "syntax.trailing_comma"]);
   assert.deepEqual(fixes.map((f) => f.line), [12, 55, 60]);
 });
 
 test("preview returns an HTML document and a report", () => {
-  const r = sp.preview(fixture("02-real-zhiyouquan-6954496900556.json"));
+  const r = sp.preview(sample("02-real-zhiyouquan-6954496900556.json"));
   assert.match(r.html, /^<!doctype html>/i);
   assert.equal(typeof r.report.valid, "boolean");
 });
@@ -140,7 +140,7 @@ test("stats reports the Go heap and the wasm memory", () => {
 });
 
 test("dispose after heavy use leaves no timer behind to throw", async () => {
-  const doc = fixture("04-reconstructed-full-features.json");
+  const doc = sample("04-reconstructed-full-features.json");
   const x = await load();
   for (let i = 0; i < 2000; i++) { x.validate(doc); x.preview(doc); }
   const thrown = [];

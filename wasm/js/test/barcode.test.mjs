@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { load } from "../scanpage.js";
+import { load } from "./lib.mjs";
 
 const sp = await load();
 const dir = mkdtempSync(join(tmpdir(), "scanpage-barcode-"));
@@ -52,7 +52,7 @@ test("a code that is not a valid EAN gives an error report and no image", () => 
     assert.equal(r.report.valid, false, code);
     const is = r.report.issues.find((i) => i.code === codeWanted);
     assert.ok(is, `${code}: ${JSON.stringify(r.report.issues)}`);
-    if (fix) assert.deepEqual(is.fix, { text: fix });
+    if (fix) assert.deepEqual(is.fix, { text: fix, edit: { offset: 0, length: code.length, text: fix } });
   }
 });
 

@@ -3,10 +3,10 @@
 // judge every case and fixture the way the validator's schema rules do.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import Ajv from "ajv";
-import { load } from "../scanpage.js";
-import { testdata } from "./fixture.mjs";
+import { load } from "./lib.mjs";
+import { sample, sampleNames, testdata } from "../../../testkit/samples.mjs";
 
 const sp = await load();
 
@@ -124,11 +124,20 @@ test("the merchant option takes an object as well as its JSON text", () => {
 });
 
 test("the doc sample: its slips, then after repair its check digit, fales and anti_fake_url with fixes", () => {
-  const text = testdata("payloads/00-doc-sample-verbatim.json.txt");
+  const text = sample("00-doc-sample-verbatim.json.txt");
   const { text: fixed, fixes } = sp.repair(text);
   assert.deepEqual(fixes.map((f) => f.code), Array(3).fill("syntax.trailing_comma"));
   const r = sp.validate(fixed, { lang: "en" });
   const by = Object.fromEntries(r.issues.map((i) => [i.code, i]));
+  // Each value fix comes with its edit of the text, computed by Go: applied
+  // as it is, it sets exactly that value.
+  for (const is of Object.values(by).filter((i) => i.fix && "path" in i.fix)) {
+    const { offset, length, text } = is.fix.edit;
+    const after = JSON.parse(fixed.slice(0, offset) + text + fixed.slice(offset + length));
+    const at = is.fix.path.split("/").slice(1).reduce((v, k) => v[k], after);
+    assert.deepEqual(at, is.fix.value, is.code);
+    delete is.fix.edit;
+  }
   assert.deepEqual(by["keystr.check_digit"].fix, { path: "/keystr", value: "6900000000007" });
   assert.equal(by["keystr.check_digit"].errcode, 61305);
   assert.deepEqual(by["module.native_show.value"].fix, { path: "/brand_info/module_info/module_list/0/native_show", value: "false" });
@@ -158,17 +167,14 @@ function fromSchema(is, doc) {
 }
 
 test("Ajv judges every case and fixture as the validator's schema rules do", () => {
-  const schema = JSON.parse(readFileSync(new URL("../create-product.schema.json", import.meta.url), "utf8"));
-  assert.deepEqual(schema, JSON.parse(readFileSync(new URL("../../schema/create-product.schema.json", import.meta.url), "utf8")), "make build copies the schema");
+  const schema = JSON.parse(readFileSync(new URL("../../../build/package/create-product.schema.json", import.meta.url), "utf8"));
+  assert.deepEqual(schema, JSON.parse(readFileSync(new URL("../../../schema/create-product.schema.json", import.meta.url), "utf8")), "make build copies the schema");
   const warnings = [];
   const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, logger: { log() {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) } });
   const check = ajv.compile(schema);
   assert.deepEqual(warnings, [], "Ajv's strict mode has no complaint");
   const docs = cases.filter((c) => buildable(c) && !c.merchant).map((c) => [c.name, textOf(c)]);
-  for (const f of readdirSync(new URL("../../schema/testdata/payloads/", import.meta.url)).filter((f) => f.endsWith(".json"))) {
-    docs.push([f, testdata(`payloads/${f}`)]);
-  }
-  docs.push(["large.json", testdata("large.json")]);
+  for (const f of [...sampleNames(), "large.json"].filter((f) => f.endsWith(".json"))) docs.push([f, sample(f)]);
   let invalid = 0;
   for (const [name, text] of docs) {
     const doc = JSON.parse(text);
