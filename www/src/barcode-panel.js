@@ -2,8 +2,8 @@
 // and PNG with a size choice, and the GS1 Digital Link QR.
 import { t } from "./i18n.js";
 
-/** @typedef {import("../scanpage").Scanpage} Scanpage */
-/** @typedef {import("../scanpage").Issue} Issue */
+/** @typedef {import("scanpage").Scanpage} Scanpage */
+/** @typedef {import("scanpage").Issue} Issue */
 
 /**
  * Offers bytes as a file download.

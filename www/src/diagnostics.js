@@ -1,35 +1,10 @@
-// diagnostics.js: the validator's issues as CodeMirror diagnostics, and the
-// edits their fixes make.
-import { setValueEdit } from "./jsonscan.js";
+// diagnostics.js: the validator's issues as CodeMirror diagnostics, and how
+// a fix's edit (computed by Go against the checked text) is applied.
 import { t } from "./i18n.js";
 
-/** @typedef {import("../scanpage").Issue} Issue */
+/** @typedef {import("scanpage").Issue} Issue */
 /** @typedef {import("@codemirror/lint").Diagnostic} Diagnostic */
 /** @typedef {import("@codemirror/view").EditorView} EditorView */
-
-/**
- * The edit a fix makes in text, or null when it cannot be placed.
- * `{text}` replaces the issue's range; `{path, value}` replaces the value
- * the issue points at (or, when the issue points elsewhere, the value at
- * that path, adding the member when it is missing).
- * @param {Issue} issue
- * @param {string} text the document the issue was found in
- * @returns {{ from: number, to: number, insert: string } | null}
- */
-export function fixEdit(issue, text) {
-  const fix = issue.fix;
-  if (!fix) return null;
-  const from = Math.min(issue.offset, text.length);
-  const to = Math.min(issue.offset + issue.length, text.length);
-  if ("text" in fix && typeof fix.text === "string") return { from, to, insert: fix.text };
-  if ("path" in fix && typeof fix.path === "string") {
-    const json = JSON.stringify(fix.value);
-    if (json === undefined) return null;
-    if (fix.path === issue.path && issue.length > 0) return { from, to, insert: json };
-    return setValueEdit(text, fix.path, json);
-  }
-  return null;
-}
 
 /**
  * An issue's label next to its message: its errcode, when it has one, and its code.
@@ -60,32 +35,31 @@ export function fixLabel(issue, text) {
 }
 
 /**
- * Applies an issue's fix to the editor (one undoable step).
+ * Applies an edit computed by the validator to the editor, as one undoable
+ * step with the cursor after it. The caller makes sure that the edit was
+ * computed for the text the editor holds.
  * @param {EditorView} view
- * @param {Issue} issue
- * @param {number} [from] the issue's current position, when the document moved since
+ * @param {{ offset: number, length: number, text: string }} edit
  */
-export function applyFix(view, issue, from) {
-  const text = view.state.doc.toString();
-  const shifted = from === undefined ? issue : { ...issue, offset: from };
-  const edit = fixEdit(shifted, text);
-  if (!edit) return false;
+export function applyEdit(view, edit) {
+  const from = Math.min(edit.offset, view.state.doc.length);
+  const to = Math.min(edit.offset + edit.length, view.state.doc.length);
   view.dispatch({
-    changes: edit,
-    selection: { anchor: edit.from + edit.insert.length },
+    changes: { from, to, insert: edit.text },
+    selection: { anchor: from + edit.text.length },
     userEvent: "input.fix",
     scrollIntoView: true,
   });
-  return true;
 }
 
 /**
  * The diagnostics of a report's document issues.
  * @param {Issue[]} issues
  * @param {string} text the document they were found in
+ * @param {(issue: Issue) => void} onFix applies an issue's fix
  * @returns {Diagnostic[]}
  */
-export function toDiagnostics(issues, text) {
+export function toDiagnostics(issues, text, onFix) {
   const docLength = text.length;
   /** @type {Diagnostic[]} */
   const out = [];
@@ -99,7 +73,7 @@ export function toDiagnostics(issues, text) {
       severity: is.severity,
       source: issueSource(is),
       message: is.message,
-      actions: is.fix ? [{ name: fixLabel(is, text), apply: (view, f) => { applyFix(view, is, f); } }] : [],
+      actions: is.fix ? [{ name: fixLabel(is, text), apply: () => onFix(is) }] : [],
     });
   }
   return out;

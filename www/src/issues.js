@@ -4,7 +4,7 @@
 import { t } from "./i18n.js";
 import { fixLabel, issueSource } from "./diagnostics.js";
 
-/** @typedef {import("../scanpage").Issue} Issue */
+/** @typedef {import("scanpage").Issue} Issue */
 
 const order = { error: 0, warning: 1, info: 2 };
 const maxRows = 400;

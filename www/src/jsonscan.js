@@ -1,180 +1,219 @@
-// jsonscan.js: a small JSON scanner that never gives up. The editor needs to
-// know, in half-typed text, where the cursor is (which object, which key),
-// where the value at a JSON Pointer lives, and how to re-indent a document
-// without touching its literals. Positions are UTF-16 offsets, like
-// CodeMirror's and the validator's.
+// jsonscan.js: a small JSON scanner that never gives up, for the two jobs
+// that must run between keystrokes without the wasm: where the cursor is in
+// half-typed text (which object, which key: completion), and re-indenting a
+// document without touching its literals (Format). It decides nothing about
+// what a document says: values, issues and fixes all come from the
+// validator. Both jobs are linear in the text whatever its nesting, and
+// allocate little: a 1 MiB document is scanned in a few tens of ms.
+// Positions are UTF-16 offsets, like CodeMirror's and the validator's.
 
 /**
  * @typedef {{ t: "{" | "}" | "[" | "]" | ":" | "," | "str" | "num" | "lit" | "err",
  *             from: number, to: number, v?: string, open?: boolean }} Token
  *  str: v is the decoded text; open: the string is not closed on its line.
+ *  num, lit, err: v is the text as written.
  */
 
-const strRe = /"((?:[^"\\\n\r]|\\.)*)("?)/y;
-const numRe = /-?[0-9][0-9eE.+-]*|-/y;
-const wordRe = /[A-Za-z_$][\w$]*/y;
+const SPACE = 32, NL = 10, CR = 13, TAB = 9, BOM = 0xfeff, QUOTE = 34, SLASH = 47, STAR = 42, BACKSLASH = 92;
+
+/** @param {number} c */
+const isDigit = (c) => c >= 48 && c <= 57;
+/** @param {number} c a word's first character: A–Z a–z _ $ */
+const isWordStart = (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+/** @param {number} c */
+const isWordPart = (c) => isWordStart(c) || isDigit(c);
+/** @param {number} c a character of a number as people write them */
+const isNumPart = (c) => isDigit(c) || c === 101 || c === 69 || c === 46 || c === 43 || c === 45;
 
 /**
- * The decoded text of a string token's inside (escapes resolved; a broken
- * escape is kept as written).
- * @param {string} raw
+ * Reads text token by token into its own fields (no object per token):
+ * t, from, to, and open for a string left open at the end of its line.
+ * Comments are skipped; an unterminated string ends at the end of its line.
  */
-function unescape(raw) {
-  if (!raw.includes("\\")) return raw;
-  try {
-    return JSON.parse(`"${raw}"`);
-  } catch {
-    return raw.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (m, e) => {
-      if (e.length === 5) return String.fromCharCode(parseInt(e.slice(1), 16));
-      return { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", '"': '"', "\\": "\\", "/": "/" }[e] ?? m;
-    });
+class Scanner {
+  /** @param {string} text */
+  constructor(text) {
+    this.text = text;
+    this.i = 0;
+    /** @type {Token["t"]} */
+    this.t = "err";
+    this.from = 0;
+    this.to = 0;
+    this.open = false;
   }
-}
 
-/**
- * The tokens of text, one by one (a consumer may stop early). Comments are
- * skipped; an unterminated string ends at the end of its line (open: true).
- * @param {string} text
- * @returns {Generator<Token>}
- */
-function* tokens(text) {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    // space, \n, \r, \t, BOM
-    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff) { i++; continue; }
-    // { } [ ] : ,
-    if (c === 123 || c === 125 || c === 91 || c === 93 || c === 58 || c === 44) {
-      yield { t: /** @type {any} */ (text[i]), from: i, to: i + 1 };
+  /** Moves to the next token; false at the end of the text. */
+  next() {
+    const s = this.text;
+    const n = s.length;
+    let i = this.i;
+    for (;;) {
+      while (i < n) {
+        const c = s.charCodeAt(i);
+        if (c !== SPACE && c !== NL && c !== CR && c !== TAB && c !== BOM) break;
+        i++;
+      }
+      if (i < n && s.charCodeAt(i) === SLASH && s.charCodeAt(i + 1) === SLASH) {
+        const end = s.indexOf("\n", i);
+        i = end < 0 ? n : end;
+        continue;
+      }
+      if (i < n && s.charCodeAt(i) === SLASH && s.charCodeAt(i + 1) === STAR) {
+        const end = s.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+        continue;
+      }
+      break;
+    }
+    if (i >= n) {
+      this.i = n;
+      return false;
+    }
+    const c = s.charCodeAt(i);
+    this.from = i;
+    this.open = false;
+    if (c === 123 || c === 125 || c === 91 || c === 93 || c === 58 || c === 44) { // { } [ ] : ,
+      this.t = /** @type {Token["t"]} */ (s[i]);
       i++;
-      continue;
+    } else if (c === QUOTE) {
+      this.t = "str";
+      i++;
+      for (;;) {
+        if (i >= n) { this.open = true; break; }
+        const d = s.charCodeAt(i);
+        if (d === QUOTE) { i++; break; }
+        if (d === NL || d === CR) { this.open = true; break; }
+        i += d === BACKSLASH && i + 1 < n && s.charCodeAt(i + 1) !== NL && s.charCodeAt(i + 1) !== CR ? 2 : 1;
+      }
+    } else if (c === 45 || isDigit(c)) { // - or a digit
+      this.t = "num";
+      i++;
+      while (i < n && isNumPart(s.charCodeAt(i))) i++;
+    } else if (isWordStart(c)) {
+      this.t = "lit";
+      i++;
+      while (i < n && isWordPart(s.charCodeAt(i))) i++;
+    } else {
+      this.t = "err";
+      i++;
     }
-    if (c === 47 && text.charCodeAt(i + 1) === 47) { // a // comment
-      const end = text.indexOf("\n", i);
-      i = end < 0 ? n : end;
-      continue;
+    this.to = i;
+    this.i = i;
+    return true;
+  }
+
+  /** The current token as an object, its value decoded. @returns {Token} */
+  token() {
+    /** @type {Token} */
+    const tok = { t: this.t, from: this.from, to: this.to };
+    if (this.t === "str") {
+      tok.v = decodeString(this.text, this.from, this.to, this.open);
+      tok.open = this.open;
+    } else if (this.t === "num" || this.t === "lit" || this.t === "err") {
+      tok.v = this.text.slice(this.from, this.to);
     }
-    if (c === 47 && text.charCodeAt(i + 1) === 42) { // a /* comment */
-      const end = text.indexOf("*/", i + 2);
-      i = end < 0 ? n : end + 2;
-      continue;
-    }
-    if (c === 34) { // "
-      strRe.lastIndex = i;
-      const m = /** @type {RegExpExecArray} */ (strRe.exec(text));
-      const to = i + m[0].length;
-      yield { t: "str", from: i, to, v: unescape(m[1]), open: m[2] === "" };
-      i = to;
-      continue;
-    }
-    if (c === 45 || (c >= 48 && c <= 57)) { // - or a digit
-      numRe.lastIndex = i;
-      const m = /** @type {RegExpExecArray} */ (numRe.exec(text));
-      yield { t: "num", from: i, to: i + m[0].length, v: m[0] };
-      i += m[0].length;
-      continue;
-    }
-    wordRe.lastIndex = i;
-    const w = wordRe.exec(text);
-    if (w) {
-      yield { t: "lit", from: i, to: i + w[0].length, v: w[0] };
-      i += w[0].length;
-      continue;
-    }
-    yield { t: "err", from: i, to: i + 1, v: text[i] };
-    i++;
+    return tok;
   }
 }
 
+const escapes = /** @type {Record<string, string>} */ ({ n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", '"': '"', "\\": "\\", "/": "/" });
+
 /**
- * Splits text into tokens (see tokens).
+ * The decoded text of the string token at [from, to) (escapes resolved; a
+ * broken escape is kept as written).
+ * @param {string} text
+ * @param {number} from
+ * @param {number} to
+ * @param {boolean} open the token has no closing quote
+ */
+function decodeString(text, from, to, open) {
+  const raw = text.slice(from + 1, open ? to : to - 1);
+  if (!raw.includes("\\")) return raw;
+  return raw.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (m, e) => {
+    if (e.length === 5) return String.fromCharCode(parseInt(e.slice(1), 16));
+    return escapes[e] ?? m;
+  });
+}
+
+/**
+ * Splits text into tokens.
  * @param {string} text
  * @returns {Token[]}
  */
 export function tokenize(text) {
-  return Array.from(tokens(text));
+  const sc = new Scanner(text);
+  const out = [];
+  while (sc.next()) out.push(sc.token());
+  return out;
 }
 
 /**
  * @typedef {{ kind: "obj" | "arr", state: "key" | "colon" | "value" | "comma",
  *   key: string | null, index: number, open: Token, close?: Token,
  *   keys: string[], values: Map<string, string | number | boolean | null> }} Frame
- *  A container being read. state says what comes next; key/index say which
- *  member is being read; keys and values collect the members seen (the
- *  primitive values only), so a frame knows all its keys once it is closed.
+ *  A container, as contextAt gives it: kind, the member being read (key)
+ *  or the item (index), and all its members' keys and primitive values,
+ *  the ones after the cursor too.
  */
 
 /**
- * The JS value of a primitive token, for comparing with a schema's enum.
- * @param {Token} tok
+ * A container while it is read. Its members are kept as token ranges and
+ * decoded only for the one frame contextAt returns.
+ * @typedef {{ kind: "obj" | "arr", state: Frame["state"],
+ *   keyFrom: number, keyTo: number, keyType: Token["t"] | "", index: number,
+ *   openFrom: number, closeFrom: number,
+ *   members: number[] }} Reading
+ *  members: per member, keyFrom, keyTo, keyType (0 str, 1 lit), valueFrom, valueTo, valueType (-1 none, 0 str, 1 num, 2 lit).
  */
-function primitive(tok) {
-  if (tok.t === "str") return tok.v;
-  if (tok.t === "num") return Number(tok.v);
-  if (tok.v === "true") return true;
-  if (tok.v === "false") return false;
-  if (tok.v === "null") return null;
-  return tok.v ?? null;
-}
+
+const typeCode = /** @type {Record<string, number>} */ ({ str: 0, num: 1, lit: 2 });
 
 /**
- * Reads the tokens as JSON, stepping over slips (missing commas or colons,
- * stray commas, mismatched brackets). The visitor hears about each value;
- * when visit.value returns false, the reading stops there.
- * @param {Iterable<Token>} toks
- * @param {{ before?: (tok: Token, stack: Frame[]) => void,
- *           value?: (path: (string|number)[], from: number, to: number, frame: Frame | null) => boolean | void,
- *           opened?: (path: (string|number)[], frame: Frame) => void }} visit
+ * Reads the tokens of sc as JSON, stepping over slips (missing commas or
+ * colons, stray commas, mismatched brackets), telling before(stack) about
+ * each token first, and atEnd(stack) once the text has ended. Constant work
+ * per token (a closer pops what it closes), so the walk is linear however
+ * deep the nesting.
+ * @param {Scanner} sc
+ * @param {(stack: Reading[]) => void} before
+ * @param {(stack: Reading[]) => void} atEnd
  */
-function walk(toks, visit = {}) {
-  /** @type {Frame[]} */
+function walk(sc, before, atEnd) {
+  /** @type {Reading[]} */
   const stack = [];
-  /** @type {{ path: (string|number)[], from: number }[]} */
-  const starts = [];
-  const path = () => stack.map((f) => (f.kind === "obj" ? f.key ?? "" : f.index));
-  /** Called when a value has ended in the top frame. */
-  const done = () => { if (stack.length) stack[stack.length - 1].state = "comma"; };
-  /** Called when a value (primitive or container) begins in the top frame. */
-  const begin = () => {
-    const top = stack[stack.length - 1];
+  const open = { obj: 0, arr: 0 }; // how many of each kind the stack holds
+  /** A value has ended in the top frame. */
+  const done = (/** @type {Reading | undefined} */ top) => { if (top) top.state = "comma"; };
+  /** A value (primitive or container) begins in the top frame. */
+  const begin = (/** @type {Reading | undefined} */ top) => {
     if (top?.kind === "arr" && top.state === "comma") top.index++;
   };
-  let end = 0;
-  let stop = false;
-  const value = (/** @type {(string|number)[]} */ p, /** @type {number} */ from, /** @type {number} */ to, /** @type {Frame | null} */ f) => {
-    if (visit.value?.(p, from, to, f) === false) stop = true;
-  };
-  for (const tok of toks) {
-    end = tok.to;
-    visit.before?.(tok, stack);
+  while (sc.next()) {
+    before(stack);
     const top = stack[stack.length - 1];
-    switch (tok.t) {
+    const t = sc.t;
+    switch (t) {
       case "{":
       case "[": {
         if (top) {
-          begin();
-          if (top.kind === "obj" && top.state !== "value" && top.state !== "colon") top.key = null;
+          begin(top);
+          if (top.kind === "obj" && top.state !== "value" && top.state !== "colon") top.keyType = "";
         }
-        const p = path();
-        /** @type {Frame} */
-        const f = { kind: tok.t === "{" ? "obj" : "arr", state: tok.t === "{" ? "key" : "value", key: null, index: 0, open: tok, keys: [], values: new Map() };
-        starts.push({ path: p, from: tok.from });
-        stack.push(f);
-        visit.opened?.(p, f);
+        const kind = t === "{" ? "obj" : "arr";
+        open[kind]++;
+        stack.push({ kind, state: kind === "obj" ? "key" : "value", keyFrom: 0, keyTo: 0, keyType: "", index: 0, openFrom: sc.from, closeFrom: -1, members: [] });
         break;
       }
       case "}":
       case "]": {
-        const want = tok.t === "}" ? "obj" : "arr";
-        if (!stack.some((f) => f.kind === want)) break; // a stray closer
+        const want = t === "}" ? "obj" : "arr";
+        if (!open[want]) break; // a stray closer
         while (stack.length) {
-          const f = /** @type {Frame} */ (stack.pop());
-          const s = /** @type {{path: (string|number)[], from: number}} */ (starts.pop());
-          f.close = tok;
+          const f = /** @type {Reading} */ (stack.pop());
+          open[f.kind]--;
+          f.closeFrom = sc.from;
           if (f.kind === want) {
-            value(s.path, s.from, tok.to, f);
-            done();
+            done(stack[stack.length - 1]);
             break;
           }
         }
@@ -192,14 +231,16 @@ function walk(toks, visit = {}) {
         }
         break;
       default: {
-        if (!top) { value([], tok.from, tok.to, null); break; }
-        if (top.kind === "obj" && (top.state === "key" || top.state === "comma" || (top.state === "colon" && tok.t !== "str"))) {
+        if (!top) break;
+        if (top.kind === "obj" && (top.state === "key" || top.state === "comma" || (top.state === "colon" && t !== "str"))) {
           if (top.state === "colon") { // "key" value: a missing colon
             top.state = "value";
           } else {
-            if (tok.t === "str" || tok.t === "lit") {
-              top.key = tok.v ?? "";
-              top.keys.push(top.key);
+            if (t === "str" || t === "lit") {
+              top.keyFrom = sc.from;
+              top.keyTo = sc.to;
+              top.keyType = t;
+              top.members.push(sc.from, sc.to, typeCode[t], -1, -1, -1);
               top.state = "colon";
             }
             break;
@@ -207,21 +248,48 @@ function walk(toks, visit = {}) {
         } else if (top.kind === "obj" && top.state === "colon") {
           top.state = "value"; // a string after a key: a missing colon
         }
-        begin();
-        const p = path();
-        if (top.kind === "obj" && top.key !== null) top.values.set(top.key, primitive(tok));
-        value(p, tok.from, tok.to, null);
-        done();
+        begin(top);
+        if (top.kind === "obj" && top.keyType && typeCode[t] !== undefined) {
+          const m = top.members;
+          m[m.length - 3] = sc.from;
+          m[m.length - 2] = sc.to;
+          m[m.length - 1] = typeCode[t];
+        }
+        done(top);
       }
     }
-    if (stop) return;
   }
-  // Unclosed containers end where the text ends.
-  while (stack.length && !stop) {
-    const f = /** @type {Frame} */ (stack.pop());
-    const s = /** @type {{path: (string|number)[], from: number}} */ (starts.pop());
-    value(s.path, s.from, end, f);
+  atEnd(stack);
+}
+
+/**
+ * The JS value of a primitive token, for comparing with a schema's enum.
+ * @param {string} text
+ * @param {number} from
+ * @param {number} to
+ * @param {number} type 0 str, 1 num, 2 lit
+ */
+function primitive(text, from, to, type) {
+  if (type === 0) {
+    const open = to - from < 2 || text.charCodeAt(to - 1) !== QUOTE;
+    return decodeString(text, from, to, open);
   }
+  const w = text.slice(from, to);
+  if (type === 1) return Number(w);
+  if (w === "true") return true;
+  if (w === "false") return false;
+  return null;
+}
+
+/**
+ * A member's key as decoded text: a string's value, or an unquoted word.
+ * @param {string} text
+ * @param {number} from
+ * @param {number} to
+ * @param {number} type 0 str, 1 lit
+ */
+function keyText(text, from, to, type) {
+  return type === 0 ? /** @type {string} */ (primitive(text, from, to, 0)) : text.slice(from, to);
 }
 
 /**
@@ -243,149 +311,154 @@ function walk(toks, visit = {}) {
  * @returns {Context}
  */
 export function contextAt(text, pos) {
+  const sc = new Scanner(text);
   /** @type {Context | null} */
   let ctx = null;
-  /** @returns {Context} */
-  const snap = (/** @type {Frame[]} */ stack, /** @type {Token | null} */ tok) => {
+  /** @type {Reading | null} the object ctx.object is made from, once the walk ends */
+  let objectOf = null;
+  /** The context at the current token: tok is the token under the cursor, or null. */
+  const snap = (/** @type {Reading[]} */ stack, /** @type {Token | null} */ tok) => {
     const top = stack[stack.length - 1];
-    const base = stack.slice(0, -1).map((f) => (f.kind === "obj" ? f.key ?? "" : f.index));
+    /** @type {(string|number)[]} */
+    const base = [];
+    for (let i = 0; i < stack.length - 1; i++) {
+      const f = stack[i];
+      base.push(f.kind === "obj" ? (f.keyType ? keyText(text, f.keyFrom, f.keyTo, typeCode[f.keyType]) : "") : f.index);
+    }
     const from = tok ? tok.from : pos;
     const to = tok ? tok.to : pos;
-    const at = (/** @type {Context["kind"]} */ kind, /** @type {(string|number)[]} */ path, /** @type {Frame | null} */ object) => ({ kind, path, from, to, token: tok, object });
+    const at = (/** @type {Context["kind"]} */ kind, /** @type {(string|number)[]} */ path, /** @type {Reading | null} */ obj) => {
+      objectOf = obj;
+      return /** @type {Context} */ ({ kind, path, from, to, token: tok, object: null });
+    };
     if (!top) return at("value", [], null);
     if (top.kind === "obj") {
+      const key = top.keyType ? keyText(text, top.keyFrom, top.keyTo, typeCode[top.keyType]) : "";
       if (top.state === "key" || (top.state === "comma" && tok)) return at("key", base, top);
-      if (top.state === "value" || (top.state === "colon" && tok)) return at("value", [...base, top.key ?? ""], top);
+      if (top.state === "value" || (top.state === "colon" && tok)) return at("value", [...base, key], top);
       return at("none", base, top);
     }
     return at("value", [...base, top.state === "comma" ? top.index + 1 : top.index], null);
   };
-  // A sentinel past the end makes the walk stop by the cursor in every case.
-  const toks = [...tokenize(text), /** @type {Token} */ ({ t: "err", from: text.length + 1, to: text.length + 1 })];
-  walk(toks, {
-    before(tok, stack) {
-      if (ctx) return;
-      if (tok.from >= pos) { ctx = snap(stack, null); return; }
-      const word = tok.t === "str" || tok.t === "num" || tok.t === "lit";
-      if (word && (tok.to > pos || (tok.to === pos && (tok.t !== "str" || tok.open)))) ctx = snap(stack, tok);
-    },
+  // The walk goes on to the end, so that the cursor's object knows all its
+  // keys, the ones after the cursor too.
+  walk(sc, (stack) => {
+    if (ctx) return;
+    if (sc.from >= pos) { ctx = snap(stack, null); return; }
+    const word = sc.t === "str" || sc.t === "num" || sc.t === "lit";
+    if (word && (sc.to > pos || (sc.to === pos && (sc.t !== "str" || sc.open)))) ctx = snap(stack, sc.token());
+  }, (stack) => {
+    if (!ctx) ctx = snap(stack, null); // the cursor is past the last token
   });
-  return /** @type {Context} */ (ctx);
-}
-
-/**
- * Parses an RFC 6901 JSON Pointer.
- * @param {string} pointer
- * @returns {string[]}
- */
-function parsePointer(pointer) {
-  if (pointer === "") return [];
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-/**
- * Finds the value at a JSON Pointer: its range, and for a container its frame.
- * @param {string} text
- * @param {string} pointer
- * @returns {{ from: number, to: number, frame: Frame | null } | null}
- */
-export function locate(text, pointer) {
-  const want = parsePointer(pointer);
-  /** @type {{ from: number, to: number, frame: Frame | null } | null} */
-  let found = null;
-  walk(tokens(text), {
-    value(path, from, to, frame) {
-      if (path.length !== want.length) return;
-      for (let i = 0; i < want.length; i++) if (String(path[i]) !== want[i]) return;
-      found = { from, to, frame };
-      return false;
-    },
-  });
+  const found = /** @type {Context} */ (/** @type {unknown} */ (ctx));
+  if (objectOf) found.object = frameOf(text, objectOf);
   return found;
 }
 
 /**
- * The primitive value at a pointer (a string's decoded text), or undefined.
+ * The public form of the frame f, its members decoded.
  * @param {string} text
- * @param {string} pointer
+ * @param {Reading} f
+ * @returns {Frame}
  */
-export function valueAt(text, pointer) {
-  const at = locate(text, pointer);
-  if (!at || at.frame) return undefined;
-  const [tok] = tokenize(text.slice(at.from, at.to));
-  return tok ? primitive(tok) : undefined;
+function frameOf(text, f) {
+  /** @type {string[]} */
+  const keys = [];
+  const values = new Map();
+  const m = f.members;
+  for (let i = 0; i < m.length; i += 6) {
+    const key = keyText(text, m[i], m[i + 1], m[i + 2] === 0 ? 0 : 1);
+    keys.push(key);
+    if (m[i + 5] >= 0) values.set(key, primitive(text, m[i + 3], m[i + 4], m[i + 5]));
+  }
+  const key = f.keyType ? keyText(text, f.keyFrom, f.keyTo, typeCode[f.keyType]) : null;
+  return {
+    kind: f.kind, state: f.state, key, index: f.index, keys, values,
+    open: { t: f.kind === "obj" ? "{" : "[", from: f.openFrom, to: f.openFrom + 1 },
+    close: f.closeFrom < 0 ? undefined : { t: f.kind === "obj" ? "}" : "]", from: f.closeFrom, to: f.closeFrom + 1 },
+  };
 }
 
-/**
- * The edit that sets the value at pointer to json (JSON text): replaces the
- * value when it is there, adds a member to its object when only the object
- * is. Null when neither is found.
- * @param {string} text
- * @param {string} pointer
- * @param {string} json
- * @returns {{ from: number, to: number, insert: string } | null}
- */
-export function setValueEdit(text, pointer, json) {
-  const at = locate(text, pointer);
-  if (at) return { from: at.from, to: at.to, insert: json };
-  const segs = parsePointer(pointer);
-  if (!segs.length) return null;
-  const key = /** @type {string} */ (segs.pop());
-  const parent = locate(text, segs.length ? "/" + segs.map((s) => s.replace(/~/g, "~0").replace(/\//g, "~1")).join("/") : "");
-  if (!parent?.frame || parent.frame.kind !== "obj" || !parent.frame.close) return null;
-  const open = parent.frame.open.from;
-  const close = parent.frame.close.from;
-  const lineStart = text.lastIndexOf("\n", open) + 1;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? "";
-  const member = `${JSON.stringify(key)}: ${json}`;
-  // After the last member, or inside the empty braces.
-  let last = close - 1;
-  while (last > open && /\s/.test(text[last])) last--;
-  if (last === open) return { from: open + 1, to: close, insert: `\n${indent}  ${member}\n${indent}` };
-  const multiline = text.slice(open, close).includes("\n");
-  const sep = multiline ? `,\n${indent}  ` : ", ";
-  return { from: last + 1, to: last + 1, insert: sep + member };
-}
+/** The deepest nesting format() re-indents: the validator's own limit. */
+export const maxDepth = 64;
 
 /**
  * Re-indents strict JSON by two spaces, keeping every literal as written (a
  * number stays "12.00", escapes stay escapes). Short arrays and objects of
- * primitives stay on one line. Returns null when text is not strict JSON.
+ * primitives stay on one line. Text that is not strict JSON, or nests deeper
+ * than maxDepth (the validator refuses it too, and its indentation alone
+ * would grow with the square of the depth), is refused, with why.
  * @param {string} text
  * @param {number} [width] the longest one-line container
+ * @returns {{ text: string } | { why: "syntax" | "depth" }}
  */
 export function format(text, width = 72) {
   try {
     JSON.parse(text);
   } catch {
-    return null;
+    return { why: "syntax" };
   }
-  const toks = tokenize(text);
-  let i = 0;
-  const lit = (t) => text.slice(t.from, t.to);
-  /** @returns {string} */
-  const value = (indent) => {
-    const t = toks[i++];
-    if (t.t !== "{" && t.t !== "[") return lit(t);
-    const close = t.t === "{" ? "}" : "]";
-    /** @type {string[]} */
-    const parts = [];
-    let flat = true;
-    while (toks[i].t !== close) {
-      if (toks[i].t === ",") { i++; continue; }
-      let key = "";
-      if (t.t === "{") {
-        key = lit(toks[i]) + ": ";
-        i += 2; // the key and the colon
+  // Strict JSON: no comments, every string closed. One pass records each
+  // token's range and, for each container, the length it would have on one
+  // line ("[1, 2]"), or -1 when it holds a container (never on one line).
+  const sc = new Scanner(text);
+  const toks = new Int32Array(2 * text.length + 2); // from, to per token (a token is at least one character)
+  let count = 0;
+  const flat = new Int32Array(text.length); // per container, by its opening bracket's offset
+  /** @type {{ at: number, len: number }[]} */
+  const stack = [];
+  while (sc.next()) {
+    const at = sc.from;
+    toks[count++] = sc.from;
+    toks[count++] = sc.to;
+    const c = text.charCodeAt(sc.from);
+    const top = stack[stack.length - 1];
+    if (c === 123 || c === 91) {
+      if (stack.length >= maxDepth) return { why: "depth" };
+      if (top) top.len = -1;
+      stack.push({ at, len: 2 });
+    } else if (c === 125 || c === 93) {
+      const f = /** @type {{ at: number, len: number }} */ (stack.pop());
+      flat[f.at] = f.len;
+    } else if (c === 44) { // , → ", "
+      if (top && top.len >= 0) top.len += 2;
+    } else if (c === 58) { // : → ": "
+      if (top && top.len >= 0) top.len += 2;
+    } else if (top && top.len >= 0) {
+      top.len += sc.to - sc.from;
+    }
+  }
+  /** @type {string[]} */
+  const out = [];
+  let i = 0; // the token being written
+  const lit = () => { const s = text.slice(toks[2 * i], toks[2 * i + 1]); i++; return s; };
+  /** Writes the value at token i, indented by indent (for its inner lines). */
+  const value = (/** @type {string} */ indent) => {
+    const c = text.charCodeAt(toks[2 * i]);
+    if (c !== 123 && c !== 91) { out.push(lit()); return; }
+    const obj = c === 123;
+    const close = obj ? "}" : "]";
+    const closeCode = obj ? 125 : 93;
+    const len = flat[toks[2 * i]];
+    i++;
+    if (text.charCodeAt(toks[2 * i]) === closeCode) { i++; out.push(obj ? "{}" : "[]"); return; }
+    const one = len >= 0 && len + indent.length <= width;
+    const inner = indent + "  ";
+    out.push(obj ? "{" : "[");
+    let first = true;
+    while (text.charCodeAt(toks[2 * i]) !== closeCode) {
+      if (text.charCodeAt(toks[2 * i]) === 44) { i++; continue; }
+      out.push(first ? (one ? "" : "\n" + inner) : (one ? ", " : ",\n" + inner));
+      first = false;
+      if (obj) {
+        out.push(lit(), ": ");
+        i++; // the colon
       }
-      if (toks[i].t === "{" || toks[i].t === "[") flat = false;
-      parts.push(key + value(indent + "  "));
+      value(inner);
     }
     i++;
-    if (!parts.length) return t.t + close;
-    const one = t.t + parts.join(", ") + close;
-    if (flat && one.length + indent.length <= width && !one.includes("\n")) return one;
-    return `${t.t}\n${parts.map((p) => indent + "  " + p).join(",\n")}\n${indent}${close}`;
+    out.push(one ? close : "\n" + indent + close);
   };
-  return value("") + "\n";
+  value("");
+  return { text: out.join("") + "\n" };
 }

@@ -4,13 +4,13 @@ import "./app.css";
 import { loading } from "./boot.js";
 import { setDiagnostics } from "@codemirror/lint";
 import { createEditor, relabel, replaceDoc, setDoc, reveal } from "./editor.js";
-import { toDiagnostics, applyFix, fixEdit } from "./diagnostics.js";
+import { toDiagnostics, applyEdit } from "./diagnostics.js";
 import { issuesPanel } from "./issues.js";
 import { previewPanel } from "./preview-panel.js";
 import { barcodePanel } from "./barcode-panel.js";
 import { merchantBox } from "./merchant.js";
 import { loadSchema } from "./completion.js";
-import { valueAt, format } from "./jsonscan.js";
+import { format } from "./jsonscan.js";
 import { samples, firstVisit } from "./samples.js";
 import { encodeHash, decodeHash } from "./share.js";
 import * as store from "./storage.js";
@@ -18,8 +18,8 @@ import { t, setLang, getLang, browserLang, translate } from "./i18n.js";
 import { registerServiceWorker } from "./sw-register.js";
 import { mark } from "./timing.js";
 
-/** @typedef {import("../scanpage").Scanpage} Scanpage */
-/** @typedef {import("../scanpage").Issue} Issue */
+/** @typedef {import("scanpage").Scanpage} Scanpage */
+/** @typedef {import("scanpage").Issue} Issue */
 
 // The wasm started loading in boot.js, before this bundle ran: it is the
 // longest part of a start.
@@ -99,16 +99,8 @@ const issues = issuesPanel({
     else reveal(view, is.offset, is.offset + is.length);
   },
   onFix(is) {
-    if (is.source === "merchant") {
-      const edit = fixEdit(is, merchant.value);
-      if (!edit) return status("fix.none");
-      merchant.set(merchant.value.slice(0, edit.from) + edit.insert + merchant.value.slice(edit.to));
-      keep("merchant", merchant.value);
-      check();
-      return;
-    }
-    if (!applyFix(view, is)) status("fix.none");
-    view.focus();
+    fixIssue(is);
+    if (is.source !== "merchant") view.focus();
   },
 });
 
@@ -162,6 +154,58 @@ if (shared !== null) {
 
 // --- Checking -------------------------------------------------------------
 
+/**
+ * What the last check was about: the editor's document (CodeMirror's text
+ * is immutable, so the same object means the same text), the merchant
+ * context, and the report. A fix is computed by Go for that text only.
+ * @type {{ doc: import("@codemirror/state").Text | null, merchant: string, report: import("scanpage").Report | null }}
+ */
+let checked = { doc: null, merchant: "", report: null };
+
+/**
+ * Applies an issue's fix. Its edit was computed for the checked text: when
+ * the text has changed since (a check is pending), the text is checked
+ * first and the same issue's new edit is applied, never the old one.
+ * @param {Issue} is
+ */
+function fixIssue(is) {
+  if (!sp) return;
+  if (view.state.doc !== checked.doc || merchant.value !== checked.merchant) {
+    runCheck();
+    const again = sameIssue(checked.report?.issues ?? [], is);
+    if (!again) return status("fix.gone");
+    is = again;
+  }
+  const edit = is.fix?.edit;
+  if (!edit) return status("fix.none");
+  if (is.source === "merchant") {
+    const m = merchant.value;
+    merchant.set(m.slice(0, edit.offset) + edit.text + m.slice(edit.offset + edit.length));
+    keep("merchant", merchant.value);
+    check();
+    return;
+  }
+  applyEdit(view, edit);
+}
+
+/**
+ * The issue of a newer report that is the same finding as old: the same
+ * code, place (path) and input, with the same correction; of several, the
+ * nearest to where old was.
+ * @param {Issue[]} issues
+ * @param {Issue} old
+ */
+function sameIssue(issues, old) {
+  const fix = (/** @type {Issue} */ is) => JSON.stringify(is.fix && ("text" in is.fix ? is.fix.text : [is.fix.path, is.fix.value]));
+  const want = fix(old);
+  let best = null;
+  for (const is of issues) {
+    if (is.code !== old.code || is.path !== old.path || (is.source ?? "document") !== (old.source ?? "document") || fix(is) !== want) continue;
+    if (!best || Math.abs(is.offset - old.offset) < Math.abs(best.offset - old.offset)) best = is;
+  }
+  return best;
+}
+
 let firstShown = false;
 let errors = -1;
 
@@ -211,7 +255,8 @@ function runCheck() {
   const t0 = performance.now();
   const report = sp.validate(text, docOptions());
   lastCost = performance.now() - t0;
-  view.dispatch(setDiagnostics(view.state, toDiagnostics(report.issues, text)));
+  checked = { doc: view.state.doc, merchant: merchant.value, report };
+  view.dispatch(setDiagnostics(view.state, toDiagnostics(report.issues, text, fixIssue)));
   errors = issues.render(report.issues, text, merchant.value).error;
   showVerdict();
   mark("sp:diagnostics");
@@ -253,9 +298,11 @@ function renderSide() {
   const t0 = performance.now();
   const text = view.state.doc.toString();
   const c = preview.choice();
-  const { html } = sp.preview(text, { ...docOptions(), page: /** @type {any} */ (c.page), layout: /** @type {any} */ (c.layout) });
+  const { html, report } = sp.preview(text, { ...docOptions(), page: /** @type {any} */ (c.page), layout: /** @type {any} */ (c.layout) });
   preview.show(html);
-  barcode.update(valueAt(text, "/keystr"), valueAt(text, "/keystandard"));
+  // The code as the validator read it (the last of two keystr, single
+  // quotes and all): the page never reads the JSON itself.
+  barcode.update(report.product?.keystr, report.product?.keystandard);
   sideCost = performance.now() - t0;
   mark("sp:preview");
 }
@@ -264,8 +311,8 @@ function renderSide() {
 
 function formatDoc() {
   const out = format(view.state.doc.toString());
-  if (out === null) return status("status.format.bad");
-  replaceDoc(view, out, "input.format");
+  if ("why" in out) return status(out.why === "depth" ? "status.format.deep" : "status.format.bad");
+  replaceDoc(view, out.text, "input.format");
   status("status.format.done");
 }
 

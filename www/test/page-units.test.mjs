@@ -4,11 +4,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { contextAt, locate, valueAt, setValueEdit, format, tokenize } from "../src/jsonscan.js";
+import { contextAt, format, tokenize } from "../src/jsonscan.js";
 import { keysAt, valuesAt } from "../src/schema-walk.js";
-import { fixEdit } from "../src/diagnostics.js";
 import { encodeHash, decodeHash } from "../src/share.js";
-import { fixture } from "./fixture.mjs";
+import { sample } from "../../testkit/samples.mjs";
 
 const schema = JSON.parse(readFileSync(new URL("./fixtures/mini.schema.json", import.meta.url), "utf8"));
 
@@ -36,52 +35,19 @@ function pick(c) {
   return { kind: c.kind, path: c.path };
 }
 
-test("locate and valueAt find values by JSON Pointer, also in broken text", () => {
-  const doc = fixture("00-doc-sample-verbatim.json.txt"); // trailing commas
-  assert.equal(valueAt(doc, "/keystr"), "6900000000000");
-  assert.equal(valueAt(doc, "/brand_info/module_info/module_list/0/native_show"), "fales");
-  assert.equal(valueAt(doc, "/brand_info/action_info/action_list/4/type"), "user");
-  const r = locate(doc, "/brand_info/base_info/store_vendorid_list");
-  assert.equal(doc.slice(r.from, r.to), "[]");
-  assert.equal(valueAt(doc, "/nope"), undefined);
-  // A recommend item's keystr is not the document's.
-  const rec = '{"brand_info": {"x": {"keystr": "1"}}, "keystr": "2"}';
-  assert.equal(valueAt(rec, "/keystr"), "2");
-  assert.equal(valueAt('{"a~b": {"c/d": 5}}', "/a~0b/c~1d"), 5);
-});
-
-test("fix edits: text fixes replace the range, value fixes the value, missing members are added", () => {
-  const doc = '{\n  "keystr": "6900000000000",\n  "brand_info": {\n    "base_info": {\n      "color": "#C8102E"\n    }\n  }\n}';
-  const offset = doc.indexOf('"#C8102E"');
-  const color = { severity: "error", code: "x", path: "/brand_info/base_info/color", line: 5, column: 16, offset, length: 9, message: "", fix: { path: "/brand_info/base_info/color", value: "C8102E" } };
-  const e1 = fixEdit(color, doc);
-  assert.equal(apply(doc, e1).includes('"color": "C8102E"'), true);
-  const comma = { severity: "error", code: "syntax.trailing_comma", path: "", line: 1, column: 7, offset: 6, length: 1, message: "", fix: { text: "" } };
-  assert.equal(apply('{"a":1,}', fixEdit(comma, '{"a":1,}')), '{"a":1}');
-  // A missing member: the issue points at the parent's key; the fix adds it.
-  const key = doc.indexOf('"base_info"');
-  const missing = { severity: "error", code: "y", path: "/brand_info/base_info", line: 4, column: 5, offset: key, length: 11, message: "", fix: { path: "/brand_info/base_info/title", value: "" } };
-  const out = apply(doc, fixEdit(missing, doc));
-  assert.deepEqual(JSON.parse(out).brand_info.base_info, { color: "#C8102E", title: "" });
-  assert.equal(setValueEdit(doc, "/nowhere/deep", "1"), null);
-  assert.equal(fixEdit({ ...comma, fix: undefined }, "{}"), null);
-});
-
-function apply(text, e) {
-  assert.ok(e);
-  return text.slice(0, e.from) + e.insert + text.slice(e.to);
-}
-
 test("format re-indents strict JSON and keeps every literal as written", () => {
   const src = '{"price":"12.00","n":1.50,"e":1E3,"s":"\\u4e2d\\"","a":[4,9],"o":{},"d":[{"title":"容量","desc":"50ml"}]}';
-  const out = format(src);
+  const out = format(src).text;
   assert.equal(out, '{\n  "price": "12.00",\n  "n": 1.50,\n  "e": 1E3,\n  "s": "\\u4e2d\\"",\n  "a": [4, 9],\n  "o": {},\n  "d": [\n    {"title": "容量", "desc": "50ml"}\n  ]\n}\n');
   assert.deepEqual(JSON.parse(out), JSON.parse(src));
-  assert.equal(format('{"a":1,}'), null, "not JSON: nothing to format");
+  assert.deepEqual(format('{"a":1,}'), { why: "syntax" }, "not JSON: nothing to format");
+  assert.deepEqual(format("[".repeat(65) + "]".repeat(65)), { why: "depth" }, "deeper than the validator reads");
+  assert.equal(format("[".repeat(64) + "]".repeat(64)).text.split("\n").length, 128);
   for (const f of ["01-doc-demo-ean13.json", "02-real-zhiyouquan-6954496900556.json", "04-reconstructed-full-features.json"]) {
-    const text = fixture(f);
-    assert.deepEqual(JSON.parse(format(text)), JSON.parse(text), f);
-    assert.equal(format(format(text)), format(text), `${f}: formatting is stable`);
+    const text = sample(f);
+    const once = format(text).text;
+    assert.deepEqual(JSON.parse(once), JSON.parse(text), f);
+    assert.equal(format(once).text, once, `${f}: formatting is stable`);
   }
 });
 
@@ -109,12 +75,12 @@ test("schema walk: keys of an object, narrowed by the action type; enum values",
 });
 
 test("share links round-trip the document, CJK and all, and ignore broken hashes", async () => {
-  for (const text of [fixture("00-doc-sample-verbatim.json.txt"), "", "{\"标题\": \"扫一扫 😀\"}"]) {
+  for (const text of [sample("00-doc-sample-verbatim.json.txt"), "", "{\"标题\": \"扫一扫 😀\"}"]) {
     const hash = await encodeHash(text);
     assert.match(hash, /^#doc=[A-Za-z0-9_-]*$/);
     assert.equal(await decodeHash(hash), text);
   }
-  const big = fixture("04-reconstructed-full-features.json");
+  const big = sample("04-reconstructed-full-features.json");
   assert.ok((await encodeHash(big)).length < big.length, "compressed");
   assert.equal(await decodeHash("#doc=!!"), null);
   assert.equal(await decodeHash("#doc=AAAA"), null);
@@ -134,16 +100,38 @@ test("tokens: strings with escapes, broken escapes, open strings; numbers, words
   assert.deepEqual(t2.map((t) => [t.from, t.to]), [[0, 1], [1, 7], [7, 8], [9, 10], [10, 11]]);
 });
 
-test("a large document is scanned quickly, and a top-level value is found without reading the rest", () => {
-  const d = JSON.parse(fixture("04-reconstructed-full-features.json"));
-  d.brand_info.detail_info.detail_list = Array.from({ length: 9000 }, (_, i) => ({ title: `属性${i}`, desc: `第${i}行的说明` }));
-  const text = JSON.stringify(d, null, 2);
-  let t0 = performance.now();
-  assert.equal(valueAt(text, "/keystr"), d.keystr);
-  assert.ok(performance.now() - t0 < 20, "early exit");
-  t0 = performance.now();
-  assert.equal(valueAt(text, "/brand_info/detail_info/detail_list/8999/title"), "属性8999");
-  assert.ok(performance.now() - t0 < 1500, `a full scan of ${text.length} characters`);
+// What runs between keystrokes must not grow faster than the text: the
+// scanner's old value lookups cost 113 ms at depth 1,000 on 2 KB, and a
+// 10,000-deep paste froze the page.
+test("contextAt and format are linear: depth 10,000 and 1 MiB in well under 100 ms", () => {
+  const deep = "[".repeat(10_000) + "]".repeat(10_000);
+  const open = "{\"a\": ".repeat(10_000);
+  const d = JSON.parse(sample("04-reconstructed-full-features.json"));
+  d.brand_info.detail_info.detail_list = Array.from({ length: 14_000 }, (_, i) => ({ title: `属性${i}`, desc: `第${i}行的说明` }));
+  const big = JSON.stringify(d, null, 2);
+  assert.ok(big.length > 1 << 20, `${big.length} characters`);
+  const cases = [
+    ["contextAt, 10,000 deep, in the middle", () => contextAt(deep, 10_000)],
+    ["contextAt, 10,000 open objects, at the end", () => contextAt(open, open.length)],
+    ["contextAt, 1 MiB, at the end", () => contextAt(big, big.length - 3)],
+    ["contextAt, 1 MiB, at the start", () => contextAt(big, 3)],
+    ["format, 10,000 deep (refused)", () => format(deep)],
+    ["format, 1 MiB", () => format(big)],
+  ];
+  // The best of five runs: the machine is shared, and a test is about
+  // growth, not a benchmark. The old scanner took seconds here.
+  for (const [name, fn] of cases) {
+    let best = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      fn();
+      best = Math.min(best, performance.now() - t0);
+    }
+    assert.ok(best < 100, `${name}: ${best.toFixed(1)} ms`);
+  }
+  assert.deepEqual(contextAt(deep, 10_000).path.length, 10_000);
+  assert.equal(contextAt(open, open.length).path.length, 10_000);
+  assert.deepEqual(contextAt(big, big.indexOf('"keystr"') + 2).object.keys, ["keystandard", "keystr", "brand_info"]);
 });
 
 test("completion data from the project's own create-product.schema.json", () => {
