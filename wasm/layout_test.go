@@ -104,17 +104,36 @@ func TestEveryWasmFileIsJSWasmOnly(t *testing.T) {
 }
 
 func TestNoOtherPackageReachesJavaScript(t *testing.T) {
-	checked := 0
+	files := goFiles(t)
+	for _, f := range files {
+		if f.dir == "wasm" {
+			continue
+		}
+		if got := jsImports(t, f.path, f.src); len(got) > 0 {
+			t.Errorf("%s imports %v: only package wasm may know JavaScript", f.path, got)
+		}
+	}
+	if len(files) < 5 {
+		t.Fatalf("only %d Go files checked; is the walk looking at the module?", len(files))
+	}
+}
+
+// A goFile is a Go file of the module: its path from here, its package's
+// directory from the module root, and its text.
+type goFile struct{ path, dir, src string }
+
+// goFiles reads every Go file of the module, tests included, but none of
+// third_party's, testdata's, node_modules' or build's.
+func goFiles(t *testing.T) []goFile {
+	var out []goFile
 	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if d.IsDir() {
 			switch d.Name() {
-			case "wasm", "node_modules", ".git", "testdata":
-				if path != ".." {
-					return filepath.SkipDir
-				}
+			case "node_modules", ".git", "testdata", "build", "third_party":
+				return filepath.SkipDir
 			}
 			return nil
 		}
@@ -125,18 +144,13 @@ func TestNoOtherPackageReachesJavaScript(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		checked++
-		if got := jsImports(t, path, string(src)); len(got) > 0 {
-			t.Errorf("%s imports %v: only package wasm may know JavaScript", path, got)
-		}
+		out = append(out, goFile{path, filepath.ToSlash(filepath.Dir(strings.TrimPrefix(path, "../"))), string(src)})
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if checked < 5 {
-		t.Fatalf("only %d Go files checked; is the walk looking at the module?", checked)
-	}
+	return out
 }
 
 // floors ranks the module's packages: a package may import only packages on
@@ -160,37 +174,22 @@ var floors = map[string]int{
 func moduleImports(t *testing.T) map[string]map[string]bool {
 	const module = "scanpage/"
 	out := map[string]map[string]bool{}
-	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+	for _, gf := range goFiles(t) {
+		if strings.HasSuffix(gf.path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), gf.path, gf.src, parser.ImportsOnly)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		if d.IsDir() {
-			switch d.Name() {
-			case "node_modules", ".git", "testdata", "build", "third_party":
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
-		if err != nil {
-			return err
-		}
-		dir := filepath.ToSlash(filepath.Dir(strings.TrimPrefix(path, "../")))
-		if out[dir] == nil {
-			out[dir] = map[string]bool{}
+		if out[gf.dir] == nil {
+			out[gf.dir] = map[string]bool{}
 		}
 		for _, im := range f.Imports {
 			if p, _ := strconv.Unquote(im.Path.Value); strings.HasPrefix(p, module) {
-				out[dir][strings.TrimPrefix(p, module)] = true
+				out[gf.dir][strings.TrimPrefix(p, module)] = true
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return out
 }
