@@ -1,9 +1,13 @@
-// Command serve serves the scanpage page (the www directory) for `make
-// serve` and the browser tests: .wasm as application/wasm, precompressed
-// .br/.gz files when the browser accepts them, and the page's
-// Content-Security-Policy on every response.
+// Command serve serves the scanpage page (build/site, what `make build`
+// writes) for `make serve` and the browser tests: .wasm as
+// application/wasm, precompressed .br/.gz files when the browser accepts
+// them, and the page's Content-Security-Policy on every response.
 //
-//	go run ./www/serve -addr 127.0.0.1:8080 -dir www
+//	go run ./www/serve -addr 127.0.0.1:8080 -dir build/site
+//
+// It serves GET and HEAD only (405 with Allow otherwise), never a path with
+// a dot-file or dot-directory in it, never through a symlink out of its
+// directory, and it closes connections that are slow or idle (timeouts).
 //
 // With -addr 127.0.0.1:0 it picks a free port; the first line it prints is
 // the URL it serves, for tests to read.
@@ -28,10 +32,11 @@ import (
 // WebAssembly compiles without 'unsafe-eval'. The preview is an
 // <iframe sandbox srcdoc> that inherits this policy: its inline styles need
 // style-src 'unsafe-inline' (it has no script to abuse them), and its images
-// are the author's own http(s) URLs.
+// are the author's own http(s) URLs. Only the page itself may frame the page
+// (frame-ancestors, and X-Frame-Options for older browsers).
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
 	"img-src 'self' data: blob: http: https:; connect-src 'self'; worker-src 'self'; frame-src 'self'; " +
-	"object-src 'none'; base-uri 'none'; form-action 'none'"
+	"object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 
 var types = map[string]string{
 	".wasm":        "application/wasm",
@@ -48,15 +53,53 @@ var types = map[string]string{
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free one)")
-	dir := flag.String("dir", "www", "directory to serve")
+	dir := flag.String("dir", defaultDir, "directory to serve")
 	flag.Parse()
+	root, err := rootFS(*dir)
+	if err != nil {
+		log.Fatal(err)
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("http://%s/\n", ln.Addr())
-	srv := &http.Server{Handler: handler(os.DirFS(*dir)), ReadHeaderTimeout: 10 * time.Second}
-	log.Fatal(srv.Serve(ln))
+	log.Fatal(newServer(handler(root), defaultTimeouts).Serve(ln))
+}
+
+// defaultDir is what the server serves without -dir: the built page, never
+// the source tree (its Go, its tests, its source maps).
+const defaultDir = "build/site"
+
+// timeouts bound how long one connection may hold the server: reading a
+// request's header and body, writing its response, and waiting idle for
+// the next request on a kept-alive connection.
+type timeouts struct{ header, read, write, idle time.Duration }
+
+// defaultTimeouts suit a static site on a local or slow network: the largest
+// file (the wasm, about 1 MB compressed) is written well within the write
+// timeout, and a browser reopens a connection closed while idle.
+var defaultTimeouts = timeouts{header: 5 * time.Second, read: 10 * time.Second, write: 60 * time.Second, idle: 30 * time.Second}
+
+// newServer returns the server for h with the timeouts t.
+func newServer(h http.Handler, t timeouts) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: t.header,
+		ReadTimeout:       t.read,
+		WriteTimeout:      t.write,
+		IdleTimeout:       t.idle,
+	}
+}
+
+// rootFS opens dir so that nothing outside it can be reached: symlinks that
+// lead out of it fail to open (os.Root), those that stay inside work.
+func rootFS(dir string) (fs.FS, error) {
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return r.FS(), nil
 }
 
 // handler serves files from root.
@@ -66,7 +109,9 @@ func handler(root fs.FS) http.Handler {
 		h.Set("Content-Security-Policy", CSP)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "SAMEORIGIN")
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h.Set("Allow", "GET, HEAD")
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
@@ -74,7 +119,7 @@ func handler(root fs.FS) http.Handler {
 		if name == "" || strings.HasSuffix(r.URL.Path, "/") {
 			name = path.Join(name, "index.html")
 		}
-		if !fs.ValidPath(name) || strings.HasPrefix(path.Base(name), ".") || strings.Contains(name, "node_modules") {
+		if !fs.ValidPath(name) || hidden(name) {
 			http.NotFound(w, r)
 			return
 		}
@@ -114,6 +159,17 @@ func handler(root fs.FS) http.Handler {
 		h.Set("ETag", etag(st))
 		http.ServeContent(w, r, name, st.ModTime(), f)
 	})
+}
+
+// hidden reports whether name is not to be served: any element of its path
+// starts with a dot (.git, .env, .well-known alike) or is node_modules.
+func hidden(name string) bool {
+	for _, el := range strings.Split(name, "/") {
+		if strings.HasPrefix(el, ".") || el == "node_modules" {
+			return true
+		}
+	}
+	return false
 }
 
 // etag names a file's version by its size and modification time to the
