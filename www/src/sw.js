@@ -5,7 +5,9 @@
 // - The app shell (the bundle, the loader, the wasm, samples and schema) is
 //   served cache-first: it only changes with a build, and a build changes
 //   this file.
-// - The page itself (index.html) is network-first, falling back to the cache.
+// - The page itself ("./" or index.html) is network-first, falling back to
+//   the cache, and is stored under "./" only when it is the page: other
+//   navigations in scope are never stored as it.
 // - Anything else (the preview's images on other hosts) is left alone.
 //
 // Bodies are stored decoded: the server's .br/.gz encoding is undone by
@@ -66,7 +68,10 @@ self.addEventListener("fetch", (event) => {
   const scope = new URL(self.registration.scope);
   if (!url.pathname.startsWith(scope.pathname)) return;
   const path = url.pathname.slice(scope.pathname.length);
-  if (req.mode === "navigate" || path === "" || path === "index.html") {
+  // Only the app's own page is stored as the page: any other navigation in
+  // scope (a visit to /favicon.svg, say) is served like any other file and
+  // never becomes what "/" shows offline.
+  if (path === "" || path === "index.html") {
     event.respondWith(networkFirst(req));
     return;
   }
@@ -78,7 +83,8 @@ async function networkFirst(req) {
   const cache = await caches.open(CACHE);
   try {
     const res = await fetch(req);
-    if (res.ok) await cache.put("./", await storable(res.clone()));
+    const html = (res.headers.get("content-type") ?? "").startsWith("text/html");
+    if (res.ok && html && !res.redirected) await cache.put("./", await storable(res.clone()));
     return res;
   } catch (e) {
     const hit = await cache.match("./");

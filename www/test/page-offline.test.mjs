@@ -78,3 +78,24 @@ test("a new build replaces the cache and the page says to reload", async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("only the app's own page is the offline page: a visited file is not (issue 15 #5)", async () => {
+  const { page } = await visit(env.browser, env.server.url, { locale: "en-US", serviceWorkers: "allow" });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // Another in-scope navigation, through the worker.
+  const res = await page.goto(env.server.url + "favicon.svg");
+  assert.equal(res.status(), 200);
+  await page.context().setOffline(true);
+  try {
+    await page.goto(env.server.url);
+    await ready(page);
+    assert.equal(await page.locator(".cm-content").count(), 1, "the app, not the file");
+    const stored = await page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys())[0]);
+      return (await cache.match("./")).headers.get("content-type");
+    });
+    assert.match(stored, /^text\/html/);
+  } finally {
+    await page.context().setOffline(false);
+  }
+});
