@@ -2,6 +2,14 @@ package preview
 
 import "scanpage/schema"
 
+// refused returns the marker of a URL the gate refused for reason.
+func (l *labels) refused(reason string) string {
+	if m, ok := l.Refused[reason]; ok {
+		return m
+	}
+	return l.Blocked
+}
+
 // labels are the words of the page itself (never the author's), in one
 // language.
 type labels struct {
@@ -42,11 +50,12 @@ type labels struct {
 	StockNote    string
 	StockRows    [4]string
 	StockEmpty   string
-	Opens        string // tooltip of an http(s) link
-	Blocked      string // marker of a refused URL
-	BadCode      string // marker prefix of a code that cannot be drawn
-	UnknownType  string // marker of an action of an unknown type
-	BadNative    string // marker of a native_show that is neither "true" nor "false"
+	Opens        string            // tooltip of an http(s) link
+	Blocked      string            // marker of a refused URL
+	Refused      map[string]string // marker of a URL refused for a reason other than its scheme, by reason
+	BadCode      string            // marker prefix of a code that cannot be drawn
+	UnknownType  string            // marker of an action of an unknown type
+	BadNative    string            // marker of a native_show that is neither "true" nor "false"
 	Missing      map[string]string
 }
 
@@ -90,9 +99,15 @@ var zhLabels = labels{
 	StockEmpty:   "未填写",
 	Opens:        "在新窗口打开：",
 	Blocked:      "链接已屏蔽：不是 http(s) 地址",
-	BadCode:      "无法绘制条码：",
-	UnknownType:  "未知的服务栏类型",
-	BadNative:    "native_show 应为 \"true\" 或 \"false\"",
+	Refused: map[string]string{
+		refusedUserinfo: "链接已屏蔽：含用户名或密码（@ 之前的部分）",
+		refusedLocal:    "链接已屏蔽：指向本机或内网地址",
+		refusedNumeric:  "链接已屏蔽：主机是改写过的数字地址",
+		refusedHost:     "链接已屏蔽：主机名无效或有歧义",
+	},
+	BadCode:     "无法绘制条码：",
+	UnknownType: "未知的服务栏类型",
+	BadNative:   "native_show 应为 \"true\" 或 \"false\"",
 	Missing: map[string]string{
 		"title": "缺少标题", "thumb": "缺少缩略图", "code": "缺少条码", "price": "缺少价格信息",
 		"image": "缺少图片", "link": "缺少链接", "text": "缺少文字", "name": "缺少名称",
@@ -141,9 +156,15 @@ var enLabels = labels{
 	StockEmpty:   "not set",
 	Opens:        "Opens in a new window: ",
 	Blocked:      "Link blocked: not an http(s) URL",
-	BadCode:      "Cannot draw the barcode: ",
-	UnknownType:  "Unknown action type",
-	BadNative:    "native_show should be \"true\" or \"false\"",
+	Refused: map[string]string{
+		refusedUserinfo: "Link blocked: it carries a user name or password (before @)",
+		refusedLocal:    "Link blocked: it points to this device or a private network",
+		refusedNumeric:  "Link blocked: the host is a disguised numeric address",
+		refusedHost:     "Link blocked: the host name is invalid or ambiguous",
+	},
+	BadCode:     "Cannot draw the barcode: ",
+	UnknownType: "Unknown action type",
+	BadNative:   "native_show should be \"true\" or \"false\"",
 	Missing: map[string]string{
 		"title": "title missing", "thumb": "thumbnail missing", "code": "barcode missing", "price": "no price",
 		"image": "image missing", "link": "link missing", "text": "text missing", "name": "name missing",

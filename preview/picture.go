@@ -8,7 +8,7 @@ type picture struct {
 	Kind string // "thumb", "banner" or "cover": the box's class and so its aspect ratio
 	Size string // the recommended size, e.g. "180×180"
 	Src  string // an http(s) URL; "" when missing or refused
-	Raw  string // a refused URL as written
+	Raw  string // a refused URL as written, bidi and control characters escaped (showText)
 	Mark string // what the box says instead of a picture: missing or refused
 	Path string // JSON Pointer of the field, for the marker
 }
@@ -19,7 +19,7 @@ var imageSizes = map[string]string{"thumb": "180×180", "banner": "640×320", "c
 // newPicture puts raw through the URL gate into a box of the given kind.
 func newPicture(kind, raw, path string, l *labels) picture {
 	u := gateURL(raw)
-	im := picture{Kind: kind, Size: imageSizes[kind], Src: u.Href, Raw: u.Raw, Path: path}
+	im := picture{Kind: kind, Size: imageSizes[kind], Src: u.Href, Raw: showText(u.Raw), Path: path}
 	switch {
 	case u.Missing():
 		im.Mark = l.Missing["image"]
@@ -27,7 +27,7 @@ func newPicture(kind, raw, path string, l *labels) picture {
 			im.Mark = l.Missing["thumb"]
 		}
 	case u.Blocked():
-		im.Mark = l.Blocked
+		im.Mark = l.refused(u.Reason)
 	}
 	return im
 }

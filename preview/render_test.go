@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -358,7 +359,9 @@ func TestMissingMarkers(t *testing.T) {
 }
 
 func TestRefusedURLsAreInertAndMarked(t *testing.T) {
-	bad := []string{"javascript:alert(1)", "  JaVaScRiPt:alert(1)", "data:text/html,x", "VBScript:msgbox(1)", "//evil.example/x"}
+	bad := []string{"javascript:alert(1)", "  JaVaScRiPt:alert(1)", "data:text/html,x", "VBScript:msgbox(1)", "//evil.example/x",
+		"http://127.0.0.1/beacon", "http://0x7f.1/", "http://2130706433/", "http://[::1]/", "http://192.168.1.1/",
+		"https://127.0.0.1:8393@evil.example/", "http://169.254.169.254/latest/meta-data/", "http://localhost:8080/"}
 	for _, u := range bad {
 		q := `"` + strings.ReplaceAll(u, `"`, `\"`) + `"`
 		doc := `{"keystr":"6954496901201","brand_info":{"base_info":{"title":"x","thumb_url":` + q + `},
@@ -391,6 +394,37 @@ func TestRefusedURLsAreInertAndMarked(t *testing.T) {
 				t.Errorf("%q %s: no visible marker", u, page)
 			}
 		}
+	}
+}
+
+// TestRefusedURLReasonsAndEscapes: a refused URL's marker says why, and a
+// URL shown (in a marker or a tooltip) has its bidi controls written out.
+func TestRefusedURLReasonsAndEscapes(t *testing.T) {
+	doc := func(u string) string {
+		return `{"keystr":"6954496901201","brand_info":{"action_info":{"action_list":[{"type":"link","name":"n","link":"` + u + `"}]}}}`
+	}
+	for _, tc := range []struct{ url, zh, en string }{
+		{"http://10.0.0.1/", "指向本机或内网地址", "points to this device or a private network"},
+		{"http://0177.0.0.1/", "改写过的数字地址", "disguised numeric address"},
+		{"https://a@evil.example/", "含用户名或密码", "user name or password"},
+		{"javascript:x", "不是 http(s) 地址", "not an http(s) URL"},
+	} {
+		if h := render(doc(tc.url), Options{}).HTML; !strings.Contains(h, tc.zh) {
+			t.Errorf("%s: zh marker lacks %q", tc.url, tc.zh)
+		}
+		if h := render(doc(tc.url), Options{Lang: "en"}).HTML; !strings.Contains(h, tc.en) {
+			t.Errorf("%s: en marker lacks %q", tc.url, tc.en)
+		}
+	}
+	for _, u := range []string{`https://a.example/\u202egpj.exe`, `javascript:\u202ex`} {
+		h := html.UnescapeString(render(doc(u), Options{}).HTML)
+		if strings.Contains(h, "\u202e") || !strings.Contains(h, "⟨U+202E⟩") {
+			t.Errorf("%s: the right-to-left override is not written out", u)
+		}
+	}
+	h := render(doc(`https://\u0430pple.com/`), Options{}).HTML
+	if !strings.Contains(h, `title="在新窗口打开：https://xn--pple-43d.com/"`) || !strings.Contains(h, `href="https://xn--pple-43d.com/"`) {
+		t.Errorf("a homoglyph host is not shown and linked in punycode")
 	}
 }
 

@@ -5,9 +5,9 @@ package preview
 // inert part with a marker saying why it leads nowhere.
 type target struct {
 	Href string // an http(s) URL; "" when missing or refused
-	Raw  string // a refused URL as written
+	Raw  string // a refused URL as written, bidi and control characters escaped (showText)
 	Mark string // marker text when refused or missing; "" when fine or not needed
-	Tip  string // the tooltip of a link
+	Tip  string // the tooltip of a link: where it leads, as the browser resolves it
 	Path string // JSON Pointer of the field, for the marker
 }
 
@@ -15,12 +15,12 @@ type target struct {
 // raw is empty ("" when the link is optional).
 func newTarget(raw, path, missing string, l *labels) target {
 	u := gateURL(raw)
-	t := target{Href: u.Href, Raw: u.Raw, Path: path}
+	t := target{Href: u.Href, Raw: showText(u.Raw), Path: path}
 	switch {
 	case u.Href != "":
-		t.Tip = l.Opens + u.Href
+		t.Tip = l.Opens + u.Shown
 	case u.Blocked():
-		t.Mark = l.Blocked
+		t.Mark = l.refused(u.Reason)
 	default:
 		t.Mark = missing
 	}
