@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -250,7 +251,7 @@ func (o Options) recommends(i int, r *rand.Rand) []string {
 		want := 2 + r.IntN(2)
 		for tries := 0; len(out) < want && tries < 20; tries++ {
 			j := r.IntN(o.N)
-			if j == i || o.FaultOf(j) == Duplicate {
+			if j == i || o.FaultOf(j) == Duplicate || slices.Contains(out, Code(j)) {
 				continue
 			}
 			out = append(out, Code(j))
