@@ -10,6 +10,7 @@
 #   build/package/   the JS library as its npm package: loader, worker, types, wasm, wasm_exec.js
 #   build/site/      the served page: index.html, dist/, the package's files, sw.js, .br/.gz twins
 #   build/serve      the page's server
+#   build/scanpage   the command line (scanpage check)
 
 GO        ?= go
 GOROOT    := $(shell $(GO) env GOROOT)
@@ -49,7 +50,7 @@ export SCANPAGE_NO_SKIP := 1
 
 all: build
 
-build: package site build/serve
+build: package site build/serve build/scanpage
 
 package: $(PKG_FILES)
 
@@ -95,6 +96,10 @@ $(SITE)/sw.js: www/src/sw.js www/tools/stamp.mjs Makefile $(SHELL_FILES)
 
 build/serve: www/serve/main.go go.mod
 	$(GO) build -o $@ ./www/serve
+
+# The command line: scanpage check, native.
+build/scanpage: $(GO_SOURCES) $(shell find cmd -name '*.go' -not -name '*_test.go' 2>/dev/null)
+	$(GO) build -trimpath -ldflags='-X main.version=$(VERSION)' -o $@ ./cmd/scanpage
 
 $(NODE_MODULES): package.json package-lock.json
 	npm ci --no-audit --no-fund
