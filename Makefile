@@ -45,7 +45,7 @@ COMPRESSED := $(SITE)/scanpage.wasm $(SITE)/wasm_exec.js $(SITE)/scanpage.js $(S
 # here they must run.
 export SCANPAGE_NO_SKIP := 1
 
-.PHONY: all build package site serve test test-go test-wasm test-js vet bench bench-page fuzz clean
+.PHONY: all build package site serve test test-go test-wasm test-js vet bench bench-page bench-catalogue fuzz clean
 .DELETE_ON_ERROR:
 
 all: build
@@ -129,6 +129,13 @@ test: vet test-go test-wasm test-js
 
 bench: build $(NODE_MODULES)
 	node bench/run.mjs
+
+# A catalogue alone: scanpage check on CATALOGUE_N (default 100,000) generated
+# documents, next to Ajv and a JS API loop (also a step of make bench).
+bench-catalogue: build $(NODE_MODULES)
+	@mkdir -p build/bench
+	node bench/catalogue.mjs > build/bench/catalogue.json
+	node -e 'import("./bench/catalogue.mjs").then((m) => console.log(m.catalogueSection(JSON.parse(require("fs").readFileSync("build/bench/catalogue.json", "utf8")))))'
 
 # The page in Chromium: keystroke → diagnostics + preview, cold load, repeat visit.
 bench-page: build $(NODE_MODULES)

@@ -25,6 +25,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"time"
 
@@ -71,6 +72,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	format := fl.String("format", "text", "output: text, json or sarif")
 	jobs := fl.Int("j", runtime.NumCPU(), "documents validated at once")
 	progress := fl.String("progress", "auto", "progress on stderr: auto (when stderr is a terminal), on or off")
+	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile to this file (go tool pprof reads it)")
 	if err := fl.Parse(args[1:]); err != nil {
 		return 2
 	}
@@ -121,6 +123,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		p := &meter{w: stderr, start: time.Now()}
 		opts.Progress = p.update
 		defer p.clear()
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "scanpage check: %v\n", err)
+			return 2
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
