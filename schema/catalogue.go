@@ -194,78 +194,173 @@ func (c *Catalogue) count(is Issue) {
 	c.sum.Codes[is.Code] += n
 }
 
-// Add takes the next document: where it is, and what Validate made of it
-// (with or without the merchant context; the merchant's issues are left to
-// MerchantIssues). It returns the cross-document issues found at this
-// document now, placed in its file, and whether the document is valid: no
-// error of its own and none of these.
-func (c *Catalogue) Add(ref DocRef, res *Result) (issues []CatalogueIssue, valid bool) {
-	c.sum.Documents++
-	valid = true
+// A Span is a token's place in a file (a placed Issue's position): its
+// JSON Pointer, line, column, UTF-16 offset and length.
+type Span struct {
+	Path   string `json:"path"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	Offset int    `json:"offset"`
+	Length int    `json:"length"`
+}
+
+// DocFacts are what the cross-document rules need of one document, and
+// nothing more: small and JSON-serialisable, so that documents validated
+// apart (on other goroutines, in other wasm instances: the page's workers)
+// are gathered into one Catalogue.
+type DocFacts struct {
+	Ref         DocRef    `json:"ref"`
+	KeyStr      string    `json:"keystr"`
+	KeyStandard string    `json:"keystandard"`
+	Category    string    `json:"category"`
+	Root        Span      `json:"root"`          // the document's first token
+	Key         *Span     `json:"key,omitempty"` // keystr's value; nil without one
+	Std         *Span     `json:"std,omitempty"` // keystandard's value
+	Recommends  []RecFact `json:"recommends,omitempty"`
+	// Issues counts the document's own issues (the merchant's left out)
+	// by severity and code.
+	Issues []IssueCount `json:"issues,omitempty"`
+}
+
+// A RecFact is one recommend_list item.
+type RecFact struct {
+	KeyStr      string `json:"keystr"`
+	KeyStandard string `json:"keystandard"`
+	Key         Span   `json:"key"`
+	Std         *Span  `json:"std,omitempty"`
+}
+
+// An IssueCount is how many issues of one code and severity a document has.
+type IssueCount struct {
+	Severity Severity `json:"severity"`
+	Code     string   `json:"code"`
+	N        int      `json:"n"`
+}
+
+// FactsOf reads the facts of a validated document at ref.
+func FactsOf(ref DocRef, res *Result) DocFacts {
+	f := DocFacts{Ref: ref}
+	var d *Document
+	var root *Node
+	if res.Doc != nil {
+		d, root = res.Doc, res.Doc.Root
+	}
+	span := func(n *Node) Span {
+		is := Issue{Line: 1, Column: 1}
+		if d != nil && n != nil {
+			a, b := d.Pos(n.Start), d.Pos(n.End)
+			is.Path, is.Line, is.Column, is.Offset, is.Length = n.Pointer(), a.Line, a.Column, a.Offset, b.Offset-a.Offset
+			if n.Parent == nil && n.Kind == Object {
+				is.Length = 1 // the opening brace, not the whole document
+			}
+		}
+		is = ref.Place(is)
+		return Span{is.Path, is.Line, is.Column, is.Offset, is.Length}
+	}
+	opt := func(n *Node) *Span {
+		if n == nil {
+			return nil
+		}
+		s := span(n)
+		return &s
+	}
+	f.Root = span(root)
+	if p := res.Product; p != nil {
+		f.KeyStr, f.KeyStandard, f.Category = p.KeyStr, p.KeyStandard, p.Base.CategoryID
+	}
+	if k := root.Get("keystr"); k != nil && f.KeyStr != "" {
+		f.Key = opt(k)
+	}
+	f.Std = opt(root.Get("keystandard"))
+	for _, act := range items(root.Get("brand_info").Get("action_info").Get("action_list")) {
+		for _, it := range items(act.Get("recommend").Get("recommend_list")) {
+			kn, sn := it.Get("keystr"), it.Get("keystandard")
+			if text(kn) == "" {
+				continue
+			}
+			f.Recommends = append(f.Recommends, RecFact{KeyStr: text(kn), KeyStandard: text(sn), Key: span(kn), Std: opt(sn)})
+		}
+	}
+	idx := map[[2]string]int{}
 	for _, is := range res.Report.Issues {
 		if is.Source == SourceMerchant {
 			continue
 		}
-		c.count(is)
-		if is.Severity == Error {
+		k := [2]string{string(is.Severity), is.Code}
+		i, ok := idx[k]
+		if !ok {
+			i = len(f.Issues)
+			idx[k] = i
+			f.Issues = append(f.Issues, IssueCount{Severity: is.Severity, Code: is.Code})
+		}
+		f.Issues[i].N += weight(is)
+	}
+	return f
+}
+
+// Add takes the next document: where it is, and what Validate made of it
+// (with or without the merchant context; the merchant's issues are left to
+// MerchantIssues). It returns the cross-document issues found at this
+// document now, placed in its file, and whether the document is valid: no
+// error of its own and none of these. Add(ref, res) is AddFacts(FactsOf(ref, res)).
+func (c *Catalogue) Add(ref DocRef, res *Result) (issues []CatalogueIssue, valid bool) {
+	return c.AddFacts(FactsOf(ref, res))
+}
+
+// AddFacts is Add for a document read elsewhere (FactsOf).
+func (c *Catalogue) AddFacts(f DocFacts) (issues []CatalogueIssue, valid bool) {
+	c.sum.Documents++
+	valid = true
+	for _, n := range f.Issues {
+		c.sum.Severities[n.Severity] += n.N
+		c.sum.Codes[n.Code] += n.N
+		if n.Severity == Error && n.N > 0 {
 			valid = false
 		}
 	}
-	add := func(n *Node, sev Severity, code string, msg Message) {
-		is := c.issue(ref, res.Doc, n, sev, code, msg)
+	ref := f.Ref
+	add := func(at Span, sev Severity, code string, msg Message) {
+		is := c.issue(ref, at, sev, code, msg)
 		c.count(is.Issue)
 		if sev == Error {
 			valid = false
 		}
 		issues = append(issues, is)
 	}
-	var root *Node
-	if res.Doc != nil {
-		root = res.Doc.Root
-	}
-
 	if c.sum.Documents == MaxDocuments+1 {
-		add(root, Error, "catalogue.limit", Msg("这是第 %d 条商品信息，超过了一个账号最多 10 万条商品信息的上限。",
+		add(f.Root, Error, "catalogue.limit", Msg("这是第 %d 条商品信息，超过了一个账号最多 10 万条商品信息的上限。",
 			"This is document %d, past the account's limit of 100,000 products.", c.sum.Documents))
 	}
-
-	p := res.Product
-	if p == nil {
-		p = &Product{}
-	}
-	keyNode := root.Get("keystr")
-	stdNode := root.Get("keystandard")
-	if code := p.KeyStr; code != "" && keyNode != nil {
-		here := c.place(ref, res.Doc, keyNode)
-		if f, ok := c.docs[code]; ok {
-			add(keyNode, Error, "catalogue.keystr.duplicate", Msg("keystr %s 已用于 %s 的商品信息；一个账号下每个条码只能有一条商品信息。",
-				"keystr %s is already the code of the document at %s; an account holds one product per code.", code, f.at))
+	if code := f.KeyStr; code != "" && f.Key != nil {
+		if prev, ok := c.docs[code]; ok {
+			add(*f.Key, Error, "catalogue.keystr.duplicate", Msg("keystr %s 已用于 %s 的商品信息；一个账号下每个条码只能有一条商品信息。",
+				"keystr %s is already the code of the document at %s; an account holds one product per code.", code, prev.at))
 		} else {
-			c.docs[code] = first{at: here, standard: p.KeyStandard}
+			c.docs[code] = first{at: at(ref.Name, f.Key.Line, f.Key.Column), standard: f.KeyStandard}
 			delete(c.pending, code)
 		}
-		c.checkStandard(code, p.KeyStandard, c.place(ref, res.Doc, orNode(stdNode, keyNode)), func(f first) {
-			add(orNode(stdNode, keyNode), Error, "catalogue.keystandard.conflict", standardMsg(code, p.KeyStandard, f))
+		stdAt := *f.Key
+		if f.Std != nil {
+			stdAt = *f.Std
+		}
+		c.checkStandard(code, f.KeyStandard, at(ref.Name, stdAt.Line, stdAt.Column), func(prev first) {
+			add(stdAt, Error, "catalogue.keystandard.conflict", standardMsg(code, f.KeyStandard, prev))
 		})
-		c.firm(code, p.KeyStandard)
+		c.firm(code, f.KeyStandard)
 	}
-	c.perCate[p.Base.CategoryID]++
-
-	for _, act := range items(root.Get("brand_info").Get("action_info").Get("action_list")) {
-		for _, it := range items(act.Get("recommend").Get("recommend_list")) {
-			kn, sn := it.Get("keystr"), it.Get("keystandard")
-			code, std := text(kn), text(sn)
-			if code == "" {
-				continue
-			}
-			c.checkStandard(code, std, c.place(ref, res.Doc, orNode(sn, kn)), func(f first) {
-				add(orNode(sn, kn), Error, "catalogue.keystandard.conflict", standardMsg(code, std, f))
-			})
-			if _, ok := c.docs[code]; !ok {
-				c.pending[code] = append(c.pending[code], pendingRef{c.sum.Documents, c.issue(ref, res.Doc, kn, Warning, "catalogue.recommend.outside",
-					Msg("recommend_list 中的 %s 不在本次检查的商品中；推荐的商品必须在同一账号下发布。",
-						"%s in recommend_list is not among the checked products; recommended products must be published under the same account.", code))})
-			}
+	c.perCate[f.Category]++
+	for _, r := range f.Recommends {
+		stdAt := r.Key
+		if r.Std != nil {
+			stdAt = *r.Std
+		}
+		c.checkStandard(r.KeyStr, r.KeyStandard, at(ref.Name, stdAt.Line, stdAt.Column), func(prev first) {
+			add(stdAt, Error, "catalogue.keystandard.conflict", standardMsg(r.KeyStr, r.KeyStandard, prev))
+		})
+		if _, ok := c.docs[r.KeyStr]; !ok {
+			c.pending[r.KeyStr] = append(c.pending[r.KeyStr], pendingRef{c.sum.Documents, c.issue(ref, r.Key, Warning, "catalogue.recommend.outside",
+				Msg("recommend_list 中的 %s 不在本次检查的商品中；推荐的商品必须在同一账号下发布。",
+					"%s in recommend_list is not among the checked products; recommended products must be published under the same account.", r.KeyStr))})
 		}
 	}
 	if valid {
@@ -274,13 +369,6 @@ func (c *Catalogue) Add(ref DocRef, res *Result) (issues []CatalogueIssue, valid
 		c.sum.Invalid++
 	}
 	return issues, valid
-}
-
-func orNode(a, b *Node) *Node {
-	if a != nil {
-		return a
-	}
-	return b
 }
 
 func standardMsg(code, std string, f first) Message {
@@ -323,24 +411,12 @@ func (c *Catalogue) firm(code, std string) {
 	}
 }
 
-// place returns name:line:column of n's token in the file.
-func (c *Catalogue) place(ref DocRef, d *Document, n *Node) string {
-	is := c.issue(ref, d, n, Error, "", Message{}).Issue
-	return at(ref.Name, is.Line, is.Column)
-}
-
-// issue positions a cross-document finding at n (the document's first
-// character when n is nil) and places it in the file.
-func (c *Catalogue) issue(ref DocRef, d *Document, n *Node, sev Severity, code string, msg Message) CatalogueIssue {
-	is := Issue{Severity: sev, Code: code, Line: 1, Column: 1, Message: msg.In(c.opts.Lang), Source: SourceDocument}
-	if d != nil && n != nil {
-		a, b := d.Pos(n.Start), d.Pos(n.End)
-		is.Path, is.Line, is.Column, is.Offset, is.Length = n.Pointer(), a.Line, a.Column, a.Offset, b.Offset-a.Offset
-		if n.Parent == nil && n.Kind == Object {
-			is.Length = 1 // the opening brace, not the whole document
-		}
-	}
-	return CatalogueIssue{Name: ref.Name, Line: ref.Line, Issue: ref.Place(is)}
+// issue makes a cross-document issue at s (already placed in the file).
+func (c *Catalogue) issue(ref DocRef, s Span, sev Severity, code string, msg Message) CatalogueIssue {
+	return CatalogueIssue{Name: ref.Name, Line: ref.Line, Issue: Issue{
+		Severity: sev, Code: code, Path: s.Path, Line: s.Line, Column: s.Column, Offset: s.Offset, Length: s.Length,
+		Message: msg.In(c.opts.Lang), Source: SourceDocument,
+	}}
 }
 
 // Finish returns the issues that needed the whole catalogue (recommended

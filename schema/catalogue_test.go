@@ -1,8 +1,10 @@
 package schema_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -89,13 +91,32 @@ func TestCatalogueCases(t *testing.T) {
 	for _, c := range readCatalogueCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			cat := schema.NewCatalogue(schema.CatalogueOptions{Lang: schema.EN, Merchant: c.merchant, MerchantName: "merchant.json"})
-			var got []schema.CatalogueIssue
+			// The same documents as facts that went through JSON, as the
+			// page's workers send them: the same issues.
+			viaFacts := schema.NewCatalogue(schema.CatalogueOptions{Lang: schema.EN, Merchant: c.merchant, MerchantName: "merchant.json"})
+			var got, gotFacts []schema.CatalogueIssue
 			for _, d := range c.docs {
-				is, _ := cat.Add(d.ref, schema.Validate(d.text, schema.Options{Lang: schema.EN}))
+				res := schema.Validate(d.text, schema.Options{Lang: schema.EN})
+				is, _ := cat.Add(d.ref, res)
 				got = append(got, is...)
+				b, err := json.Marshal(schema.FactsOf(d.ref, res))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var f schema.DocFacts
+				if err := json.Unmarshal(b, &f); err != nil {
+					t.Fatal(err)
+				}
+				is, _ = viaFacts.AddFacts(f)
+				gotFacts = append(gotFacts, is...)
 			}
 			rest, sum := cat.Finish()
 			got = append(got, rest...)
+			rest, sumFacts := viaFacts.Finish()
+			gotFacts = append(gotFacts, rest...)
+			if !reflect.DeepEqual(got, gotFacts) || !reflect.DeepEqual(sum, sumFacts) {
+				t.Errorf("through facts:\n%+v\n%+v\nwant\n%+v\n%+v", gotFacts, sumFacts, got, sum)
+			}
 			if sum.Documents != len(c.docs) {
 				t.Errorf("documents = %d, want %d", sum.Documents, len(c.docs))
 			}

@@ -67,10 +67,14 @@ type job struct {
 	doc Doc
 }
 
+// done is a validated document: what the sink and the catalogue need of
+// it, read on the worker (the tree is dropped there).
 type done struct {
-	seq int
-	doc Doc
-	res *schema.Result
+	seq    int
+	ref    schema.DocRef
+	facts  schema.DocFacts
+	issues []schema.Issue
+	prod   *schema.ProductSummary
 }
 
 // Check reads every input in order, validates each document and feeds the
@@ -126,8 +130,15 @@ func Check(ctx context.Context, inputs []Input, opts Options, sink Sink) (schema
 			defer func() { finished <- struct{}{} }()
 			for j := range jobs {
 				res := schema.Validate(j.doc.Text, vopts)
+				d := done{seq: j.seq, ref: j.doc.Ref, facts: schema.FactsOf(j.doc.Ref, res), prod: res.Report.Product,
+					issues: make([]schema.Issue, 0, len(res.Report.Issues))}
+				for _, is := range res.Report.Issues {
+					if is.Source != schema.SourceMerchant {
+						d.issues = append(d.issues, j.doc.Ref.Place(is))
+					}
+				}
 				select {
-				case results <- done{j.seq, j.doc, res}:
+				case results <- d:
 				case <-ctx.Done():
 					return
 				}
@@ -162,13 +173,8 @@ func Check(ctx context.Context, inputs []Input, opts Options, sink Sink) (schema
 				cancel()
 				break
 			}
-			ci, valid := cat.Add(d.doc.Ref, d.res)
-			r := Result{Ref: d.doc.Ref, Valid: valid, Catalogue: ci, Product: d.res.Report.Product, Issues: make([]schema.Issue, 0, len(d.res.Report.Issues))}
-			for _, is := range d.res.Report.Issues {
-				if is.Source != schema.SourceMerchant {
-					r.Issues = append(r.Issues, d.doc.Ref.Place(is))
-				}
-			}
+			ci, valid := cat.AddFacts(d.facts)
+			r := Result{Ref: d.ref, Valid: valid, Catalogue: ci, Product: d.prod, Issues: d.issues}
 			if err = sink.Document(r); err != nil {
 				cancel()
 				break
