@@ -10,6 +10,7 @@
 #   build/package/   the JS library as its npm package: loader, worker, types, wasm, wasm_exec.js
 #   build/site/      the served page: index.html, dist/, the package's files, sw.js, .br/.gz twins
 #   build/serve      the page's server
+#   build/scanpage   the command line (scanpage check)
 
 GO        ?= go
 GOROOT    := $(shell $(GO) env GOROOT)
@@ -44,12 +45,12 @@ COMPRESSED := $(SITE)/scanpage.wasm $(SITE)/wasm_exec.js $(SITE)/scanpage.js $(S
 # here they must run.
 export SCANPAGE_NO_SKIP := 1
 
-.PHONY: all build package site serve test test-go test-wasm test-js vet bench bench-page fuzz clean
+.PHONY: all build package site serve test test-go test-wasm test-js vet bench bench-page bench-catalogue fuzz clean
 .DELETE_ON_ERROR:
 
 all: build
 
-build: package site build/serve
+build: package site build/serve build/scanpage
 
 package: $(PKG_FILES)
 
@@ -96,6 +97,10 @@ $(SITE)/sw.js: www/src/sw.js www/tools/stamp.mjs Makefile $(SHELL_FILES)
 build/serve: www/serve/main.go go.mod
 	$(GO) build -o $@ ./www/serve
 
+# The command line: scanpage check, native.
+build/scanpage: $(GO_SOURCES) $(shell find cmd -name '*.go' -not -name '*_test.go' 2>/dev/null)
+	$(GO) build -trimpath -ldflags='-X main.version=$(VERSION)' -o $@ ./cmd/scanpage
+
 $(NODE_MODULES): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
@@ -124,6 +129,13 @@ test: vet test-go test-wasm test-js
 
 bench: build $(NODE_MODULES)
 	node bench/run.mjs
+
+# A catalogue alone: scanpage check on CATALOGUE_N (default 100,000) generated
+# documents, next to Ajv and a JS API loop (also a step of make bench).
+bench-catalogue: build $(NODE_MODULES)
+	@mkdir -p build/bench
+	node bench/catalogue.mjs > build/bench/catalogue.json
+	node -e 'import("./bench/catalogue.mjs").then((m) => console.log(m.catalogueSection(JSON.parse(require("fs").readFileSync("build/bench/catalogue.json", "utf8")))))'
 
 # The page in Chromium: keystroke → diagnostics + preview, cold load, repeat visit.
 bench-page: build $(NODE_MODULES)

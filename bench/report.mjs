@@ -1,6 +1,7 @@
 // report.mjs: BENCHMARKS.md from the figures of one run (BENCHMARKS.json).
 import { existsSync, readFileSync } from "node:fs";
 import { targetRows } from "./targets.mjs";
+import { catalogueSection } from "./catalogue.mjs";
 import { bytes, delta, met, ms, pct, rate, table, times } from "./format.mjs";
 
 // The same operation natively (bench/api_test.go) and through the JS API.
@@ -227,6 +228,9 @@ export function renderReport(d, { root }) {
     parts.push(section("First visit: what Chromium downloads", d.chromium.firstVisit ? transferSection(d.chromium.firstVisit) : "not measured"));
   } else parts.push(section("Chromium", `not measured: ${d.chromium?.error ?? "skipped"}`));
 
+  if (d.catalogue) {
+    parts.push(section("A catalogue: scanpage check on a whole account", d.catalogue.error ? `not measured: ${d.catalogue.error}` : catalogueSection(d.catalogue)));
+  }
   parts.push(section("Size: where the bytes go", d.size && !d.size.error ? sizeSection(d.size) : `not measured: ${d.size?.error ?? "skipped"}`));
   parts.push(section("Go start-up, package by package (node)", d.inittrace && !d.inittrace.error ? initSection(d.inittrace) : `not measured: ${d.inittrace?.error ?? "skipped"}`));
   parts.push(section("Memory: wasm heap under use (node)", d.memory && !d.memory.error ? memorySection(d.memory) : `not measured: ${d.memory?.error ?? "skipped"}`));

@@ -9,13 +9,15 @@
 //   4. Chromium: the same micro-benchmarks on a bench page, what a first
 //      visit downloads, and the page figures (page.mjs) (chromium.mjs);
 //   5. sizes: shipped files, dependency variants, the wasm by package (size.mjs).
+//   6. a catalogue: scanpage check on 100,000 generated documents (CATALOGUE_N
+//      to change it), next to Ajv and a loop through the JS API (catalogue.mjs).
 //
 //   node bench/run.mjs            the full run (3–5 minutes on 2 cores)
 //   node bench/run.mjs --quick    a few iterations of everything, for the smoke
 //                                 test (bench/test/harness.test.mjs): figures are meaningless
 //   --out DIR                     where to write (default: the repository root;
 //                                 with --quick, build/bench-quick)
-//   --only go,profile,node,memory,inittrace,chromium,size   run only these steps
+//   --only go,profile,node,memory,inittrace,chromium,size,catalogue   run only these steps
 //
 // It reads the build (make build): build/package for node, build/site for
 // the page; what it generates itself goes to build/bench.
@@ -172,6 +174,12 @@ d.chromium = await step("chromium", async () => {
 d.size = await step("size", async () => {
   const { sizeBench } = await import("./size.mjs");
   return sizeBench({ root, quick, log });
+});
+
+d.catalogue = await step("catalogue", async () => {
+  const r = await child("catalogue.mjs", quick ? ["--quick"] : []);
+  log(`   ${r.n} documents: files ${r.files.wallSec.toFixed(2)} s ${(r.files.rssBytes / 2 ** 20).toFixed(0)} MiB, NDJSON ${r.ndjson.wallSec.toFixed(2)} s; ÷ Ajv ${r.ratio.cliFilesOverAjv.toFixed(1)}×`);
+  return r;
 });
 
 d.meta = {

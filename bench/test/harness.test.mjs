@@ -25,7 +25,8 @@ test("run.mjs --quick writes a report with every section", { timeout: 120000 }, 
     for (const heading of ["## Targets (budgets.md)", "## The same operations: native Go, wasm under node, wasm in Chromium",
       "## Wasm under node", "## In Chromium", "## First visit: what Chromium downloads", "## Startup, step by step (Chromium)",
       "## Where the native time goes (CPU profiles)", "## Go start-up, package by package (node)", "## Size: where the bytes go",
-      "### What each named dependency costs", "### Where scanpage.wasm's bytes go", "## Memory: wasm heap under use (node)"]) {
+      "### What each named dependency costs", "### Where scanpage.wasm's bytes go", "## Memory: wasm heap under use (node)",
+      "## A catalogue: scanpage check on a whole account"]) {
       assert.ok(md.includes(heading), `BENCHMARKS.md lacks ${heading}`);
     }
     const d = JSON.parse(readFileSync(join(out, "BENCHMARKS.json"), "utf8"));
