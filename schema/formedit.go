@@ -93,6 +93,13 @@ func (d *Document) closed(n *Node) bool {
 	return n.Kind == Object && c == '}' || n.Kind == Array && c == ']'
 }
 
+// openSize is the length of a container's opening bracket: 1, or 3 for a
+// full-width one the parser stepped over.
+func (d *Document) openSize(n *Node) int {
+	_, size := utf8.DecodeRuneInString(d.Text[n.Start:])
+	return size
+}
+
 // multiline reports whether the container n spans more than one line.
 func (d *Document) multiline(n *Node) bool {
 	return strings.Contains(d.Text[n.Start:n.End], "\n")
@@ -233,14 +240,14 @@ func (d *Document) add(anc *Node, rest []string, val *Node) (Edit, error) {
 // addMember adds the member key: val after obj's last member, in its
 // indentation (or on its line, when obj is on one line).
 func (d *Document) addMember(obj *Node, key string, val *Node) Edit {
-	open, close := obj.Start, obj.End-1
+	open, close := obj.Start+d.openSize(obj), obj.End-1
 	if len(obj.Fields) == 0 {
 		if !strings.Contains(d.Text, "\n") {
-			return d.edit(open+1, close, quoteJSON(key)+": "+d.valueText(val, "", false))
+			return d.edit(open, close, quoteJSON(key)+": "+d.valueText(val, "", false))
 		}
-		indent := lineIndent(d.Text, open)
+		indent := lineIndent(d.Text, obj.Start)
 		inner := indent + d.indentUnit()
-		return d.edit(open+1, close, "\n"+inner+quoteJSON(key)+": "+d.valueText(val, inner, true)+"\n"+indent)
+		return d.edit(open, close, "\n"+inner+quoteJSON(key)+": "+d.valueText(val, inner, true)+"\n"+indent)
 	}
 	last := obj.Fields[len(obj.Fields)-1]
 	if !d.multiline(obj) {
@@ -254,11 +261,11 @@ func (d *Document) addMember(obj *Node, key string, val *Node) Edit {
 func (d *Document) addItem(arr *Node, i int, val *Node) Edit {
 	if len(arr.Items) == 0 {
 		if !strings.Contains(d.Text, "\n") {
-			return d.edit(arr.Start+1, arr.End-1, d.valueText(val, "", false))
+			return d.edit(arr.Start+d.openSize(arr), arr.End-1, d.valueText(val, "", false))
 		}
 		indent := lineIndent(d.Text, startOf(arr))
 		inner := indent + d.indentUnit()
-		return d.edit(arr.Start+1, arr.End-1, "\n"+inner+d.valueText(val, inner, true)+"\n"+indent)
+		return d.edit(arr.Start+d.openSize(arr), arr.End-1, "\n"+inner+d.valueText(val, inner, true)+"\n"+indent)
 	}
 	multi := d.multiline(arr)
 	if i == len(arr.Items) {
@@ -297,8 +304,7 @@ func (d *Document) remove(p string) (Edit, error) {
 	}
 	switch {
 	case len(sibs) == 1:
-		_, size := utf8.DecodeRuneInString(d.Text[par.Start:])
-		return d.edit(par.Start+size, par.End-1, ""), nil
+		return d.edit(par.Start+d.openSize(par), par.End-1, ""), nil
 	case i > 0:
 		return d.edit(sibs[i-1].End, n.End, ""), nil
 	}

@@ -2,8 +2,12 @@ package schema
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -150,4 +154,162 @@ func TestActionChoices(t *testing.T) {
 			t.Errorf("%s: item %s is not JSON", c.Kind, c.Item)
 		}
 	}
+}
+
+// FuzzFormEdit applies a form edit to any text that parses and checks that
+// the new text reads as the old one with exactly that change: the value at
+// the pointer set, the member or item removed, inserted or moved, and every
+// other value the same.
+func FuzzFormEdit(f *testing.F) {
+	texts := []string{
+		"{\n  \"a\": {\n    \"b\": 1\n  },\n  \"l\": [\n    {\"x\": 1},\n    {\"x\": 2},\n    {\"x\": 3}\n  ]\n}",
+		`{"l": [1,2 ,  3], "e": [], "o": {}}`, "｛\"a\"：［1，2］｝", `{"a": 1,, "b": [1 2], /* c */ "c": {"d": "e",}}`,
+		"{\n\t\"x\": {}\n}", `[]`, `"s"`,
+	}
+	files, _ := filepath.Glob("../samples/*.json*")
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	for i, s := range texts {
+		for op := uint8(0); op < 4; op++ {
+			f.Add(s, uint16(i*7+int(op)*3), op, int8(i-2), `{"v": [1, "x", {"k": null}]}`)
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string, pick uint16, op uint8, arg int8, value string) {
+		d := Parse(text)
+		if d.Fatal || d.Root == nil {
+			return
+		}
+		if vd := Parse(value); vd.Fatal || len(vd.syntax) > 0 || vd.Root == nil || hasDuplicates(vd.Root) {
+			value = `"x"`
+		}
+		if hasDuplicates(d.Root) {
+			return // the last of two keys wins, and removing it brings back the first
+		}
+		var nodes []*Node
+		var walk func(n *Node)
+		walk = func(n *Node) {
+			nodes = append(nodes, n)
+			for _, c := range append(append([]*Node(nil), n.Fields...), n.Items...) {
+				walk(c)
+			}
+		}
+		walk(d.Root)
+		n := nodes[int(pick)%len(nodes)]
+		p := n.Pointer()
+		old := d.Root.Value()
+		v := Parse(value).Root.Value()
+		var fo FormOp
+		var want any
+		switch op % 4 {
+		case 0:
+			fo = FormOp{Op: "set", Path: p, Value: json.RawMessage(value)}
+			want = edited(old, p, func(any) any { return v })
+		case 1:
+			if n.Parent == nil {
+				return
+			}
+			fo = FormOp{Op: "remove", Path: p}
+			want = removed(old, n)
+		case 2:
+			if n.Kind != Array {
+				return
+			}
+			i := int(uint8(arg)) % (len(n.Items) + 1)
+			fo = FormOp{Op: "insert", Path: p, Index: i, Value: json.RawMessage(value)}
+			want = edited(old, p, func(a any) any { return slices.Insert(slices.Clone(a.([]any)), i, v) })
+		case 3:
+			if n.Kind != Array || len(n.Items) == 0 {
+				return
+			}
+			from, to := int(uint8(arg))%len(n.Items), int(pick/7)%len(n.Items)
+			fo = FormOp{Op: "move", Path: p, Index: from, To: to}
+			want = edited(old, p, func(a any) any {
+				l := slices.Clone(a.([]any))
+				it := l[from]
+				l = slices.Delete(l, from, from+1)
+				return slices.Insert(l, to, it)
+			})
+		}
+		e, err := d.FormEdit(fo)
+		if err != nil {
+			if ee, ok := err.(*EditError); ok && ee.Code == "form.text.open" {
+				return
+			}
+			t.Fatalf("%+v on %q: %v", fo, text, err)
+		}
+		u := textUnits(text)
+		if e.Offset < 0 || e.Length < 0 || e.Offset+e.Length > u {
+			t.Fatalf("edit %+v outside the text (%d units)", e, u)
+		}
+		out := applyEdit(text, e)
+		nd := Parse(out)
+		if nd.Fatal || nd.Root == nil {
+			t.Fatalf("%+v on %q gave a text that does not parse: %q", fo, text, out)
+		}
+		if got := nd.Root.Value(); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%+v on %q:\n got %q\n reads %v\nwant %v", fo, text, out, got, want)
+		}
+	})
+}
+
+// hasDuplicates reports whether an object under n has a key twice.
+func hasDuplicates(n *Node) bool {
+	seen := map[string]bool{}
+	for _, f := range n.Fields {
+		if seen[f.Key] || hasDuplicates(f) {
+			return true
+		}
+		seen[f.Key] = true
+	}
+	for _, it := range n.Items {
+		if hasDuplicates(it) {
+			return true
+		}
+	}
+	return false
+}
+
+// edited returns v with the value at pointer p replaced by fn of it (fn(nil)
+// when it is not there), copying what it changes.
+func edited(v any, p string, fn func(any) any) any {
+	st, _ := steps(p)
+	var rec func(v any, st []string) any
+	rec = func(v any, st []string) any {
+		if len(st) == 0 {
+			return fn(v)
+		}
+		switch c := v.(type) {
+		case map[string]any:
+			m := maps.Clone(c)
+			m[st[0]] = rec(c[st[0]], st[1:])
+			return m
+		case []any:
+			l := slices.Clone(c)
+			i, _ := strconv.Atoi(st[0])
+			l[i] = rec(c[i], st[1:])
+			return l
+		}
+		return nil
+	}
+	return rec(v, st)
+}
+
+// removed returns v without the member or item n.
+func removed(v any, n *Node) any {
+	return edited(v, n.Parent.Pointer(), func(c any) any {
+		switch c := c.(type) {
+		case map[string]any:
+			m := maps.Clone(c)
+			delete(m, n.Key)
+			return m
+		case []any:
+			return slices.Delete(slices.Clone(c), n.Index, n.Index+1)
+		}
+		return nil
+	})
 }
