@@ -420,3 +420,19 @@ func fields(n *Node) []*Node {
 	}
 	return n.Fields
 }
+
+// A FormState is what a form shows of a text: its value as the validator
+// reads it (slips stepped over, the last of two keys), so that the page
+// never reads JSON itself. Fatal: the text has a syntax error that could
+// not be stepped over; Value is then what was read before it, which a form
+// shows read-only (FormEdit refuses such a text).
+type FormState struct {
+	Value any  `json:"value"`
+	Fatal bool `json:"fatal"`
+}
+
+// ReadForm parses text and returns what a form shows of it.
+func ReadForm(text string) FormState {
+	d := Parse(text)
+	return FormState{Value: d.Root.Value(), Fatal: d.Fatal || d.Root == nil}
+}

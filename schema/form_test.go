@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"slices"
@@ -295,5 +296,24 @@ func TestFieldsWidthMatchesRules(t *testing.T) {
 	}
 	if n != len(widthLimits) {
 		t.Errorf("%d fields have a width, %d limits are listed", n, len(widthLimits))
+	}
+}
+
+func TestReadForm(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		want  string
+		fatal bool
+	}{
+		{`{"a": 1, "a": 2, "b": [true, null, "x"]}`, `{"a":2,"b":[true,null,"x"]}`, false},
+		{"{'a': 1,}", `{"a":1}`, false}, // slips stepped over, as the validator reads them
+		{`{"a": 1, "b": ?}`, `{"a":1}`, true}, // what was read before the error
+		{``, `null`, true},
+	} {
+		got := ReadForm(tc.text)
+		b, _ := json.Marshal(got.Value)
+		if string(b) != tc.want || got.Fatal != tc.fatal {
+			t.Errorf("ReadForm(%q) = %s fatal %v; want %s fatal %v", tc.text, b, got.Fatal, tc.want, tc.fatal)
+		}
 	}
 }

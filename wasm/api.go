@@ -77,6 +77,7 @@ func newAPI(done chan struct{}) (safejs.Value, []safejs.Func, error) {
 			return map[string]any{"error": map[string]string{"code": is.Code, "message": is.Message}}
 		}},
 		{"actionChoices", actionChoices, func(is schema.Issue) any { return []any{} }},
+		{"formValue", formValue, func(is schema.Issue) any { return schema.FormState{Fatal: true} }},
 		{"dispose", func([]safejs.Value) (any, error) {
 			close(done)
 			return "null", nil
@@ -156,6 +157,9 @@ var (
 			return nil, err
 		}
 		return marshal(map[string]any{"edit": e}), nil
+	})
+	formValue = takes("input", func(text string, _ langOnly) (any, error) {
+		return marshal(schema.ReadForm(text)), nil
 	})
 	actionChoices = takes("input", func(text string, o langOnly) (any, error) {
 		return marshal(schema.ActionChoices(schema.Parse(text), schema.ParseLang(o.Lang))), nil

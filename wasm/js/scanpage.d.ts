@@ -157,6 +157,8 @@ export interface Scanpage {
   formEdit(input: string, op: FormOp & { lang?: Lang }): { edit: Edit } | { error: { code: string; message: string } };
   /** Each kind of action, and whether one more may be added now (with the reason when not). */
   actionChoices(input: string, opts?: { lang?: Lang }): ActionChoice[];
+  /** The document's value as the validator reads it, for a form to show; fatal: read-only. */
+  formValue(input: string): { value: unknown; fatal: boolean };
   /** Releases the Go functions and ends the instance. */
   dispose(): void;
 }
@@ -185,6 +187,7 @@ export interface AsyncScanpage {
   form(opts?: { lang?: Lang }): Promise<Form>;
   formEdit(input: string, op: FormOp & { lang?: Lang }): Promise<{ edit: Edit } | { error: { code: string; message: string } }>;
   actionChoices(input: string, opts?: { lang?: Lang }): Promise<ActionChoice[]>;
+  formValue(input: string): Promise<{ value: unknown; fatal: boolean }>;
   dispose(): void;
 }
 

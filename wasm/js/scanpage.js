@@ -108,6 +108,7 @@ function facade(raw, hasEnded, memory) {
     form: (opts) => result(call("form", [optsText(opts, "form")])),
     formEdit: (input, op) => result(call("formEdit", [str(input, "formEdit", "input"), optsText(op, "formEdit")])),
     actionChoices: (input, opts) => result(call("actionChoices", [str(input, "actionChoices", "input"), optsText(opts, "actionChoices")])),
+    formValue: (input) => result(call("formValue", [str(input, "formValue", "input")])),
     dispose() {
       if (disposed) return;
       disposed = true;
@@ -221,6 +222,7 @@ async function loadWorker(opts) {
     form: send("form"),
     formEdit: send("formEdit"),
     actionChoices: send("actionChoices"),
+    formValue: send("formValue"),
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -64,3 +64,8 @@ test("actionChoices refuses a second text action and says why", () => {
   assert.ok(cs.find((c) => c.kind === "price").allowed);
   assert.deepEqual(Object.keys(cs.find((c) => c.kind === "banner").item), ["type", "showtype", "link", "image"]);
 });
+
+test("formValue reads the text as the validator does", () => {
+  assert.deepEqual(sp.formValue("{'a': 1, 'a': 2,}"), { value: { a: 2 }, fatal: false });
+  assert.deepEqual(sp.formValue('{"a": 1, "b": ?'), { value: { a: 1 }, fatal: true });
+});
