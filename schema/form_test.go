@@ -306,7 +306,7 @@ func TestReadForm(t *testing.T) {
 		fatal bool
 	}{
 		{`{"a": 1, "a": 2, "b": [true, null, "x"]}`, `{"a":2,"b":[true,null,"x"]}`, false},
-		{"{'a': 1,}", `{"a":1}`, false}, // slips stepped over, as the validator reads them
+		{"{'a': 1,}", `{"a":1}`, false},       // slips stepped over, as the validator reads them
 		{`{"a": 1, "b": ?}`, `{"a":1}`, true}, // what was read before the error
 		{``, `null`, true},
 	} {
