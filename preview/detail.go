@@ -20,10 +20,12 @@ type detailView struct {
 type detailBanner struct {
 	Image picture
 	Desc  string
+	Path  string // JSON Pointer of the banner_list item
 }
 
 type detailRow struct {
 	Title, Desc string
+	Path        string // JSON Pointer of the detail_list item
 	Missing     []marker
 }
 
@@ -31,14 +33,16 @@ func newDetail(p *schema.Product, l *labels) detailView {
 	const base = "/brand_info/detail_info/"
 	d := detailView{Title: p.Base.Title}
 	for i, b := range p.Banners {
+		path := base + "banner_list/" + strconv.Itoa(i)
 		d.Banners = append(d.Banners, detailBanner{
-			Image: newPicture("banner", b.Link, base+"banner_list/"+strconv.Itoa(i)+"/link", l),
+			Image: newPicture("banner", b.Link, path+"/link", l),
 			Desc:  b.Desc,
+			Path:  path,
 		})
 	}
 	for i, r := range p.Details {
-		row := detailRow{Title: r.Title, Desc: r.Desc}
-		path := base + "detail_list/" + strconv.Itoa(i) + "/"
+		row := detailRow{Title: r.Title, Desc: r.Desc, Path: base + "detail_list/" + strconv.Itoa(i)}
+		path := row.Path + "/"
 		if r.Title == "" {
 			row.Missing = append(row.Missing, marker{l.Missing["title"], path + "title"})
 		}

@@ -25,18 +25,21 @@ type purchase struct {
 
 type price struct {
 	Value   string
+	Path    string // JSON Pointer of retail_price
 	Missing []marker
 }
 
 // shop is a product action: the entry of the product in a 微信小店.
 type shop struct {
 	Name, Digest, ProductID string
+	Path                    string // JSON Pointer of the action
 	Missing                 []marker
 }
 
 // store is a store action: a link to an online store, with its price.
 type store struct {
 	Name, Price string
+	Path        string // JSON Pointer of the action
 	To          target
 	Missing     []marker
 }
@@ -48,6 +51,7 @@ type promo struct {
 	Type    string
 	Raw     string // the type as written, for unknown
 	Index   int
+	Path    string // JSON Pointer of the action
 	Name    string
 	Text    string
 	Digest  string
@@ -64,12 +68,14 @@ type antiFake struct {
 	To        target
 	Unknown   string // a module of another type, as written
 	Path      string // JSON Pointer of the module, with a trailing "/"
+	Item      string // JSON Pointer of the module
 }
 
 // tile is one recommended product.
 type tile struct {
 	Code codeView
 	Path string // JSON Pointer of the recommend_list item, with a trailing "/"
+	Item string // JSON Pointer of the recommend_list item
 }
 
 // homeView is the homepage's areas.
@@ -95,8 +101,8 @@ func newHome(p *schema.Product, lang schema.Lang, l *labels) homeView {
 		case "recommend":
 			recommends = true
 			for i, c := range a.Recommend {
-				h.Tiles = append(h.Tiles, tile{newCode(c.Standard, c.Str, true, lang, l),
-					actionPath(a.Index, "recommend/recommend_list/"+strconv.Itoa(i)) + "/"})
+				item := actionPath(a.Index, "recommend/recommend_list/"+strconv.Itoa(i))
+				h.Tiles = append(h.Tiles, tile{newCode(c.Standard, c.Str, true, lang, l), item + "/", item})
 			}
 		default:
 			h.Promos = append(h.Promos, newPromo(a, l))
@@ -112,7 +118,13 @@ func newHome(p *schema.Product, lang schema.Lang, l *labels) homeView {
 }
 
 func actionPath(i int, field string) string {
-	return "/brand_info/action_info/action_list/" + strconv.Itoa(i) + "/" + field
+	return itemPath(i) + "/" + field
+}
+
+// itemPath is the JSON Pointer of action i: the data-path of its element,
+// by which the page maps a click in the preview back to the text.
+func itemPath(i int) string {
+	return "/brand_info/action_info/action_list/" + strconv.Itoa(i)
 }
 
 func newPurchase(p *schema.Product, lang schema.Lang, l *labels) purchase {
@@ -126,14 +138,14 @@ func newPurchase(p *schema.Product, lang schema.Lang, l *labels) purchase {
 	for _, a := range p.Actions {
 		switch a.Type {
 		case "price":
-			pu.Prices = append(pu.Prices, price{Value: a.RetailPrice, Missing: need(nil, a.RetailPrice, a.Index, "retail_price")})
+			pu.Prices = append(pu.Prices, price{Value: a.RetailPrice, Path: actionPath(a.Index, "retail_price"), Missing: need(nil, a.RetailPrice, a.Index, "retail_price")})
 		case "product":
-			s := shop{Name: a.Name, Digest: a.Digest, ProductID: a.ProductID}
+			s := shop{Name: a.Name, Digest: a.Digest, ProductID: a.ProductID, Path: itemPath(a.Index)}
 			s.Missing = need(s.Missing, a.Name, a.Index, "name")
 			s.Missing = need(s.Missing, a.ProductID, a.Index, "productid")
 			pu.Shops = append(pu.Shops, s)
 		case "store":
-			s := store{Name: a.Name, Price: a.SalePrice, To: newTarget(a.Link, actionPath(a.Index, "link"), l.Missing["link"], l)}
+			s := store{Name: a.Name, Price: a.SalePrice, Path: itemPath(a.Index), To: newTarget(a.Link, actionPath(a.Index, "link"), l.Missing["link"], l)}
 			s.Missing = need(s.Missing, a.Name, a.Index, "name")
 			s.Missing = need(s.Missing, a.SalePrice, a.Index, "sale_price")
 			pu.Stores = append(pu.Stores, s)
@@ -157,7 +169,7 @@ func newPurchase(p *schema.Product, lang schema.Lang, l *labels) purchase {
 }
 
 func newPromo(a schema.Action, l *labels) promo {
-	pr := promo{Type: a.Type, Index: a.Index, Name: a.Name, Text: a.Text, Digest: a.Digest}
+	pr := promo{Type: a.Type, Index: a.Index, Path: itemPath(a.Index), Name: a.Name, Text: a.Text, Digest: a.Digest}
 	need := func(value, field string) {
 		if value == "" {
 			pr.Missing = append(pr.Missing, marker{l.Missing[field], actionPath(a.Index, field)})
@@ -189,11 +201,12 @@ func newPromo(a schema.Action, l *labels) promo {
 }
 
 func newAntiFake(i int, m schema.Module, l *labels) antiFake {
-	path := "/brand_info/module_info/module_list/" + strconv.Itoa(i) + "/"
+	item := "/brand_info/module_info/module_list/" + strconv.Itoa(i)
+	path := item + "/"
 	if m.Type != "anti_fake" {
-		return antiFake{Unknown: m.Type, Path: path}
+		return antiFake{Unknown: m.Type, Path: path, Item: item}
 	}
-	af := antiFake{Native: m.NativeShow == "true", Path: path}
+	af := antiFake{Native: m.NativeShow == "true", Path: path, Item: item}
 	if m.NativeShow != "true" && m.NativeShow != "false" {
 		af.BadNative = m.NativeShow
 	}

@@ -242,7 +242,8 @@ func TestDetailPage(t *testing.T) {
 		t.Error("a banner's desc is not under it")
 	}
 	attrs := area(h, "attributes")
-	for _, s := range []string{"<tr><th>F-row1</th><td>F-row1-desc</td></tr>", "<tr><th>F-row2</th><td>F-row2-desc</td></tr>", "F-title"} {
+	for _, s := range []string{`<tr data-path="/brand_info/detail_info/detail_list/0"><th data-path="/brand_info/detail_info/detail_list/0/title">F-row1</th><td data-path="/brand_info/detail_info/detail_list/0/desc">F-row1-desc</td></tr>`,
+		`<tr data-path="/brand_info/detail_info/detail_list/1"><th data-path="/brand_info/detail_info/detail_list/1/title">F-row2</th><td data-path="/brand_info/detail_info/detail_list/1/desc">F-row2-desc</td></tr>`, "F-title"} {
 		if !strings.Contains(attrs, s) {
 			t.Errorf("attributes lack %s", s)
 		}

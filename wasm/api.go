@@ -72,6 +72,12 @@ func newAPI(done chan struct{}) (safejs.Value, []safejs.Func, error) {
 			return []any{marshal(barcode.Link{Report: schema.NewReport([]schema.Issue{is})})}
 		}},
 		{"stats", stats, func(is schema.Issue) any { return map[string]any{} }},
+		{"form", formFields, func(is schema.Issue) any { return map[string]any{"fields": []any{}, "wide": []any{}} }},
+		{"formEdit", formEdit, func(is schema.Issue) any {
+			return map[string]any{"error": map[string]string{"code": is.Code, "message": is.Message}}
+		}},
+		{"actionChoices", actionChoices, func(is schema.Issue) any { return []any{} }},
+		{"formValue", formValue, func(is schema.Issue) any { return schema.FormState{Fatal: true} }},
 		{"dispose", func([]safejs.Value) (any, error) {
 			close(done)
 			return "null", nil
@@ -118,6 +124,45 @@ var (
 	digitalLink = takes("code", func(code string, o barcode.LinkOptions) (any, error) {
 		d := barcode.DigitalLink(code, o)
 		return withBytes(marshal(d), d.PNG)
+	})
+)
+
+// The form's calls (README, "The form"): the field metadata, one form edit
+// as a text edit, and the kinds of action that may be added now.
+type formOp struct {
+	schema.FormOp
+	Lang string `json:"lang"`
+}
+
+type langOnly struct {
+	Lang string `json:"lang"`
+}
+
+var (
+	formFields = func(args []safejs.Value) (any, error) {
+		var o langOnly
+		if err := optionsArg(args, 0, &o); err != nil {
+			return nil, err
+		}
+		return marshal(schema.Fields(schema.ParseLang(o.Lang))), nil
+	}
+	// formEdit answers {edit} or, when the edit cannot be made, {error:
+	// {code, message}}: a refusal is an answer, not a misuse.
+	formEdit = takes("input", func(text string, o formOp) (any, error) {
+		e, err := schema.Parse(text).FormEdit(o.FormOp)
+		if ee, ok := err.(*schema.EditError); ok {
+			return marshal(map[string]any{"error": map[string]string{"code": ee.Code, "message": ee.Message.In(schema.ParseLang(o.Lang))}}), nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		return marshal(map[string]any{"edit": e}), nil
+	})
+	formValue = takes("input", func(text string, _ langOnly) (any, error) {
+		return marshal(schema.ReadForm(text)), nil
+	})
+	actionChoices = takes("input", func(text string, o langOnly) (any, error) {
+		return marshal(schema.ActionChoices(schema.Parse(text), schema.ParseLang(o.Lang))), nil
 	})
 )
 

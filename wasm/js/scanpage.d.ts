@@ -151,6 +151,14 @@ export interface Scanpage {
   digitalLink(code: string, opts?: DigitalLinkOptions): DigitalLinkResult;
   /** Memory figures (after a garbage collection), for benchmarks and leak hunting. */
   stats(): Stats;
+  /** The metadata of every field of the document, for a generated form. */
+  form(opts?: { lang?: Lang }): Form;
+  /** The one text edit that makes a form change, or why it cannot be made. */
+  formEdit(input: string, op: FormOp & { lang?: Lang }): { edit: Edit } | { error: { code: string; message: string } };
+  /** Each kind of action, and whether one more may be added now (with the reason when not). */
+  actionChoices(input: string, opts?: { lang?: Lang }): ActionChoice[];
+  /** The document's value as the validator reads it, for a form to show; fatal: read-only. */
+  formValue(input: string): { value: unknown; fatal: boolean };
   /** Releases the Go functions and ends the instance. */
   dispose(): void;
 }
@@ -176,5 +184,71 @@ export interface AsyncScanpage {
   barcode(code: string, opts?: BarcodeOptions): Promise<BarcodeResult>;
   digitalLink(code: string, opts?: DigitalLinkOptions): Promise<DigitalLinkResult>;
   stats(): Promise<Stats>;
+  form(opts?: { lang?: Lang }): Promise<Form>;
+  formEdit(input: string, op: FormOp & { lang?: Lang }): Promise<{ edit: Edit } | { error: { code: string; message: string } }>;
+  actionChoices(input: string, opts?: { lang?: Lang }): Promise<ActionChoice[]>;
+  formValue(input: string): Promise<{ value: unknown; fatal: boolean }>;
   dispose(): void;
+}
+
+/**
+ * One form change. set: the value at path (missing parents are created);
+ * remove: the member or item at path; insert: value as item index of the
+ * array at path (-1 appends); move: item index of the array at path to
+ * position to. value is any JSON value; its key order is kept.
+ */
+export interface FormOp {
+  op: "set" | "remove" | "insert" | "move";
+  path: string;
+  value?: unknown;
+  index?: number;
+  to?: number;
+}
+
+/** A condition on a sibling value: it is (or, with not, is not) one of values. */
+export interface Condition {
+  key: string;
+  values: unknown[];
+  not?: boolean;
+}
+
+/** One field of the document; path is a JSON Pointer with "*" for any array index. */
+export interface Field {
+  path: string;
+  /** The action type whose card holds the field (fields of action_list items). */
+  action?: string;
+  type: "object" | "array" | "string" | "integer" | "number" | "boolean";
+  types?: string[];
+  label: string;
+  help?: string;
+  required: boolean;
+  requiredIf?: Condition;
+  /** Display-width limit: characters in Form.wide count 1, others 0.5. */
+  width?: number;
+  widthSeverity?: "error" | "warning";
+  widthIf?: Condition;
+  enum?: { value: unknown; label: string; help?: string }[];
+  format?: "url" | "price" | "color" | "code";
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  image?: { width: number; height: number; maxKB?: number; advice: string };
+}
+
+export interface Form {
+  fields: Field[];
+  /** Code point ranges [first, last] counted 1 by the display-width rule. */
+  wide: [number, number][];
+}
+
+export interface ActionChoice {
+  /** An action type, or "banner" (a link with showtype banner). */
+  kind: string;
+  label: string;
+  allowed: boolean;
+  /** The code of the rule that refuses it, and its message. */
+  code?: string;
+  reason?: string;
+  /** The action to insert, its required fields empty. */
+  item: object;
 }

@@ -105,6 +105,10 @@ function facade(raw, hasEnded, memory) {
     barcode: (code, opts) => withImage(call("barcode", [str(code, "barcode", "code"), optsText(opts, "barcode")])),
     digitalLink: (code, opts) => withImage(call("digitalLink", [str(code, "digitalLink", "code"), optsText(opts, "digitalLink")])),
     stats: () => ({ ...result(call("stats", [])), memoryBytes: memory.buffer.byteLength }),
+    form: (opts) => result(call("form", [optsText(opts, "form")])),
+    formEdit: (input, op) => result(call("formEdit", [str(input, "formEdit", "input"), optsText(op, "formEdit")])),
+    actionChoices: (input, opts) => result(call("actionChoices", [str(input, "actionChoices", "input"), optsText(opts, "actionChoices")])),
+    formValue: (input) => result(call("formValue", [str(input, "formValue", "input")])),
     dispose() {
       if (disposed) return;
       disposed = true;
@@ -215,6 +219,10 @@ async function loadWorker(opts) {
     barcode: send("barcode"),
     digitalLink: send("digitalLink"),
     stats: send("stats"),
+    form: send("form"),
+    formEdit: send("formEdit"),
+    actionChoices: send("actionChoices"),
+    formValue: send("formValue"),
     dispose() {
       if (disposed) return;
       disposed = true;
