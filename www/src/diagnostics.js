@@ -64,7 +64,9 @@ export function toDiagnostics(issues, text, onFix) {
   /** @type {Diagnostic[]} */
   const out = [];
   for (const is of issues) {
-    if (is.source === "merchant") continue;
+    // The merchant's issues are not in this text; a summary (`more`) stands
+    // for issues the report left out and has no place of its own.
+    if (is.source === "merchant" || is.more) continue;
     const from = Math.max(0, Math.min(is.offset, docLength));
     const to = Math.max(from, Math.min(is.offset + is.length, docLength));
     out.push({

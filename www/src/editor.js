@@ -57,7 +57,9 @@ const theme = EditorView.theme({
   ".cm-scroller": { fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace', lineHeight: "1.5" },
   ".cm-content": { paddingRight: "4px" },
   ".cm-gutters": { backgroundColor: "#f6f7f9", borderRight: "1px solid #e3e5e8", color: "#8a9099" },
-  "&.cm-focused": { outline: "none" },
+  // The focus ring of the page (app.css :focus-visible), on the whole editor:
+  // the caret alone does not say where the keyboard is.
+  "&.cm-focused": { outline: "2px solid var(--focus, #1a73e8)", outlineOffset: "-2px" },
   ".cm-lintRange-error": { backgroundColor: "#fdecea" },
   // A zero-length issue (a missing comma, a cut-short document) is a caret
   // of its colour plus a larger triangle: easy to see, taking no room.
@@ -127,6 +129,20 @@ export function createEditor({ parent, doc, label, onChange, keys = [] }) {
     },
   });
   return view;
+}
+
+/**
+ * Makes a skip link ("跳到编辑器") put the keyboard focus in the editor,
+ * where typing goes; a plain #editor link would only scroll there.
+ * @param {HTMLAnchorElement} link
+ * @param {EditorView} view
+ */
+export function skipLink(link, view) {
+  link.addEventListener("click", (e) => {
+    e.preventDefault();
+    view.focus();
+    view.dispatch({ scrollIntoView: true });
+  });
 }
 
 /**

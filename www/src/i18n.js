@@ -121,9 +121,9 @@ const strings = {
     "sev.error": "Error",
     "sev.warning": "Warning",
     "sev.info": "Info",
-    "count.error": "{n} error(s)",
-    "count.warning": "{n} warning(s)",
-    "count.info": "{n} info",
+    "count.error": { one: "{n} error", other: "{n} errors" },
+    "count.warning": { one: "{n} warning", other: "{n} warnings" },
+    "count.info": { one: "{n} note", other: "{n} notes" },
     "merchant.tag": "merchant",
     "fix.to": "Change to “{text}”",
     "fix.delete": "Delete “{text}”",
@@ -159,13 +159,13 @@ const strings = {
     "status.ready": "Checker {version} ready",
     "status.failed": "The checker failed to load: {message}",
     "status.valid": "Valid: the API would accept this document",
-    "status.invalid": "Invalid: {n} error(s)",
+    "status.invalid": { one: "Invalid: {n} error", other: "Invalid: {n} errors" },
     "status.format.bad": "The document is not JSON yet, so it cannot be formatted: press Repair or fix the errors first.",
     "status.format.deep": "The document nests deeper than 64 levels (the checker refuses it too), so it is not formatted.",
     "status.format.done": "Formatted.",
     "status.repair.none": "No syntax slips to repair.",
-    "status.repair.done": "Repaired {n} place(s) (Ctrl+Z undoes).",
-    "status.repair.left": "Repaired {n} place(s); some syntax errors need a hand.",
+    "status.repair.done": { one: "Repaired {n} place (Ctrl+Z undoes).", other: "Repaired {n} places (Ctrl+Z undoes)." },
+    "status.repair.left": { one: "Repaired {n} place; some syntax errors need a hand.", other: "Repaired {n} places; some syntax errors need a hand." },
     "status.sample": "Loaded “{name}” (Ctrl+Z undoes).",
     "status.shared": "Opened the document from the shared link.",
     "status.share.copied": "Link copied to the clipboard.",
@@ -202,13 +202,20 @@ export function setLang(l) {
   lang = l === "en" ? "en" : "zh";
 }
 
+/** @type {Record<Lang, Intl.PluralRules>} */
+const plurals = { zh: new Intl.PluralRules("zh"), en: new Intl.PluralRules("en") };
+
 /**
- * A UI string with {name} placeholders filled.
+ * A UI string with {name} placeholders filled. A string with plural forms
+ * ({one, other}, CLDR categories) takes the form of vars.n: "1 error",
+ * "0 errors" (Chinese has one form).
  * @param {string} key
  * @param {Record<string, string | number>} [vars]
  */
 export function t(key, vars) {
+  /** @type {any} */
   let s = strings[lang][key] ?? strings.en[key] ?? key;
+  if (typeof s === "object") s = s[plurals[lang].select(Number(vars?.n))] ?? s.other;
   if (vars) s = s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
   return s;
 }

@@ -1,6 +1,9 @@
 // issues.js: the issues panel — counts by severity, one row per issue
 // (severity, errcode, message, line:column), a click moves the cursor there,
-// a fix is one more click.
+// a fix is one more click. After a fix the focus stays in the panel, on the
+// issue that took the fixed one's place, so fixing by keyboard is one key
+// press per fix. A summary issue (`more: N`, the report's cap) is a row of
+// its own saying how many more there are, with nothing to jump to or fix.
 import { t } from "./i18n.js";
 import { fixLabel, issueSource } from "./diagnostics.js";
 
@@ -17,6 +20,8 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
   /** @type {Issue[]} */
   let shown = [];
   let key = "";
+  /** The row whose fix was just applied, when its button had the focus: the focus goes back there. */
+  let refocus = -1;
 
   /**
    * Shows the issues, and counts them.
@@ -27,7 +32,8 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
    */
   function render(issues, text, merchant) {
     const n = { error: 0, warning: 0, info: 0 };
-    for (const is of issues) n[is.severity]++;
+    // A summary stands for the `more` issues the report left out.
+    for (const is of issues) n[is.severity] += is.more ?? 1;
     // Sorted by severity, then by place; the merchant's issues last.
     const sorted = issues.slice().sort((a, b) =>
       (a.source === "merchant" ? 1 : 0) - (b.source === "merchant" ? 1 : 0) ||
@@ -49,9 +55,10 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
       li.className = "none";
       li.textContent = t("issues.none");
       list.replaceChildren(li);
+      focusAfterFix();
       return n;
     }
-    const rows = sorted.slice(0, maxRows).map((is, i) => row(is, i, is.source === "merchant" ? merchant : text));
+    const rows = sorted.slice(0, maxRows).map((is, i) => is.more ? summary(is) : row(is, i, is.source === "merchant" ? merchant : text));
     if (sorted.length > maxRows) {
       const li = document.createElement("li");
       li.className = "none";
@@ -59,7 +66,49 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
       rows.push(li);
     }
     list.replaceChildren(...rows);
+    focusAfterFix();
     return n;
+  }
+
+  /**
+   * After a fix, puts the focus on the issue now at the fixed one's place
+   * (or the last one): its fix, else its jump button. With no issue left,
+   * the list itself takes it, so the focus stays in the panel.
+   */
+  function focusAfterFix() {
+    if (refocus < 0) return;
+    const rows = [...list.querySelectorAll("li.issue")];
+    const li = rows[Math.min(refocus, rows.length - 1)];
+    refocus = -1;
+    /** @type {HTMLElement | null | undefined} */
+    const target = li?.querySelector("button.fix") ?? li?.querySelector("button");
+    if (target) return target.focus();
+    list.tabIndex = -1;
+    list.focus();
+  }
+
+  /**
+   * The row of a summary issue: how many more issues of its code the
+   * report left out. It has no position of its own to jump to, and no fix.
+   * @param {Issue} is
+   */
+  function summary(is) {
+    const li = document.createElement("li");
+    li.className = `summary sev-${is.severity}`;
+    li.dataset.severity = is.severity;
+    li.dataset.code = is.code;
+    li.dataset.more = String(is.more);
+    const sev = document.createElement("span");
+    sev.className = "sev";
+    sev.textContent = t(`sev.${is.severity}`);
+    const msg = document.createElement("span");
+    msg.className = "msg";
+    msg.textContent = is.message;
+    const code = document.createElement("span");
+    code.className = "code";
+    code.textContent = issueSource(is);
+    li.append(sev, msg, code);
+    return li;
   }
 
   /**
@@ -108,8 +157,10 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
     if (!btn || btn.dataset.i === undefined) return;
     const is = shown[Number(btn.dataset.i)];
     if (!is) return;
-    if (btn.classList.contains("fix")) onFix(is);
-    else onJump(is);
+    if (btn.classList.contains("fix")) {
+      refocus = Number(btn.dataset.i);
+      onFix(is);
+    } else onJump(is);
   });
 
   return {

@@ -3,7 +3,7 @@
 import "./app.css";
 import { loading } from "./boot.js";
 import { setDiagnostics } from "@codemirror/lint";
-import { createEditor, relabel, replaceDoc, setDoc, reveal } from "./editor.js";
+import { createEditor, relabel, replaceDoc, setDoc, reveal, skipLink } from "./editor.js";
 import { toDiagnostics, applyEdit } from "./diagnostics.js";
 import { issuesPanel } from "./issues.js";
 import { previewPanel } from "./preview-panel.js";
@@ -98,9 +98,10 @@ const issues = issuesPanel({
     if (is.source === "merchant") merchant.reveal(is.offset, is.offset + is.length);
     else reveal(view, is.offset, is.offset + is.length);
   },
+  // The focus stays in the panel, on the next issue (issues.js): fixing
+  // by keyboard is one key press per fix.
   onFix(is) {
     fixIssue(is);
-    if (is.source !== "merchant") view.focus();
   },
 });
 
@@ -116,6 +117,8 @@ const view = createEditor({
     { key: "Shift-Alt-f", run: () => { formatDoc(); return true; } },
   ],
 });
+skipLink(/** @type {HTMLAnchorElement} */ (document.querySelector("a.skip")), view);
+
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let saveTimer;
 /**
@@ -258,6 +261,8 @@ function runCheck() {
   checked = { doc: view.state.doc, merchant: merchant.value, report };
   view.dispatch(setDiagnostics(view.state, toDiagnostics(report.issues, text, fixIssue)));
   errors = issues.render(report.issues, text, merchant.value).error;
+  // Repair is the primary button only when there is syntax to repair.
+  $("repair").toggleAttribute("data-needed", report.issues.some((is) => is.source !== "merchant" && is.code.startsWith("syntax.")));
   showVerdict();
   mark("sp:diagnostics");
   if (!firstShown) {

@@ -1,7 +1,33 @@
 // preview-panel.js: the phone frame with the preview HTML in a sandboxed
-// iframe (no allow-scripts: the preview is inert), and its page and layout
-// tabs. The iframe is only reloaded when the HTML changed.
+// iframe, and its page and layout tabs. The iframe is only reloaded when the
+// HTML changed.
+//
+// The frame is sandbox="allow-same-origin" without allow-scripts: nothing
+// runs in it (no script can run without allow-scripts, whatever the
+// document holds), yet the page can read it. The page uses that to make
+// "a tap does nothing" true: once a preview has loaded, its links lose their
+// href (kept as data-href, the tooltip still says where they lead), so no
+// click, Ctrl/Shift/middle click, Ctrl+Enter or context menu opens the
+// author's URL, and they are no tab stops. While a preview loads, before
+// that is done, the frame is inert.
 import { mark } from "./timing.js";
+
+/**
+ * Makes a preview's links inert: no href (it moves to data-href), so
+ * nothing opens them, whatever the modifier, and they are no tab stops.
+ * (Listeners could not cancel clicks instead: Chromium runs no listener,
+ * not even the page's, in a frame without allow-scripts.) Returns false
+ * when the frame's document cannot be read (then the frame stays inert).
+ * @param {Document | null} doc
+ */
+export function disarm(doc) {
+  if (!doc) return false;
+  for (const a of doc.querySelectorAll("a[href]")) {
+    a.setAttribute("data-href", a.getAttribute("href") ?? "");
+    a.removeAttribute("href");
+  }
+  return true;
+}
 
 /**
  * @param {{ frame: HTMLIFrameElement, form: HTMLElement,
@@ -22,6 +48,7 @@ export function previewPanel({ frame, form, onChoice }) {
   });
   const load = (/** @type {string} */ next) => {
     loading = true;
+    frame.inert = true;
     frame.srcdoc = next;
     clearTimeout(stuck);
     stuck = setTimeout(loaded, 1000); // never wait for a load event forever
@@ -38,6 +65,7 @@ export function previewPanel({ frame, form, onChoice }) {
   form.addEventListener("change", () => onChoice(choice()));
   frame.addEventListener("load", () => {
     mark("sp:preview-loaded"); // for the benchmark
+    if (disarm(frame.contentDocument)) frame.inert = false;
     loaded();
   });
   return {
