@@ -185,7 +185,9 @@ func NewCatalogue(opts CatalogueOptions) *Catalogue {
 // "merchant"), named by CatalogueOptions.MerchantName.
 func (c *Catalogue) MerchantIssues() []CatalogueIssue { return c.merchant }
 
-// weight is how many issues one listed issue stands for.
+// weight is how many issues one listed issue stands for. Once a report is
+// capped (a summary issue standing for `more` issues left out), it must be
+// 1 + more, so that the summary counts every issue, listed or not.
 func weight(is Issue) int { return 1 }
 
 func (c *Catalogue) count(is Issue) {
