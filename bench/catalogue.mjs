@@ -65,9 +65,11 @@ function cli(path) {
     p.on("close", (code) => {
       const wall = (performance.now() - t0) / 1000;
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
+      const user = /User time \(seconds\): ([\d.]+)/.exec(err);
+      const sys = /System time \(seconds\): ([\d.]+)/.exec(err);
       const docs = /"documents":(\d+),"valid":(\d+),"invalid":(\d+)/.exec(tail);
       if (code !== 0 && code !== 1) return reject(new Error(`scanpage check exited ${code}: ${err.slice(-500)}`));
-      resolve({ wall, rss: rss ? Number(rss[1]) * 1024 : null, code, outBytes: bytes, documents: docs ? Number(docs[1]) : null, invalid: docs ? Number(docs[3]) : null });
+      resolve({ wall, cpu: user && sys ? Number(user[1]) + Number(sys[1]) : null, rss: rss ? Number(rss[1]) * 1024 : null, code, outBytes: bytes, documents: docs ? Number(docs[1]) : null, invalid: docs ? Number(docs[3]) : null });
     });
   });
 }
@@ -123,9 +125,9 @@ export async function catalogueBench() {
     const rs = [];
     for (let i = 0; i < runs; i++) {
       rs.push(await cli(path));
-      log(`   scanpage check ${path.replace(root, "")}: ${rs.at(-1).wall.toFixed(2)} s, ${(rs.at(-1).rss / 2 ** 20).toFixed(0)} MiB`);
+      log(`   scanpage check ${path.replace(root, "")}: ${rs.at(-1).wall.toFixed(2)} s wall, ${rs.at(-1).cpu?.toFixed(2)} s CPU, ${(rs.at(-1).rss / 2 ** 20).toFixed(0)} MiB`);
     }
-    return { wallSec: median(rs.map((r) => r.wall)), walls: rs.map((r) => r.wall), rssBytes: median(rs.map((r) => r.rss ?? NaN)), rss: rs.map((r) => r.rss), documents: rs[0].documents, invalid: rs[0].invalid, outBytes: rs[0].outBytes };
+    return { wallSec: median(rs.map((r) => r.wall)), walls: rs.map((r) => r.wall), cpuSec: median(rs.map((r) => r.cpu ?? NaN)), rssBytes: median(rs.map((r) => r.rss ?? NaN)), rss: rs.map((r) => r.rss), documents: rs[0].documents, invalid: rs[0].invalid, outBytes: rs[0].outBytes };
   };
   out.files = await runsOf(join(dir, "files"));
   out.ndjson = await runsOf(join(dir, "catalogue.ndjson"));
@@ -158,9 +160,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 export function catalogueSection(c) {
   const s = (x) => (x === undefined || Number.isNaN(x) ? "—" : `${x.toFixed(2)} s`);
   const mb = (x) => (x ? `${(x / 2 ** 20).toFixed(0)} MiB` : "—");
+  const cpu = (x) => (x === undefined || Number.isNaN(x) ? "" : `; CPU ${x.toFixed(1)} s (user + system)`);
   const rows = [
-    [`scanpage check, ${c.n} files (folder)`, s(c.files.wallSec), c.files.walls.map((w) => w.toFixed(2)).join(" / "), mb(c.files.rssBytes), "≤ 10 s, ≤ 500 MB", `${c.files.documents} documents, ${c.files.invalid} invalid`],
-    [`scanpage check, the same as one NDJSON file`, s(c.ndjson.wallSec), c.ndjson.walls.map((w) => w.toFixed(2)).join(" / "), mb(c.ndjson.rssBytes), "≤ 10 s, ≤ 500 MB", `${c.ndjson.documents} documents, ${c.ndjson.invalid} invalid`],
+    [`scanpage check, ${c.n} files (folder)${cpu(c.files.cpuSec)}`, s(c.files.wallSec), c.files.walls.map((w) => w.toFixed(2)).join(" / "), mb(c.files.rssBytes), "≤ 10 s, ≤ 500 MB", `${c.files.documents} documents, ${c.files.invalid} invalid`],
+    [`scanpage check, the same as one NDJSON file${cpu(c.ndjson.cpuSec)}`, s(c.ndjson.wallSec), c.ndjson.walls.map((w) => w.toFixed(2)).join(" / "), mb(c.ndjson.rssBytes), "≤ 10 s, ≤ 500 MB", `${c.ndjson.documents} documents, ${c.ndjson.invalid} invalid`],
     [`Ajv (structure only: read + JSON.parse + validate), ${c.n} files, one node process`, s(c.ajv.seconds), c.ajv.all.map((w) => w.toFixed(2)).join(" / "), mb(c.ajv.rssBytes), "", `${c.ajv.invalid} invalid by the schema alone`],
     [`sp.validate one file at a time (wasm under node), first ${c.api.documents} files`, s(c.api.seconds), c.api.all.map((w) => w.toFixed(2)).join(" / "), "—", "", `${((c.api.seconds / c.api.documents) * 1000).toFixed(2)} ms per document`],
   ];

@@ -185,7 +185,9 @@ func NewCatalogue(opts CatalogueOptions) *Catalogue {
 // "merchant"), named by CatalogueOptions.MerchantName.
 func (c *Catalogue) MerchantIssues() []CatalogueIssue { return c.merchant }
 
-// weight is how many issues one listed issue stands for.
+// weight is how many issues one listed issue stands for. Once a report is
+// capped (a summary issue standing for `more` issues left out), it must be
+// 1 + more, so that the summary counts every issue, listed or not.
 func weight(is Issue) int { return 1 }
 
 func (c *Catalogue) count(is Issue) {
@@ -237,7 +239,9 @@ type IssueCount struct {
 	N        int      `json:"n"`
 }
 
-// FactsOf reads the facts of a validated document at ref.
+// FactsOf reads the facts of a validated document at ref. Its strings are
+// copies: a Catalogue keeps some of them for the whole check, and a
+// substring would keep the document's whole text alive with it.
 func FactsOf(ref DocRef, res *Result) DocFacts {
 	f := DocFacts{Ref: ref}
 	var d *Document
@@ -266,7 +270,7 @@ func FactsOf(ref DocRef, res *Result) DocFacts {
 	}
 	f.Root = span(root)
 	if p := res.Product; p != nil {
-		f.KeyStr, f.KeyStandard, f.Category = p.KeyStr, p.KeyStandard, p.Base.CategoryID
+		f.KeyStr, f.KeyStandard, f.Category = strings.Clone(p.KeyStr), strings.Clone(p.KeyStandard), strings.Clone(p.Base.CategoryID)
 	}
 	if k := root.Get("keystr"); k != nil && f.KeyStr != "" {
 		f.Key = opt(k)
@@ -278,7 +282,7 @@ func FactsOf(ref DocRef, res *Result) DocFacts {
 			if text(kn) == "" {
 				continue
 			}
-			f.Recommends = append(f.Recommends, RecFact{KeyStr: text(kn), KeyStandard: text(sn), Key: span(kn), Std: opt(sn)})
+			f.Recommends = append(f.Recommends, RecFact{KeyStr: strings.Clone(text(kn)), KeyStandard: strings.Clone(text(sn)), Key: span(kn), Std: opt(sn)})
 		}
 	}
 	idx := map[[2]string]int{}

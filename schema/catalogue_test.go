@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -261,4 +262,27 @@ func TestDocRefPlace(t *testing.T) {
 	if ref.Place(m) != m {
 		t.Errorf("merchant issue moved")
 	}
+}
+
+// A Catalogue keeps codes, never the texts they were read from: after 400
+// documents of 256 KB each (100 MB of text), the live heap stays small.
+func TestCatalogueKeepsNoText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("100 MB of documents")
+	}
+	cat := schema.NewCatalogue(schema.CatalogueOptions{})
+	pad := strings.Repeat("x", 256<<10)
+	for i := range 400 {
+		code := fmt.Sprintf("690123%06d", i)
+		text := `{"keystandard": "ean13", "keystr": "` + code + `", "category_id": "` + code + `", "pad": "` + pad + `"}`
+		cat.Add(schema.DocRef{Name: "a.ndjson", Line: i + 1, Column: 1}, schema.Validate(text, schema.Options{}))
+	}
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	if m.HeapAlloc > 40<<20 {
+		t.Errorf("live heap %d MB after 100 MB of documents: the catalogue keeps their texts", m.HeapAlloc>>20)
+	}
+	runtime.KeepAlive(cat)
 }

@@ -78,6 +78,10 @@ func newAPI(done chan struct{}) (safejs.Value, []safejs.Func, error) {
 		}},
 		{"actionChoices", actionChoices, func(is schema.Issue) any { return []any{} }},
 		{"formValue", formValue, func(is schema.Issue) any { return schema.FormState{Fatal: true} }},
+		// The catalogue (wasm/catalogue.go).
+		{"checkBatch", checkBatch, func(is schema.Issue) any { return map[string]any{"docs": []any{}, "internal": is} }},
+		{"catalogueIssues", catalogueIssues, func(is schema.Issue) any { return map[string]any{"docs": []any{}, "internal": is} }},
+		{"barcodeZip", barcodeZip, func(is schema.Issue) any { return []any{marshal(map[string]any{"files": 0, "internal": is})} }},
 		{"dispose", func([]safejs.Value) (any, error) {
 			close(done)
 			return "null", nil

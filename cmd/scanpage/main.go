@@ -73,6 +73,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	jobs := fl.Int("j", runtime.NumCPU(), "documents validated at once")
 	progress := fl.String("progress", "auto", "progress on stderr: auto (when stderr is a terminal), on or off")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile to this file (go tool pprof reads it)")
+	memprofile := fl.String("memprofile", "", "write a heap profile, taken after the last document, to this file")
 	if err := fl.Parse(args[1:]); err != nil {
 		return 2
 	}
@@ -136,6 +137,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if *memprofile != "" {
+		opts.BeforeFinish = func() {
+			if f, err := os.Create(*memprofile); err == nil {
+				pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}
+	}
 	sum, err := catalogue.Check(ctx, inputs, opts, sink)
 	if err != nil {
 		fmt.Fprintf(stderr, "scanpage check: %v\n", err)

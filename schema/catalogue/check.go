@@ -36,6 +36,9 @@ type Options struct {
 	// ReadError, when set, is called for an input that cannot be opened
 	// or read to the end; the documents read before the error are checked.
 	ReadError func(name string, err error)
+	// BeforeFinish, when set, is called after the last document, before
+	// the catalogue's Finish (for a heap profile of what a check holds).
+	BeforeFinish func()
 }
 
 // A Result is one document's outcome.
@@ -189,6 +192,9 @@ func Check(ctx context.Context, inputs []Input, opts Options, sink Sink) (schema
 	}
 	if err := ctx.Err(); err != nil {
 		return schema.Summary{}, err
+	}
+	if opts.BeforeFinish != nil {
+		opts.BeforeFinish()
 	}
 	rest, sum := cat.Finish()
 	return sum, sink.Finish(rest, sum)

@@ -45,6 +45,7 @@ func (t Totals) Line(lang schema.Lang) string {
 type Text struct {
 	w    *bufio.Writer
 	lang schema.Lang
+	err  error // the first write error: the check stops at the next document
 }
 
 // NewText returns a text writer to w in lang.
@@ -67,7 +68,9 @@ func (t *Text) line(name string, is schema.Issue) {
 	}
 	t.w.WriteByte(' ')
 	t.w.WriteString(is.Message)
-	t.w.WriteByte('\n')
+	if err := t.w.WriteByte('\n'); err != nil && t.err == nil {
+		t.err = err
+	}
 }
 
 // Merchant writes the merchant context's issues.
@@ -87,7 +90,7 @@ func (t *Text) Document(r Result) error {
 	for _, ci := range r.Catalogue {
 		t.line(ci.Name, ci.Issue)
 	}
-	return nil
+	return t.err
 }
 
 // Finish writes the rest and the totals line, and flushes.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"scanpage/schema"
@@ -62,12 +63,21 @@ func IsInput(name string) bool {
 //
 // The error is the reader's, never the documents'.
 func Split(name string, r io.Reader, yield func(Doc) bool) error {
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(r)
+	defer func() {
+		br.Reset(nil)
+		readers.Put(br)
+	}()
 	if IsLines(name) {
 		return splitLines(name, br, yield)
 	}
 	return splitJSON(name, br, yield)
 }
+
+// readers are reused: a catalogue is often 100,000 small files, and a
+// fresh 64 KB buffer for each was most of what a check allocated.
+var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
 
 func splitLines(name string, br *bufio.Reader, yield func(Doc) bool) error {
 	line, off := 1, 0

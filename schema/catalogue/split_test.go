@@ -1,6 +1,10 @@
 package catalogue
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -157,4 +161,23 @@ func FuzzSplit(f *testing.F) {
 			t.Fatalf("documents hold %d bytes of a %d-byte file", total, len(text))
 		}
 	})
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("broken pipe") }
+
+// A writer that fails (a closed pipe) stops the check at the next document
+// instead of validating the rest for nobody.
+func TestTextStopsOnWriteError(t *testing.T) {
+	var lines strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&lines, "{\"keystr\": \"%d\"}\n", i)
+	}
+	in := Input{Name: "x.ndjson", Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(lines.String())), nil }}
+	done := 0
+	_, err := Check(context.Background(), []Input{in}, Options{Workers: 2, Progress: func(n int) { done = n }}, NewText(failWriter{}, schema.EN))
+	if err == nil || done >= 20000 {
+		t.Errorf("err %v after %d documents", err, done)
+	}
 }

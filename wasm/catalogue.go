@@ -1,0 +1,165 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"sort"
+	"strings"
+
+	"scanpage/preview/barcode"
+	"scanpage/schema"
+	"scanpage/schema/catalogue"
+)
+
+// The catalogue's building blocks for a page that checks many documents in
+// a pool of workers, each with its own instance (README, "The catalogue"):
+//
+//	checkBatch(text, {name, lang, merchant})  in a worker: one file's text,
+//	    split (catalogue.Split: whole, array or NDJSON) and validated, each
+//	    document with its own issues placed in the file and its facts;
+//	catalogueIssues(factsJSON, {lang, merchant, merchantName})  on one
+//	    instance: the facts of every document, in input order, through one
+//	    schema.Catalogue: the cross-document issues, validity and summary;
+//	barcodeZip(codesJSON, barcodeOptions)  a zip of EAN symbols as SVG,
+//	    one file per code, named by it.
+//
+// They are registered on the Go side only; the JS facade does not expose
+// them yet.
+
+type batchOptions struct {
+	Name     string          `json:"name"`
+	Lang     string          `json:"lang"`
+	Merchant json.RawMessage `json:"merchant"`
+}
+
+type batchDoc struct {
+	Ref     schema.DocRef          `json:"ref"`
+	Valid   bool                   `json:"valid"` // its own issues only
+	Issues  []schema.Issue         `json:"issues"`
+	Product *schema.ProductSummary `json:"product,omitempty"`
+	Facts   schema.DocFacts        `json:"facts"`
+}
+
+var checkBatch = takes("text", func(text string, o batchOptions) (any, error) {
+	opts := schema.Options{Lang: schema.ParseLang(o.Lang), Merchant: merchantText(o.Merchant)}
+	name := o.Name
+	if name == "" {
+		name = "document.json"
+	}
+	docs := []batchDoc{}
+	catalogue.Split(name, strings.NewReader(text), func(d catalogue.Doc) bool {
+		res := schema.Validate(d.Text, opts)
+		b := batchDoc{Ref: d.Ref, Valid: true, Product: res.Report.Product, Facts: schema.FactsOf(d.Ref, res), Issues: []schema.Issue{}}
+		for _, is := range res.Report.Issues {
+			if is.Source == schema.SourceMerchant {
+				continue
+			}
+			if is.Severity == schema.Error {
+				b.Valid = false
+			}
+			b.Issues = append(b.Issues, d.Ref.Place(is))
+		}
+		docs = append(docs, b)
+		return true
+	})
+	return marshal(map[string]any{"docs": docs}), nil
+})
+
+type catalogueOptions struct {
+	Lang         string          `json:"lang"`
+	Merchant     json.RawMessage `json:"merchant"`
+	MerchantName string          `json:"merchantName"`
+}
+
+var catalogueIssues = takes("facts", func(factsJSON string, o catalogueOptions) (any, error) {
+	var facts []schema.DocFacts
+	if err := json.Unmarshal([]byte(factsJSON), &facts); err != nil {
+		return nil, typeError("catalogueIssues(facts): facts must be a JSON array of the facts checkBatch returned: %s", jsonReason(err))
+	}
+	cat := schema.NewCatalogue(schema.CatalogueOptions{Lang: schema.ParseLang(o.Lang), Merchant: merchantText(o.Merchant), MerchantName: o.MerchantName})
+	type docOut struct {
+		Valid  bool                    `json:"valid"`
+		Issues []schema.CatalogueIssue `json:"issues"`
+	}
+	docs := make([]docOut, len(facts))
+	for i, f := range facts {
+		is, valid := cat.AddFacts(f)
+		if is == nil {
+			is = []schema.CatalogueIssue{}
+		}
+		docs[i] = docOut{valid, is}
+	}
+	rest, sum := cat.Finish()
+	if rest == nil {
+		rest = []schema.CatalogueIssue{}
+	}
+	merchant := cat.MerchantIssues()
+	if merchant == nil {
+		merchant = []schema.CatalogueIssue{}
+	}
+	return marshal(map[string]any{"docs": docs, "rest": rest, "merchant": merchant, "summary": sum}), nil
+})
+
+// barcodeZip draws every code of codesJSON (a JSON array of strings) as an
+// SVG symbol into a zip, CODE.svg each, in code order, a code once. A code
+// that cannot be drawn is left out and listed, with its first issue, in
+// skipped.txt. Returns [json {files, skipped}, Uint8Array zip].
+var barcodeZip = takes("codes", func(codesJSON string, o barcode.Options) (any, error) {
+	var codes []string
+	if err := json.Unmarshal([]byte(codesJSON), &codes); err != nil {
+		return nil, typeError("barcodeZip(codes): codes must be a JSON array of strings: %s", jsonReason(err))
+	}
+	sort.Strings(codes)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	var skipped strings.Builder
+	files, nskipped := 0, 0
+	seen := map[string]bool{}
+	for _, c := range codes {
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		s := barcode.EAN(c, o)
+		if s.SVG == "" {
+			nskipped++
+			msg := ""
+			if len(s.Report.Issues) > 0 {
+				msg = s.Report.Issues[0].Message
+			}
+			skipped.WriteString(schema.Quote(c) + ": " + msg + "\n")
+			continue
+		}
+		w, err := zw.Create(safeName(c) + ".svg")
+		if err != nil {
+			return nil, err
+		}
+		w.Write([]byte(s.SVG))
+		files++
+	}
+	if nskipped > 0 {
+		w, err := zw.Create("skipped.txt")
+		if err != nil {
+			return nil, err
+		}
+		w.Write([]byte(skipped.String()))
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return withBytes(marshal(map[string]int{"files": files, "skipped": nskipped}), buf.Bytes())
+})
+
+// safeName keeps a code usable as a file name: only digits survive a
+// drawing, but a name never holds a path separator whatever it is given.
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == ':' || r < ' ' {
+			return '_'
+		}
+		return r
+	}, s)
+}
