@@ -17,6 +17,9 @@ import * as store from "./storage.js";
 import { t, setLang, getLang, browserLang, translate } from "./i18n.js";
 import { registerServiceWorker } from "./sw-register.js";
 import { mark } from "./timing.js";
+import { isolateHistory } from "@codemirror/commands";
+import { formPanel } from "./form.js";
+import { formTabs } from "./form-tabs.js";
 
 /** @typedef {import("scanpage").Scanpage} Scanpage */
 /** @typedef {import("scanpage").Issue} Issue */
@@ -118,6 +121,34 @@ const view = createEditor({
   ],
 });
 skipLink(/** @type {HTMLAnchorElement} */ (document.querySelector("a.skip")), view);
+// The Form view: a second view of the same text. Its edits come from Go
+// (formEdit) and go into the editor as one transaction each, in the same
+// undo history as typing, never merged with a neighbouring change.
+const form = formPanel({
+  root: $("form"),
+  getSP: () => sp,
+  getLang,
+  getText: () => view.state.doc.toString(),
+  apply(edit) {
+    const len = view.state.doc.length;
+    const from = Math.min(edit.offset, len);
+    view.dispatch({
+      changes: { from, to: Math.min(edit.offset + edit.length, len), insert: edit.text },
+      userEvent: "input.form",
+      annotations: isolateHistory.of("full"),
+    });
+  },
+  onFix: (is) => fixIssue(is),
+  onStatus: (message) => { $("status").textContent = message; },
+});
+const tabs = formTabs({
+  json: /** @type {HTMLButtonElement} */ ($("tab-json")),
+  form: /** @type {HTMLButtonElement} */ ($("tab-form")),
+  editor: $("editor"),
+  panel: $("form"),
+  getLang,
+  onShow: () => form.shown(),
+});
 
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let saveTimer;
@@ -263,6 +294,7 @@ function runCheck() {
   errors = issues.render(report.issues, text, merchant.value).error;
   // Repair is the primary button only when there is syntax to repair.
   $("repair").toggleAttribute("data-needed", report.issues.some((is) => is.source !== "merchant" && is.code.startsWith("syntax.")));
+  form.update(report);
   showVerdict();
   mark("sp:diagnostics");
   if (!firstShown) {
@@ -415,6 +447,8 @@ function applyLang() {
     b.setAttribute("aria-pressed", String(/** @type {HTMLElement} */ (b).dataset.lang === getLang()));
   }
   relabel(view, t("editor.label"));
+  tabs.relabel();
+  form.relabel();
   fillSamples();
   status(statusKey, statusVars);
   showVerdict();

@@ -1,0 +1,181 @@
+// The Form view in Chromium: a document built from the empty template by
+// keyboard alone, form edits undone in the text byte for byte, a text edit
+// shown in the form, two actions reordered, a refused action with its
+// reason, and screenshots at a laptop's and a phone's size.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { serverAndBrowser, screenshotPath } from "../../testkit/browser.mjs";
+import { visit, sample } from "./page-helpers.mjs";
+
+const env = serverAndBrowser();
+
+// The document: as the page saved it, or the first visit's sample.
+const text = async (page) => (await page.evaluate(() => localStorage.getItem("scanpage:doc"))) ?? sample("04-reconstructed-full-features.json");
+const control = (page, key) => page.locator(`#form [data-key="${key}"]`);
+
+/** Types into the form control at pointer key, then Tab commits it (a change event). */
+async function fill(page, key, value) {
+  const c = control(page, key);
+  await c.focus();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type(value);
+  await page.keyboard.press("Tab");
+  await page.waitForFunction(([k, v]) => document.querySelector(`#form [data-key="${k}"]`)?.value === v, [key, value]);
+}
+
+/** Presses a form button by keyboard. */
+async function press(page, key) {
+  await control(page, key).focus();
+  await page.keyboard.press("Enter");
+}
+
+const L = "/brand_info/action_info/action_list";
+
+test("keyboard alone builds a valid document from the empty template", async () => {
+  const { page } = await visit(env.browser, env.server.url, { viewport: { width: 1366, height: 900 }, locale: "en-US" });
+  await page.locator("#samples").selectOption("empty");
+  await page.locator("#tab-json").focus();
+  await page.keyboard.press("ArrowRight"); // to the Form tab
+  await page.locator("#form fieldset").first().waitFor();
+
+  await fill(page, "/keystr", "6901939621608");
+  // Tab moved on to the next control, re-rendered and kept.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.key), "/brand_info/base_info/title");
+  await fill(page, "/brand_info/base_info/title", "西湖龙井");
+  await fill(page, "/brand_info/base_info/thumb_url", "https://img.example/t.jpg");
+  await fill(page, "/brand_info/base_info/brand_tag", "龙井");
+  await fill(page, "/brand_info/base_info/category_id", "538112978");
+  for (const [i, t, d] of [[0, "产地", "杭州"], [1, "净含量", "250g"]]) {
+    await press(page, "/brand_info/detail_info/detail_list|add");
+    await fill(page, `/brand_info/detail_info/detail_list/${i}/title`, t);
+    await fill(page, `/brand_info/detail_info/detail_list/${i}/desc`, d);
+  }
+  // Actions: the kind by type-ahead in the select, then the Add button.
+  for (const kind of ["Retail", "Link", "Official"]) {
+    await control(page, `${L}|kind`).focus();
+    await page.keyboard.type(kind);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((k) => document.querySelectorAll(`#form [data-key^="${k}/"][data-key$="|remove"]`).length > 0, L);
+  }
+  await page.locator(`#form [data-key="${L}/2|remove"]`).waitFor();
+  await fill(page, `${L}/0/retail_price`, "28.00");
+  await fill(page, `${L}/1/name`, "官网");
+  await fill(page, `${L}/1/link`, "https://example.com/");
+  await fill(page, `${L}/2/appid`, "wx0123456789abcdef");
+  await press(page, "/brand_info/module_info/module_list|add");
+  const ns = control(page, "/brand_info/module_info/module_list/0/native_show");
+  await ns.focus();
+  await page.keyboard.type("WeChat");
+  await page.waitForFunction(() => (localStorage.getItem("scanpage:doc") ?? "").includes('"native_show": "true"'));
+
+  assert.equal(await text(page), `{
+  "keystandard": "ean13",
+  "keystr": "6901939621608",
+  "brand_info": {
+    "base_info": {
+      "title": "西湖龙井",
+      "thumb_url": "https://img.example/t.jpg",
+      "brand_tag": "龙井",
+      "category_id": 538112978
+    },
+    "detail_info": {
+      "detail_list": [
+        {
+          "title": "产地",
+          "desc": "杭州"
+        },
+        {
+          "title": "净含量",
+          "desc": "250g"
+        }
+      ]
+    },
+    "action_info": {
+      "action_list": [
+        {
+          "type": "price",
+          "retail_price": "28.00"
+        },
+        {
+          "type": "link",
+          "name": "官网",
+          "link": "https://example.com/"
+        },
+        {
+          "type": "user",
+          "appid": "wx0123456789abcdef"
+        }
+      ]
+    },
+    "module_info": {
+      "module_list": [
+        {
+          "type": "anti_fake",
+          "native_show": "true"
+        }
+      ]
+    }
+  }
+}
+`);
+  await page.locator('#verdict[data-valid="true"]').waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test("a form edit is undone in the text byte for byte; a text edit shows in the form", async () => {
+  const { page } = await visit(env.browser, env.server.url, { viewport: { width: 1366, height: 900 }, locale: "en-US" });
+  const before = await text(page);
+  await page.locator("#tab-form").click();
+  await fill(page, "/brand_info/base_info/title", "新名字");
+  const after = await text(page);
+  assert.notEqual(after, before);
+  assert.equal(after, before.replace('"稚优泉隔离霜50ml"', '"新名字"'), "one minimal edit");
+  await page.locator("#tab-json").click();
+  await page.locator(".cm-content").focus();
+  await page.keyboard.press("ControlOrMeta+Z");
+  await page.waitForFunction((b) => localStorage.getItem("scanpage:doc") === b, before);
+
+  // Typing in the text: the form shows it.
+  await page.locator(".cm-line", { hasText: '"title": "稚优泉隔离霜50ml"' }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.type("X");
+  await page.locator("#tab-form").click();
+  assert.equal(await control(page, "/brand_info/base_info/title").inputValue(), "稚优泉隔离霜50mlX");
+  assert.deepEqual(page.errors, []);
+});
+
+test("reordering two actions moves exactly those two items; a second text is refused with its reason", async () => {
+  const { page } = await visit(env.browser, env.server.url, { viewport: { width: 1366, height: 900 }, locale: "en-US" });
+  const before = await text(page);
+  await page.locator("#tab-form").click();
+  const text4 = before.split("\n").find((l) => l.includes('"type": "text"')).trim().replace(/,$/, "");
+  const link5 = before.split("\n").find((l) => l.includes('"type": "link"')).trim().replace(/,$/, "");
+  await press(page, `${L}/4|down`);
+  await page.waitForFunction((b) => localStorage.getItem("scanpage:doc") !== b, before);
+  assert.equal(await text(page), before.replace(text4, "\u0000").replace(link5, text4).replace("\u0000", link5));
+  // The focus stays on the same button, now the fifth card's.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.key), `${L}/4|down`);
+
+  const opt = page.locator(`#form [data-key="${L}|kind"] option[value="text"]`);
+  assert.equal(await opt.isDisabled(), true);
+  assert.match(await page.locator('#form .refusals li[data-kind="text"]').innerText(), /second text action/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("screenshots of the form at 1366 and 390 px", async () => {
+  for (const [name, viewport] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
+    const phone = name === "phone";
+    const { page } = await visit(env.browser, env.server.url, { viewport, locale: "zh-CN", isMobile: phone, hasTouch: phone, deviceScaleFactor: phone ? 2 : 1 });
+    await page.locator("#tab-form").click();
+    await page.locator("#form .action-add").waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.equal(overflow, 0, "nothing wider than the screen");
+    await page.screenshot({ path: screenshotPath(`form-${name}`) });
+    await page.locator("#form .action-add").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath(`form-${name}-actions`) });
+    assert.deepEqual(page.errors, []);
+  }
+});
