@@ -350,16 +350,18 @@ func (p *parser) elements(n *Node, closer byte) {
 	read := 0
 	lastEnd := 0 // end of the last element, where a missing comma goes
 	afterComma := -1
+	commaFinding := -1 // index in p.d.syntax of the full-width report of that comma
+	var keys keySet
 	for {
 		p.space()
 		if p.stop || p.atEOF() {
-			p.dropTrailingComma(afterComma)
+			p.dropTrailingComma(afterComma, commaFinding)
 			return
 		}
 		ch, size, _ := p.peek()
 		if ch == closer {
 			if afterComma >= 0 {
-				p.trailingComma(afterComma)
+				p.trailingComma(afterComma, commaFinding)
 			}
 			p.punct()
 			return
@@ -380,7 +382,7 @@ func (p *parser) elements(n *Node, closer byte) {
 		afterComma = -1
 		var v *Node
 		if obj == 1 {
-			v = p.member(n)
+			v = p.member(n, &keys)
 		} else if v = p.value(n, "", -1, -1, len(n.Items)); v != nil {
 			n.Items = append(n.Items, v)
 		}
@@ -395,15 +397,18 @@ func (p *parser) elements(n *Node, closer byte) {
 		if p.stop || p.atEOF() {
 			return
 		}
-		if ch, _, _ := p.peek(); ch == ',' {
-			afterComma = p.i
+		if ch, _, full := p.peek(); ch == ',' {
+			afterComma, commaFinding = p.i, -1
+			if full {
+				commaFinding = len(p.d.syntax)
+			}
 			p.punct()
 		}
 	}
 }
 
 // member reads one "key": value of the object n and adds it.
-func (p *parser) member(n *Node) *Node {
+func (p *parser) member(n *Node, keys *keySet) *Node {
 	keyStart := p.i
 	key, ok := p.key()
 	if !ok {
@@ -433,30 +438,37 @@ func (p *parser) member(n *Node) *Node {
 	}
 	v := p.value(n, key, keyStart, keyEnd, -1)
 	if v != nil {
-		p.duplicate(n, v)
+		p.duplicate(n, v, keys)
 		n.Fields = append(n.Fields, v)
 	}
 	return v
 }
 
-func (p *parser) trailingComma(at int) {
+// trailingComma reports the comma at byte at, which nothing follows. full
+// is the index in p.d.syntax of its report as a full-width comma, or -1.
+func (p *parser) trailingComma(at, full int) {
 	_, size, _ := p.peekAt(at)
 	// A full-width trailing comma was reported as full-width when read;
-	// deleting it is the one fix, so it is one issue.
-	for i := len(p.d.syntax) - 1; i >= 0; i-- {
-		if f := p.d.syntax[i]; f.code == "syntax.fullwidth" && f.start == at {
-			p.d.syntax = append(p.d.syntax[:i], p.d.syntax[i+1:]...)
-			break
-		}
+	// deleting it is the one fix, so it is one issue: the trailing comma
+	// takes the place of that report (in text order, where it was), found
+	// by its index rather than by walking back through every finding.
+	if full >= 0 && full < len(p.d.syntax) && p.d.syntax[full].start == at && p.d.syntax[full].code == "syntax.fullwidth" {
+		n := len(p.d.syntax)
+		p.slip("syntax.trailing_comma", at, at+size, "", trailingCommaMsg)
+		p.d.syntax[full] = p.d.syntax[n]
+		p.d.syntax = p.d.syntax[:n]
+		return
 	}
-	p.slip("syntax.trailing_comma", at, at+size, "", Msg("最后一个成员后多了逗号（JSON 不允许结尾逗号）。", "Trailing comma after the last member (JSON does not allow one)."))
+	p.slip("syntax.trailing_comma", at, at+size, "", trailingCommaMsg)
 }
+
+var trailingCommaMsg = Msg("最后一个成员后多了逗号（JSON 不允许结尾逗号）。", "Trailing comma after the last member (JSON does not allow one).")
 
 // dropTrailingComma: the input ended right after a comma; closing the value
 // there needs the comma gone too.
-func (p *parser) dropTrailingComma(at int) {
+func (p *parser) dropTrailingComma(at, full int) {
 	if at >= 0 && p.eof {
-		p.trailingComma(at)
+		p.trailingComma(at, full)
 	}
 }
 
@@ -468,16 +480,57 @@ func (p *parser) peekAt(i int) (byte, int, bool) {
 	return c, n, full
 }
 
-// duplicate warns when v's key already appears in the object n.
-func (p *parser) duplicate(n, v *Node) {
-	for _, f := range n.Fields {
-		if f.Key == v.Key {
-			pos := p.d.index().pos(f.KeyStart)
-			p.d.syntax = append(p.d.syntax, finding{sev: Warning, code: "object.duplicate_key", path: v.Pointer(), start: v.KeyStart, end: v.KeyEnd,
-				msg: Msg("键 %q 在此对象中重复出现（第一次在第 %d 行）；多数解析器取最后一个，微信的行为未知。", "The key %q appears twice in this object (first at line %d); most parsers keep the last one, WeChat's behaviour is unknown.", v.Key, pos.Line)})
-			return
+// A keySet finds the earlier member of an object with a given key. A small
+// object is searched member by member; from keySetMap members on, the keys
+// are in a map, so that an object of many members costs linear time, not
+// quadratic (issue 15: 118,000 distinct keys took minutes).
+type keySet struct {
+	first map[string]*Node // the first member with each key, once built
+}
+
+const keySetMap = 16
+
+// seen returns the earlier member of n with key, or nil; fields are the
+// members before the new one.
+func (ks *keySet) seen(fields []*Node, key string) *Node {
+	if ks.first == nil && len(fields) < keySetMap {
+		for _, f := range fields {
+			if f.Key == key {
+				return f
+			}
+		}
+		return nil
+	}
+	if ks.first == nil {
+		ks.first = make(map[string]*Node, 2*len(fields))
+		for _, f := range fields {
+			if _, ok := ks.first[f.Key]; !ok {
+				ks.first[f.Key] = f
+			}
 		}
 	}
+	return ks.first[key]
+}
+
+// add records the member f after seen was asked about it.
+func (ks *keySet) add(f *Node) {
+	if ks.first != nil {
+		if _, ok := ks.first[f.Key]; !ok {
+			ks.first[f.Key] = f
+		}
+	}
+}
+
+// duplicate warns when v's key already appears in the object n.
+func (p *parser) duplicate(n, v *Node, keys *keySet) {
+	f := keys.seen(n.Fields, v.Key)
+	keys.add(v)
+	if f == nil {
+		return
+	}
+	pos := p.d.index().pos(f.KeyStart)
+	p.d.syntax = append(p.d.syntax, finding{sev: Warning, code: "object.duplicate_key", path: v.Pointer(), start: v.KeyStart, end: v.KeyEnd,
+		msg: Msg("键 %q 在此对象中重复出现（第一次在第 %d 行）；多数解析器取最后一个，微信的行为未知。", "The key %q appears twice in this object (first at line %d); most parsers keep the last one, WeChat's behaviour is unknown.", v.Key, pos.Line)})
 }
 
 // startsKey reports whether a key could start at p.i.
