@@ -14,20 +14,23 @@ import (
 // fixes lists every change, positioned in the original text. An error no
 // edit can fix with certainty (an unexpected character, say) is listed too,
 // without a fix; the text is then repaired only up to it, and may show more
-// errors once that one is mended.
+// errors once that one is mended. Like a report, fixes lists at most
+// MaxIssues changes, then one summary per code of those left out; the text
+// is repaired in full.
 func Repair(text string, lang Lang) (repaired string, fixes []Issue) {
 	d := Parse(text)
-	var edits []finding
-	fixes = []Issue{}
+	var edits, listed []finding
 	for _, f := range d.syntax {
 		switch {
 		case f.fix != nil && f.fix.IsText:
 			edits = append(edits, f)
-			fixes = append(fixes, d.issue(f, lang))
+			listed = append(listed, f)
 		case f.sev == Error:
-			fixes = append(fixes, d.issue(f, lang))
+			listed = append(listed, f)
 		}
 	}
+	sort.SliceStable(listed, func(i, j int) bool { return listed[i].start < listed[j].start })
+	fixes = capped([]findingsIn{{d, listed}}, lang)
 	if len(edits) == 0 {
 		return text, fixes
 	}
