@@ -48,20 +48,21 @@ const (
 // readMerchant parses and checks the merchant context. It returns the
 // context (nil when it is unusable), the parsed text to position the
 // findings in, and the findings.
-func readMerchant(src string) (*merchant, *Document, []finding) {
+func readMerchant(src string) (*merchant, *Document, *checker) {
 	d := Parse(src)
 	c := &checker{text: src, top: shapeMerchant, source: SourceMerchant}
 	for _, f := range d.syntax {
 		c.add(f)
 	}
+	c.left.merge(&d.left)
 	root := d.Root
 	if d.Fatal || root == nil {
-		return nil, d, c.out
+		return nil, d, c
 	}
 	if root.Kind != Object {
 		c.atValue(root, Error, "merchant.not_object", 0, Msg("商户信息的顶层是%s，应为 merchantinfo/get 返回的 JSON 对象。",
 			"The merchant context's top level is %s; the JSON object merchantinfo/get returns is expected.", kindName(root.Kind.String())))
-		return nil, d, c.out
+		return nil, d, c
 	}
 	e, err := theEngine.get()
 	if err == nil {
@@ -77,7 +78,7 @@ func readMerchant(src string) (*merchant, *Document, []finding) {
 		msg := text(root.Get("errmsg"))
 		c.atValue(ec, Error, "merchant.errcode", 0, Msg("商户信息是一个错误返回（errcode %s，errmsg %s），不含商户的号段和类目。",
 			"The merchant context is an error response (errcode %s, errmsg %s) and holds no firm codes or categories.", ec.Str, Quote(msg)))
-		return nil, d, c.out
+		return nil, d, c
 	}
 	m := &merchant{cateNames: map[string]string{}}
 	if l := root.Get("verified_firm_code_list"); l != nil && l.Kind == Array {
@@ -118,9 +119,9 @@ func readMerchant(src string) (*merchant, *Document, []finding) {
 	if !m.hasFirms && !m.hasCates && !m.hasTags {
 		c.atKey(root, Error, "merchant.shape", 0, Msg("商户信息中既没有 verified_firm_code_list、verified_cate_list（旧格式），也没有 verified_list（新格式）或 brand_tag_list；它不像 merchantinfo/get 的返回。",
 			"The merchant context has no verified_firm_code_list or verified_cate_list (old shape), no verified_list (new shape) and no brand_tag_list; it does not look like a merchantinfo/get response."))
-		return nil, d, c.out
+		return nil, d, c
 	}
-	return m, d, c.out
+	return m, d, c
 }
 
 // firmCode reads a firm code (a number, or a digit string) and warns when

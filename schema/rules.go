@@ -17,13 +17,23 @@ type checker struct {
 	top    shape  // the shape of the root: shapeRoot or shapeMerchant
 	source string // "" for the document, SourceMerchant for the merchant
 	out    []finding
+	left   tally   // the findings no report will list, counted
+	spare  finding // what add returns for one of those
 }
 
+// add records f, or only counts it when no report will list it; either
+// way the caller may set the fix of what it returns.
 func (c *checker) add(f finding) *finding {
 	if f.source == "" {
 		f.source = c.source
 	}
+	if c.left.leftOut(f.start) {
+		c.left.count(f)
+		c.spare = finding{}
+		return &c.spare
+	}
 	c.out = append(c.out, f)
+	c.left.record(f.start)
 	return &c.out[len(c.out)-1]
 }
 
@@ -85,14 +95,16 @@ func (c *checker) atItem(item *Node, sev Severity, code string, errcode int, msg
 // checkDocument applies every rule of product-rules.md to a document that
 // parsed (possibly after stepping over slips): the JSON Schema, then the
 // rules in Go, then the merchant context when there is one.
-func checkDocument(d *Document, m *merchant) []finding {
+func checkDocument(d *Document, m *merchant) *checker {
 	root := d.Root
 	if root == nil {
-		return nil
+		return &checker{}
 	}
 	if root.Kind != Object {
-		return []finding{{sev: Error, code: "document.not_object", start: root.Start, end: root.End,
-			msg: Msg("文档顶层是%s，应为一个 JSON 对象 {…}。", "The document's top level is %s; a JSON object {…} is expected.", kindName(root.Kind.String()))}}
+		c := &checker{text: d.Text, top: shapeRoot}
+		c.add(finding{sev: Error, code: "document.not_object", start: root.Start, end: root.End,
+			msg: Msg("文档顶层是%s，应为一个 JSON 对象 {…}。", "The document's top level is %s; a JSON object {…} is expected.", kindName(root.Kind.String()))})
+		return c
 	}
 	c := &checker{text: d.Text, top: shapeRoot}
 	e, err := theEngine.get()
@@ -115,7 +127,7 @@ func checkDocument(d *Document, m *merchant) []finding {
 	if m != nil {
 		c.merchantRules(root, code, m)
 	}
-	return c.out
+	return c
 }
 
 // A productCode is a code as read from the document, and as corrected when

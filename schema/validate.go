@@ -30,13 +30,18 @@ func Validate(text string, opts Options) *Result {
 	d := Parse(text)
 	var m *merchant
 	var md *Document
-	var mfs []finding
+	mc := &checker{}
 	if opts.Merchant != "" {
-		m, md, mfs = readMerchant(opts.Merchant)
+		m, md, mc = readMerchant(opts.Merchant)
 	}
+	mfs := mc.out
 	fs := append([]finding(nil), d.syntax...)
+	var left tally
+	left.merge(&d.left)
 	if !d.Fatal {
-		fs = append(fs, checkDocument(d, m)...)
+		c := checkDocument(d, m)
+		fs = append(fs, c.out...)
+		left.merge(&c.left)
 	}
 	// Text order, whatever rule found what; equal offsets keep the order
 	// the rules ran in.
@@ -45,7 +50,7 @@ func Validate(text string, opts Options) *Result {
 	}
 	byStart(fs)
 	byStart(mfs)
-	issues := capped([]findingsIn{{d, fs}, {md, mfs}}, opts.Lang)
+	issues := capped([]findingsIn{{d, fs, &left}, {md, mfs, &mc.left}}, opts.Lang)
 	p := productOf(d.Root)
 	rep := NewReport(issues)
 	rep.Product = &ProductSummary{KeyStandard: p.KeyStandard, KeyStr: p.KeyStr, Title: p.Base.Title}

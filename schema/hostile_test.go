@@ -1,0 +1,38 @@
+package schema
+
+import (
+	"testing"
+	"time"
+
+	"scanpage/schema/hostile"
+)
+
+// hostileBudget is ten times the native budget of any input within the
+// limits (200 ms, issue 13 item 13): over it, a shape is not just slow on
+// a loaded machine but of the wrong order.
+const hostileBudget = 10 * 200 * time.Millisecond
+
+// TestHostileBudget validates and repairs every hostile shape at 1 MiB and
+// fails if the best of three runs is over 10× the budget.
+func TestHostileBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timed")
+	}
+	Validate("{}", Options{}) // compile the schema outside the timing
+	for _, s := range hostile.Shapes {
+		doc := s.Doc(1 << 20)
+		for _, step := range []struct {
+			name string
+			run  func()
+		}{
+			{"validate", func() { Validate(doc, Options{}) }},
+			{"repair", func() { Repair(doc, ZH) }},
+		} {
+			d := bestOf(3, step.run)
+			t.Logf("%s %s (%d bytes): %v", s.Name, step.name, len(doc), d)
+			if d > hostileBudget {
+				t.Errorf("%s: %s took %v, over %v", s.Name, step.name, d, hostileBudget)
+			}
+		}
+	}
+}
