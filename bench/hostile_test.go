@@ -22,7 +22,9 @@ func BenchmarkHostile(b *testing.B) {
 				run  func()
 			}{
 				{"validate", func() { schema.Validate(text, schema.Options{Lang: schema.EN}) }},
-				{"preview", func() { preview.Render(schema.Validate(text, schema.Options{Lang: schema.EN}), preview.Options{Lang: "en"}) }},
+				{"preview", func() {
+					preview.Render(schema.Validate(text, schema.Options{Lang: schema.EN}), preview.Options{Lang: "en"})
+				}},
 				{"repair", func() { schema.Repair(text, schema.EN) }},
 			} {
 				b.Run(fmt.Sprintf("%s/%dK/%s", s.Name, size>>10, step.name), func(b *testing.B) {
