@@ -18,6 +18,8 @@ type checker struct {
 	source string // "" for the document, SourceMerchant for the merchant
 	out    []finding
 	left   tally   // the findings no report will list, counted
+	// merchant is the document's merchant context, nil when none.
+	merchant *merchant
 	spare  finding // what add returns for one of those
 }
 
@@ -102,11 +104,17 @@ func checkDocument(d *Document, m *merchant) *checker {
 	}
 	if root.Kind != Object {
 		c := &checker{text: d.Text, top: shapeRoot}
-		c.add(finding{sev: Error, code: "document.not_object", start: root.Start, end: root.End,
-			msg: Msg("文档顶层是%s，应为一个 JSON 对象 {…}。", "The document's top level is %s; a JSON object {…} is expected.", kindName(root.Kind.String()))})
+		f := c.add(finding{sev: Error, code: "document.not_object", start: root.Start, end: root.End,
+			msg: Msg("文档顶层是%s，应为一个 JSON 对象 {…}。", "The document's top level is %s; a JSON object {…} is expected.", zhSpaced(kindName(root.Kind.String())))})
+		// An array holding one object is most likely a document wrapped
+		// by an export: unwrapping it is the fix.
+		if root.Kind == Array && len(root.Items) == 1 && root.Items[0].Kind == Object {
+			it := root.Items[0]
+			f.fix = textFix(d.Text[it.Start:it.End])
+		}
 		return c
 	}
-	c := &checker{text: d.Text, top: shapeRoot}
+	c := &checker{text: d.Text, top: shapeRoot, merchant: m}
 	e, err := theEngine.get()
 	if err != nil {
 		// The embedded schema failed to compile: a bug, never the user's.
@@ -245,8 +253,11 @@ func (c *checker) base(base *Node) {
 				"category_id is the string %s; the API doc asks for an integer, and although some SDKs send strings, a number is safer.", literal(cat)))
 			f.fix = ValueFix(cat.Pointer(), json.Number(trimZeros(cat.Str)))
 		case cat.Kind == Number && cat.Str == "0":
-			c.atValue(cat, Warning, "base.category_id.zero", 0, Msg("category_id 是 0，这是示例里的占位值，不是真实类目；请使用“获取商户信息”接口返回的 verified_cate_id。",
+			f := c.atValue(cat, Warning, "base.category_id.zero", 0, Msg("category_id 是 0，这是示例里的占位值，不是真实类目；请使用“获取商户信息”接口返回的 verified_cate_id。",
 				"category_id is 0, the placeholder of the doc's sample and no real category; use a verified_cate_id from merchantinfo/get."))
+			if id, ok := c.merchant.onlyCategory(); ok {
+				f.fix = ValueFix(cat.Pointer(), json.Number(id))
+			}
 		}
 	}
 
