@@ -17,10 +17,10 @@ type checker struct {
 	top    shape  // the shape of the root: shapeRoot or shapeMerchant
 	source string // "" for the document, SourceMerchant for the merchant
 	out    []finding
-	left   tally   // the findings no report will list, counted
+	left   tally // the findings no report will list, counted
 	// merchant is the document's merchant context, nil when none.
 	merchant *merchant
-	spare  finding // what add returns for one of those
+	spare    finding // what add returns for one of those
 }
 
 // add records f, or only counts it when no report will list it; either
