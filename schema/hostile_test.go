@@ -11,7 +11,7 @@ import (
 // hostileBudget is ten times the budget of any input within the limits
 // (issue 13 item 13: 200 ms natively, 1 s in wasm): over it, a shape is
 // not just slow on a loaded machine but of the wrong order.
-var hostileBudget = 10 * budgetFor(runtime.GOARCH)
+var hostileBudget = 10 * budgetFor("native")
 
 func budgetFor(arch string) time.Duration {
 	if arch == "wasm" {
@@ -26,6 +26,12 @@ func budgetFor(arch string) time.Duration {
 func TestHostileBudget(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timed")
+	}
+	if runtime.GOARCH == "wasm" {
+		// Go's test runner in wasm is several times slower than the
+		// library's calls; the wasm budget is checked through the JS API
+		// (wasm/js/test/hostile.test.mjs).
+		t.Skip("timed natively; wasm/js/test/hostile.test.mjs times the wasm")
 	}
 	Validate("{}", Options{}) // compile the schema outside the timing
 	for _, s := range hostile.Shapes {
