@@ -57,9 +57,13 @@ type labels struct {
 	UnknownType  string            // marker of an action of an unknown type
 	BadNative    string            // marker of a native_show that is neither "true" nor "false"
 	Missing      map[string]string
+	// Icons are the one-character marks of the entry rows, by row:
+	// a Chinese character in Chinese, a symbol in English.
+	Icons map[string]string
 }
 
 var zhLabels = labels{
+	Icons:        map[string]string{"shop": "店", "store": "购", "link": "链", "user": "公", "card": "券", "anti": "防"},
 	HTMLLang:     "zh-CN",
 	DocTitle:     "商品主页预览",
 	ColorAuto:    "颜色 auto：微信会从缩略图中取色，此处以中性色代替",
@@ -117,6 +121,7 @@ var zhLabels = labels{
 }
 
 var enLabels = labels{
+	Icons:        map[string]string{"shop": "⌂", "store": "$", "link": "↗", "user": "@", "card": "%", "anti": "✓"},
 	HTMLLang:     "en",
 	DocTitle:     "Product homepage preview",
 	ColorAuto:    "Colour auto: WeChat takes a colour from the thumbnail; a neutral one stands in here",

@@ -467,6 +467,19 @@ func TestHeaderColour(t *testing.T) {
 	}
 }
 
+// TestEnglishIcons: the marks of the entry rows are words of the page, so
+// the English page shows none of the Chinese ones (issue 13: 链).
+func TestEnglishIcons(t *testing.T) {
+	for name, doc := range fixtures(t) {
+		en := render(doc, Options{Lang: "en"}).HTML
+		for _, icon := range []string{"店", "购", "链", "公", "券", "防"} {
+			if strings.Contains(en, `">`+icon+`</span>`) {
+				t.Errorf("fixture %s: the English page shows the icon %s", name, icon)
+			}
+		}
+	}
+}
+
 func TestLanguages(t *testing.T) {
 	doc := fixtures(t)["04"]
 	en := render(doc, Options{Lang: "en", Layout: "concept"}).HTML

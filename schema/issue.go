@@ -39,6 +39,9 @@ type Issue struct {
 	Message  string   `json:"message"`
 	Source   string   `json:"source,omitempty"`
 	Fix      *Fix     `json:"fix,omitempty"`
+	// More is set on the summary issue that ends a capped report: this
+	// many issues of its code were left out (see MaxIssues).
+	More int `json:"more,omitempty"`
 }
 
 // A Fix is a correction that is certain enough to apply with one click.

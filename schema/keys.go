@@ -17,9 +17,18 @@ func (c *checker) keys(n *Node, sh shape) {
 		// info of their own), and fine as suggestions.
 		known = append(slices.Clip(known), responseOnly...)
 	}
+	var present *keySet // n's keys, for a fix's rename; built on demand
 	for _, f := range n.Fields {
 		if !slices.Contains(known, f.Key) {
-			c.unknownKey(n, f, sh, known)
+			if c.left.leftOut(f.KeyStart) {
+				// Left out of any report: counted, no message, no search.
+				c.add(finding{sev: Warning, code: "object.unknown_key", path: f.Pointer(), start: f.KeyStart, end: f.KeyEnd})
+			} else {
+				if present == nil {
+					present = &keySet{}
+				}
+				c.unknownKey(n, f, sh, known, present)
+			}
 		}
 		switch f.Kind {
 		case Object:
@@ -34,20 +43,24 @@ func (c *checker) keys(n *Node, sh shape) {
 }
 
 // unknownKey reports the member f of obj, whose key is not known.
-func (c *checker) unknownKey(obj, f *Node, sh shape, candidates []string) {
+// present finds obj's members by key.
+func (c *checker) unknownKey(obj, f *Node, sh shape, candidates []string, present *keySet) {
 	where := name(obj)
 	if sh == shapeAction {
 		if t := actionType(obj); t != "" {
 			where = Msg("%s（%s 类型）", "%s (a %s action)", name(obj), t)
 		}
 	}
-	s, ok := nearest(f.Key, candidates)
+	s, ok := "", false
+	if len(f.Key) <= maxSuggestKey {
+		s, ok = nearest(f.Key, candidates)
+	}
 	if !ok {
 		c.atKey(f, Warning, "object.unknown_key", 0, Msg("%[2]s 中的 %[1]s 不是已知字段，会被 API 忽略。", "%s is not a field of %s; the API ignores it.", Quote(f.Key), where))
 		return
 	}
 	fd := c.atKey(f, Warning, "object.unknown_key", 0, Msg("%[2]s 中的 %[1]s 不是已知字段，会被 API 忽略；是不是想写 %[3]s？", "%s is not a field of %s and the API ignores it; did you mean %s?", Quote(f.Key), where, s))
-	if obj.Get(s) == nil && c.text[f.KeyStart] == '"' {
+	if present.seen(obj.Fields, s) == nil && c.text[f.KeyStart] == '"' {
 		fd.fix = textFix(quoteJSON(s))
 	}
 }

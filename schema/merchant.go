@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -48,20 +49,21 @@ const (
 // readMerchant parses and checks the merchant context. It returns the
 // context (nil when it is unusable), the parsed text to position the
 // findings in, and the findings.
-func readMerchant(src string) (*merchant, *Document, []finding) {
+func readMerchant(src string) (*merchant, *Document, *checker) {
 	d := Parse(src)
 	c := &checker{text: src, top: shapeMerchant, source: SourceMerchant}
 	for _, f := range d.syntax {
 		c.add(f)
 	}
+	c.left.merge(&d.left)
 	root := d.Root
 	if d.Fatal || root == nil {
-		return nil, d, c.out
+		return nil, d, c
 	}
 	if root.Kind != Object {
 		c.atValue(root, Error, "merchant.not_object", 0, Msg("商户信息的顶层是%s，应为 merchantinfo/get 返回的 JSON 对象。",
-			"The merchant context's top level is %s; the JSON object merchantinfo/get returns is expected.", kindName(root.Kind.String())))
-		return nil, d, c.out
+			"The merchant context's top level is %s; the JSON object merchantinfo/get returns is expected.", zhSpaced(kindName(root.Kind.String()))))
+		return nil, d, c
 	}
 	e, err := theEngine.get()
 	if err == nil {
@@ -77,7 +79,7 @@ func readMerchant(src string) (*merchant, *Document, []finding) {
 		msg := text(root.Get("errmsg"))
 		c.atValue(ec, Error, "merchant.errcode", 0, Msg("商户信息是一个错误返回（errcode %s，errmsg %s），不含商户的号段和类目。",
 			"The merchant context is an error response (errcode %s, errmsg %s) and holds no firm codes or categories.", ec.Str, Quote(msg)))
-		return nil, d, c.out
+		return nil, d, c
 	}
 	m := &merchant{cateNames: map[string]string{}}
 	if l := root.Get("verified_firm_code_list"); l != nil && l.Kind == Array {
@@ -118,9 +120,9 @@ func readMerchant(src string) (*merchant, *Document, []finding) {
 	if !m.hasFirms && !m.hasCates && !m.hasTags {
 		c.atKey(root, Error, "merchant.shape", 0, Msg("商户信息中既没有 verified_firm_code_list、verified_cate_list（旧格式），也没有 verified_list（新格式）或 brand_tag_list；它不像 merchantinfo/get 的返回。",
 			"The merchant context has no verified_firm_code_list or verified_cate_list (old shape), no verified_list (new shape) and no brand_tag_list; it does not look like a merchantinfo/get response."))
-		return nil, d, c.out
+		return nil, d, c
 	}
-	return m, d, c.out
+	return m, d, c
 }
 
 // firmCode reads a firm code (a number, or a digit string) and warns when
@@ -185,8 +187,13 @@ func (c *checker) merchantRules(root *Node, code productCode, m *merchant) {
 		}
 		switch {
 		case !hasCategory(all, id):
-			c.atValue(cat, Error, "base.category_id.unverified", errCategory, Msg("category_id %s 不在商户已审核的类目中（%s）。",
+			f := c.atValue(cat, Error, "base.category_id.unverified", errCategory, Msg("category_id %s 不在商户已审核的类目中（%s）。",
 				"category_id %s is not among the merchant's verified categories (%s).", cat.Str, m.cateList(all)))
+			if only, ok := m.onlyCategory(); ok && id == "0" {
+				// The sample's placeholder, and the merchant has one
+				// category: it is what was meant.
+				f.fix = ValueFix(cat.Pointer(), json.Number(only))
+			}
 		case m.newShape && len(covering) > 0 && !coveredCategory(covering, id):
 			var verified []string
 			for _, f := range m.firms {
@@ -209,9 +216,41 @@ func (c *checker) merchantRules(root *Node, code productCode, m *merchant) {
 	}
 }
 
+// onlyCategory returns the id of the merchant's one verified category,
+// when it has exactly one (in either shape); m may be nil.
+func (m *merchant) onlyCategory() (string, bool) {
+	if m == nil || !m.hasCates {
+		return "", false
+	}
+	id := ""
+	for _, cs := range append([][]category{m.cates}, firmCates(m.firms)...) {
+		for _, c := range cs {
+			switch {
+			case id == "":
+				id = c.id
+			case c.id != id:
+				return "", false
+			}
+		}
+	}
+	return id, id != "" && isDigits(id)
+}
+
+func firmCates(fs []firm) [][]category {
+	out := make([][]category, len(fs))
+	for i, f := range fs {
+		out[i] = f.cates
+	}
+	return out
+}
+
 // firmCodeMiss reports keystr under none of the merchant's firm codes,
-// naming its own firm code when GB 12904 fixes its length.
+// naming its own firm code when GB 12904 fixes its length. The message
+// quotes keystr as the document writes it; a corrected code (a check
+// digit mended) is the fix of the check digit's own issue, not of this one,
+// which the corrected code would not mend.
 func (c *checker) firmCodeMiss(code productCode, m *merchant) {
+	written := code.node.Str
 	var codes []string
 	for _, f := range m.firms {
 		codes = append(codes, f.code)
@@ -224,12 +263,12 @@ func (c *checker) firmCodeMiss(code productCode, m *merchant) {
 	switch n := gtin.FirmCodeLength(code.code); {
 	case code.standard == gtin.EAN8:
 		msg = Msg("keystr %s 不是商户的号段（%s）之一；EAN-8 的号段就是条码本身。",
-			"keystr %s is not one of the merchant's firm codes (%s); an EAN-8's firm code is the code itself.", code.code, list)
+			"keystr %s is not one of the merchant's firm codes (%s); an EAN-8's firm code is the code itself.", written, list)
 	case n > 0:
 		msg = Msg("keystr %s 不在商户的号段（%s）之下；按 GB 12904，它的厂商识别代码是前 %d 位 %s。",
-			"keystr %s lies under none of the merchant's firm codes (%s); by GB 12904 its firm code is the first %d digits, %s.", code.code, list, n, code.code[:n])
+			"keystr %s lies under none of the merchant's firm codes (%s); by GB 12904 its firm code is the first %d digits, %s.", written, list, n, code.code[:n])
 	default:
-		msg = Msg("keystr %s 不在商户的号段（%s）之下。", "keystr %s lies under none of the merchant's firm codes (%s).", code.code, list)
+		msg = Msg("keystr %s 不在商户的号段（%s）之下。", "keystr %s lies under none of the merchant's firm codes (%s).", written, list)
 	}
 	c.atValue(code.node, Error, "keystr.firm_code", errFirmCode, msg)
 }

@@ -145,6 +145,16 @@ func kindName(t string) Message {
 	return Message{t, t}
 }
 
+// zhSpaced puts a space before a Chinese message that starts with a Latin
+// letter or a digit ("文档顶层是 null"), as Chinese typesetting does between
+// Chinese and Latin text; the English side is unchanged.
+func zhSpaced(m Message) Message {
+	if m.ZH != "" && m.ZH[0] < utf8.RuneSelf {
+		m.ZH = " " + m.ZH
+	}
+	return m
+}
+
 // orList joins alternatives: "a、b 或 c" / "a, b or c".
 func orList(ms []Message) Message {
 	var zh, en strings.Builder

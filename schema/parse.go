@@ -30,6 +30,7 @@ type Document struct {
 	Fatal bool  // a syntax error the parser could not step over
 
 	syntax []finding // syntax findings, in text order
+	left   tally     // the syntax findings no report will list, counted
 	lines  *lineIndex
 }
 
@@ -47,8 +48,13 @@ type finding struct {
 }
 
 // Parse reads text into a Document. It never fails: problems are findings.
-func Parse(text string) *Document {
+func Parse(text string) *Document { return parse(text, false) }
+
+// parse is Parse; keepEdits keeps the edits of the findings no report
+// will list, for Repair.
+func parse(text string, keepEdits bool) *Document {
 	d := &Document{Text: text}
+	d.left.keepEdits = keepEdits
 	if len(text) > MaxSize {
 		d.Fatal = true
 		d.syntax = append(d.syntax, finding{sev: Error, code: "syntax.too_large", start: 0, end: 0, fatal: true,
@@ -97,20 +103,51 @@ type parser struct {
 }
 
 func (p *parser) add(f finding) {
-	if f.path == "" && p.cur != nil {
-		f.path = p.cur.Pointer()
-	}
 	if f.fatal {
 		p.d.Fatal = true
 		p.stop = true
+	} else if p.leftOut(f.code, f.sev, f.start, f.end, f.path, nil) {
+		return
+	}
+	if f.path == "" && p.cur != nil {
+		f.path = p.cur.Pointer()
 	}
 	p.d.syntax = append(p.d.syntax, f)
+	p.d.left.record(f.start)
+}
+
+// leftOut reports whether a finding is one no report will list, and then
+// counts it, computing its path only if it is the first of its code and
+// keeping its edit (fix, when not nil) for Repair: nothing else of it is
+// built.
+func (p *parser) leftOut(code string, sev Severity, start, end int, path string, fix *string) bool {
+	t := &p.d.left
+	if !t.leftOut(start) {
+		return false
+	}
+	if path == "" && p.cur != nil && t.needsPath(code, start) {
+		path = p.cur.Pointer()
+	}
+	t.count(finding{sev: sev, code: code, start: start, end: end, path: path})
+	if fix != nil && t.keepEdits {
+		t.edits = append(t.edits, textEdit{start, end, *fix})
+	}
+	return true
 }
 
 // slip records a recoverable syntax error that the edit of text over
 // [start,end) repairs.
 func (p *parser) slip(code string, start, end int, text string, msg Message) {
-	p.add(finding{sev: Error, code: code, start: start, end: end, msg: msg, fix: textFix(text)})
+	p.slipFn(code, start, end, text, func() Message { return msg })
+}
+
+// slipFn is slip with the message written only when the finding is kept:
+// for the slips a document can hold by the hundred thousand.
+func (p *parser) slipFn(code string, start, end int, text string, msg func() Message) {
+	if p.leftOut(code, Error, start, end, "", &text) {
+		return
+	}
+	p.add(finding{sev: Error, code: code, start: start, end: end, msg: msg(), fix: textFix(text)})
 }
 
 // fail records a syntax error the parser cannot step over.
@@ -194,7 +231,10 @@ func (p *parser) peek() (c byte, size int, full bool) {
 func (p *parser) punct() {
 	c, n, full := p.peek()
 	if full {
-		p.slip("syntax.fullwidth", p.i, p.i+n, string(c), Msg("这里是全角的 %q，JSON 需要半角的 %q（中文输入法？）。", "This is the full-width %q; JSON needs the ASCII %q (Chinese input method?).", p.s[p.i:p.i+n], string(c)))
+		at := p.i
+		p.slipFn("syntax.fullwidth", at, at+n, string(c), func() Message {
+			return Msg("这里是全角的 %q，JSON 需要半角的 %q（中文输入法？）。", "This is the full-width %q; JSON needs the ASCII %q (Chinese input method?).", p.s[at:at+n], string(c))
+		})
 	}
 	p.i += n
 }
@@ -214,7 +254,9 @@ func (p *parser) space() {
 			if r != '\u00A0' && r != '\u3000' && r != '\u2002' && r != '\u2003' && r != '\u200B' && r != '\uFEFF' {
 				return
 			}
-			p.slip("syntax.space", p.i, p.i+n, " ", Msg("这里有一个特殊空白字符（U+%04X，如全角空格）；JSON 只允许普通空格、制表符和换行。", "There is a special space character (U+%04X, such as a full-width space); JSON allows only plain spaces, tabs and line breaks.", r))
+			p.slipFn("syntax.space", p.i, p.i+n, " ", func() Message {
+				return Msg("这里有一个特殊空白字符（U+%04X，如全角空格）；JSON 只允许普通空格、制表符和换行。", "There is a special space character (U+%04X, such as a full-width space); JSON allows only plain spaces, tabs and line breaks.", r)
+			})
 			p.i += n
 		default:
 			return
@@ -350,23 +392,30 @@ func (p *parser) elements(n *Node, closer byte) {
 	read := 0
 	lastEnd := 0 // end of the last element, where a missing comma goes
 	afterComma := -1
+	// The full-width report of that comma: its index in p.d.syntax, or
+	// -2-i when it was only counted (i: its edit in p.d.left.edits, when
+	// kept), or -1 when the comma is ASCII.
+	commaFinding := -1
+	var keys keySet
 	for {
 		p.space()
 		if p.stop || p.atEOF() {
-			p.dropTrailingComma(afterComma)
+			p.dropTrailingComma(afterComma, commaFinding)
 			return
 		}
 		ch, size, _ := p.peek()
 		if ch == closer {
 			if afterComma >= 0 {
-				p.trailingComma(afterComma)
+				p.trailingComma(afterComma, commaFinding)
 			}
 			p.punct()
 			return
 		}
 		if ch == ',' {
 			// ",," or "{,": a comma with nothing before it.
-			p.slip("syntax.extra_comma", p.i, p.i+size, "", Msg("多余的逗号：它前面没有%s。", "Extra comma: there is no %s before it.", elementName[obj]))
+			p.slipFn("syntax.extra_comma", p.i, p.i+size, "", func() Message {
+				return Msg("多余的逗号：它前面没有%s。", "Extra comma: there is no %s before it.", elementName[obj])
+			})
 			p.i += size
 			continue
 		}
@@ -375,12 +424,14 @@ func (p *parser) elements(n *Node, closer byte) {
 				p.unexpected(size, afterElement[obj])
 				return
 			}
-			p.slip("syntax.missing_comma", lastEnd, lastEnd, ",", Msg("上一个%s后缺少逗号。", "A comma is missing after the previous %s.", elementName[obj]))
+			p.slipFn("syntax.missing_comma", lastEnd, lastEnd, ",", func() Message {
+				return Msg("上一个%s后缺少逗号。", "A comma is missing after the previous %s.", elementName[obj])
+			})
 		}
 		afterComma = -1
 		var v *Node
 		if obj == 1 {
-			v = p.member(n)
+			v = p.member(n, &keys)
 		} else if v = p.value(n, "", -1, -1, len(n.Items)); v != nil {
 			n.Items = append(n.Items, v)
 		}
@@ -395,15 +446,25 @@ func (p *parser) elements(n *Node, closer byte) {
 		if p.stop || p.atEOF() {
 			return
 		}
-		if ch, _, _ := p.peek(); ch == ',' {
-			afterComma = p.i
+		if ch, _, full := p.peek(); ch == ',' {
+			afterComma, commaFinding = p.i, -1
+			recorded, edits := len(p.d.syntax), len(p.d.left.edits)
 			p.punct()
+			switch {
+			case !full:
+			case len(p.d.syntax) > recorded:
+				commaFinding = recorded
+			case len(p.d.left.edits) > edits:
+				commaFinding = -2 - edits // counted, its edit kept
+			default:
+				commaFinding = -2 - len(p.d.left.edits) // counted, no edit kept
+			}
 		}
 	}
 }
 
 // member reads one "key": value of the object n and adds it.
-func (p *parser) member(n *Node) *Node {
+func (p *parser) member(n *Node, keys *keySet) *Node {
 	keyStart := p.i
 	key, ok := p.key()
 	if !ok {
@@ -433,30 +494,44 @@ func (p *parser) member(n *Node) *Node {
 	}
 	v := p.value(n, key, keyStart, keyEnd, -1)
 	if v != nil {
-		p.duplicate(n, v)
+		p.duplicate(n, v, keys)
 		n.Fields = append(n.Fields, v)
 	}
 	return v
 }
 
-func (p *parser) trailingComma(at int) {
+// trailingComma reports the comma at byte at, which nothing follows. full
+// says where its report as a full-width comma is (see elements).
+//
+// A full-width trailing comma was reported as full-width when read;
+// deleting it is the one fix, so it is one issue: the trailing comma takes
+// the place of that report, found by its index rather than by walking back
+// through every finding.
+func (p *parser) trailingComma(at, full int) {
 	_, size, _ := p.peekAt(at)
-	// A full-width trailing comma was reported as full-width when read;
-	// deleting it is the one fix, so it is one issue.
-	for i := len(p.d.syntax) - 1; i >= 0; i-- {
-		if f := p.d.syntax[i]; f.code == "syntax.fullwidth" && f.start == at {
-			p.d.syntax = append(p.d.syntax[:i], p.d.syntax[i+1:]...)
-			break
+	t := &p.d.left
+	switch {
+	case full >= 0 && full < len(p.d.syntax) && p.d.syntax[full].start == at:
+		p.d.syntax[full] = finding{sev: Error, code: "syntax.trailing_comma", path: p.cur.Pointer(), start: at, end: at + size, msg: trailingCommaMsg, fix: textFix("")}
+	case full <= -2:
+		// Only counted, as anything at or after it is: so is this.
+		t.uncount("syntax.fullwidth")
+		p.leftOut("syntax.trailing_comma", Error, at, at+size, "", nil)
+		if i := -2 - full; t.keepEdits && i < len(t.edits) && t.edits[i].start == at {
+			t.edits[i] = textEdit{at, at + size, ""}
 		}
+	default:
+		p.slip("syntax.trailing_comma", at, at+size, "", trailingCommaMsg)
 	}
-	p.slip("syntax.trailing_comma", at, at+size, "", Msg("最后一个成员后多了逗号（JSON 不允许结尾逗号）。", "Trailing comma after the last member (JSON does not allow one)."))
 }
+
+var trailingCommaMsg = Msg("最后一个成员后多了逗号（JSON 不允许结尾逗号）。", "Trailing comma after the last member (JSON does not allow one).")
 
 // dropTrailingComma: the input ended right after a comma; closing the value
 // there needs the comma gone too.
-func (p *parser) dropTrailingComma(at int) {
+func (p *parser) dropTrailingComma(at, full int) {
 	if at >= 0 && p.eof {
-		p.trailingComma(at)
+		p.trailingComma(at, full)
 	}
 }
 
@@ -468,16 +543,65 @@ func (p *parser) peekAt(i int) (byte, int, bool) {
 	return c, n, full
 }
 
-// duplicate warns when v's key already appears in the object n.
-func (p *parser) duplicate(n, v *Node) {
-	for _, f := range n.Fields {
-		if f.Key == v.Key {
-			pos := p.d.index().pos(f.KeyStart)
-			p.d.syntax = append(p.d.syntax, finding{sev: Warning, code: "object.duplicate_key", path: v.Pointer(), start: v.KeyStart, end: v.KeyEnd,
-				msg: Msg("键 %q 在此对象中重复出现（第一次在第 %d 行）；多数解析器取最后一个，微信的行为未知。", "The key %q appears twice in this object (first at line %d); most parsers keep the last one, WeChat's behaviour is unknown.", v.Key, pos.Line)})
-			return
+// A keySet finds the earlier member of an object with a given key. A small
+// object is searched member by member; from keySetMap members on, the keys
+// are in a map, so that an object of many members costs linear time, not
+// quadratic (issue 15: 118,000 distinct keys took minutes).
+type keySet struct {
+	first map[string]*Node // the first member with each key, once built
+}
+
+const keySetMap = 16
+
+// seen returns the earlier member of n with key, or nil; fields are the
+// members before the new one.
+func (ks *keySet) seen(fields []*Node, key string) *Node {
+	if ks.first == nil && len(fields) < keySetMap {
+		for _, f := range fields {
+			if f.Key == key {
+				return f
+			}
+		}
+		return nil
+	}
+	if ks.first == nil {
+		ks.first = make(map[string]*Node, 2*len(fields))
+		for _, f := range fields {
+			if _, ok := ks.first[f.Key]; !ok {
+				ks.first[f.Key] = f
+			}
 		}
 	}
+	return ks.first[key]
+}
+
+// add records the member f after seen was asked about it.
+func (ks *keySet) add(f *Node) {
+	if ks.first != nil {
+		if _, ok := ks.first[f.Key]; !ok {
+			ks.first[f.Key] = f
+		}
+	}
+}
+
+// duplicate warns when v's key already appears in the object n.
+func (p *parser) duplicate(n, v *Node, keys *keySet) {
+	f := keys.seen(n.Fields, v.Key)
+	keys.add(v)
+	if f == nil {
+		return
+	}
+	if t := &p.d.left; t.leftOut(v.KeyStart) {
+		path := ""
+		if t.needsPath("object.duplicate_key", v.KeyStart) {
+			path = v.Pointer()
+		}
+		p.leftOut("object.duplicate_key", Warning, v.KeyStart, v.KeyEnd, path, nil)
+		return
+	}
+	pos := p.d.index().pos(f.KeyStart)
+	p.add(finding{sev: Warning, code: "object.duplicate_key", path: v.Pointer(), start: v.KeyStart, end: v.KeyEnd,
+		msg: Msg("键 %q 在此对象中重复出现（第一次在第 %d 行）；多数解析器取最后一个，微信的行为未知。", "The key %q appears twice in this object (first at line %d); most parsers keep the last one, WeChat's behaviour is unknown.", v.Key, pos.Line)})
 }
 
 // startsKey reports whether a key could start at p.i.

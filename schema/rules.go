@@ -17,13 +17,25 @@ type checker struct {
 	top    shape  // the shape of the root: shapeRoot or shapeMerchant
 	source string // "" for the document, SourceMerchant for the merchant
 	out    []finding
+	left   tally // the findings no report will list, counted
+	// merchant is the document's merchant context, nil when none.
+	merchant *merchant
+	spare    finding // what add returns for one of those
 }
 
+// add records f, or only counts it when no report will list it; either
+// way the caller may set the fix of what it returns.
 func (c *checker) add(f finding) *finding {
 	if f.source == "" {
 		f.source = c.source
 	}
+	if c.left.leftOut(f.start) {
+		c.left.count(f)
+		c.spare = finding{}
+		return &c.spare
+	}
 	c.out = append(c.out, f)
+	c.left.record(f.start)
 	return &c.out[len(c.out)-1]
 }
 
@@ -85,16 +97,24 @@ func (c *checker) atItem(item *Node, sev Severity, code string, errcode int, msg
 // checkDocument applies every rule of product-rules.md to a document that
 // parsed (possibly after stepping over slips): the JSON Schema, then the
 // rules in Go, then the merchant context when there is one.
-func checkDocument(d *Document, m *merchant) []finding {
+func checkDocument(d *Document, m *merchant) *checker {
 	root := d.Root
 	if root == nil {
-		return nil
+		return &checker{}
 	}
 	if root.Kind != Object {
-		return []finding{{sev: Error, code: "document.not_object", start: root.Start, end: root.End,
-			msg: Msg("文档顶层是%s，应为一个 JSON 对象 {…}。", "The document's top level is %s; a JSON object {…} is expected.", kindName(root.Kind.String()))}}
+		c := &checker{text: d.Text, top: shapeRoot}
+		f := c.add(finding{sev: Error, code: "document.not_object", start: root.Start, end: root.End,
+			msg: Msg("文档顶层是%s，应为一个 JSON 对象 {…}。", "The document's top level is %s; a JSON object {…} is expected.", zhSpaced(kindName(root.Kind.String())))})
+		// An array holding one object is most likely a document wrapped
+		// by an export: unwrapping it is the fix.
+		if root.Kind == Array && len(root.Items) == 1 && root.Items[0].Kind == Object {
+			it := root.Items[0]
+			f.fix = textFix(d.Text[it.Start:it.End])
+		}
+		return c
 	}
-	c := &checker{text: d.Text, top: shapeRoot}
+	c := &checker{text: d.Text, top: shapeRoot, merchant: m}
 	e, err := theEngine.get()
 	if err != nil {
 		// The embedded schema failed to compile: a bug, never the user's.
@@ -115,7 +135,7 @@ func checkDocument(d *Document, m *merchant) []finding {
 	if m != nil {
 		c.merchantRules(root, code, m)
 	}
-	return c.out
+	return c
 }
 
 // A productCode is a code as read from the document, and as corrected when
@@ -233,8 +253,11 @@ func (c *checker) base(base *Node) {
 				"category_id is the string %s; the API doc asks for an integer, and although some SDKs send strings, a number is safer.", literal(cat)))
 			f.fix = ValueFix(cat.Pointer(), json.Number(trimZeros(cat.Str)))
 		case cat.Kind == Number && cat.Str == "0":
-			c.atValue(cat, Warning, "base.category_id.zero", 0, Msg("category_id 是 0，这是示例里的占位值，不是真实类目；请使用“获取商户信息”接口返回的 verified_cate_id。",
+			f := c.atValue(cat, Warning, "base.category_id.zero", 0, Msg("category_id 是 0，这是示例里的占位值，不是真实类目；请使用“获取商户信息”接口返回的 verified_cate_id。",
 				"category_id is 0, the placeholder of the doc's sample and no real category; use a verified_cate_id from merchantinfo/get."))
+			if id, ok := c.merchant.onlyCategory(); ok {
+				f.fix = ValueFix(cat.Pointer(), json.Number(id))
+			}
 		}
 	}
 

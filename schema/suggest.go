@@ -6,6 +6,12 @@ import "strings"
 // for a did-you-mean: product-rules.md says edit distance 2.
 const maxSuggestDistance = 2
 
+// maxSuggestKey bounds the did-you-mean search: a key longer than this
+// many bytes (no known key is half as long) is never within distance 2 of
+// one, and is not compared, so an unknown key costs a bounded time however
+// long it is.
+const maxSuggestKey = 64
+
 // nearest returns the one candidate within maxSuggestDistance of s, the
 // nearest, and whether there is exactly one such nearest candidate. A
 // case-insensitive match is nearest of all ("EAN13" means "ean13").

@@ -24,18 +24,24 @@ type Result struct {
 // It never fails and never panics on any input: every problem is an issue
 // in the report. Issues about the document come first, in text order;
 // issues about the merchant context (source "merchant", positioned in its
-// own text) follow, in its text order.
+// own text) follow, in its text order. The report lists at most the first
+// MaxIssues of them, then one summary issue per code left out (capped).
 func Validate(text string, opts Options) *Result {
 	d := Parse(text)
 	var m *merchant
 	var md *Document
-	var mfs []finding
+	mc := &checker{}
 	if opts.Merchant != "" {
-		m, md, mfs = readMerchant(opts.Merchant)
+		m, md, mc = readMerchant(opts.Merchant)
 	}
+	mfs := mc.out
 	fs := append([]finding(nil), d.syntax...)
+	var left tally
+	left.merge(&d.left)
 	if !d.Fatal {
-		fs = append(fs, checkDocument(d, m)...)
+		c := checkDocument(d, m)
+		fs = append(fs, c.out...)
+		left.merge(&c.left)
 	}
 	// Text order, whatever rule found what; equal offsets keep the order
 	// the rules ran in.
@@ -44,13 +50,7 @@ func Validate(text string, opts Options) *Result {
 	}
 	byStart(fs)
 	byStart(mfs)
-	issues := make([]Issue, 0, len(fs)+len(mfs))
-	for _, f := range fs {
-		issues = append(issues, d.issue(f, opts.Lang))
-	}
-	for _, f := range mfs {
-		issues = append(issues, md.issue(f, opts.Lang))
-	}
+	issues := capped([]findingsIn{{d, fs, &left}, {md, mfs, &mc.left}}, opts.Lang)
 	p := productOf(d.Root)
 	rep := NewReport(issues)
 	rep.Product = &ProductSummary{KeyStandard: p.KeyStandard, KeyStr: p.KeyStr, Title: p.Base.Title}

@@ -531,3 +531,53 @@ func TestReportProduct(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallMessages: the small things of issue 13 ("also", item 8).
+func TestSmallMessages(t *testing.T) {
+	one := func(text string, o Options, code string) Issue {
+		t.Helper()
+		for _, is := range Validate(text, o).Report.Issues {
+			if is.Code == code {
+				return is
+			}
+		}
+		t.Fatalf("no %s for %s", code, text)
+		return Issue{}
+	}
+	// A space between Chinese and a Latin word, none between Chinese words.
+	if m := one("null", Options{}, "document.not_object").Message; !strings.HasPrefix(m, "文档顶层是 null，") {
+		t.Errorf("null: %q", m)
+	}
+	if m := one("[1, 2]", Options{}, "document.not_object").Message; !strings.HasPrefix(m, "文档顶层是数组，") {
+		t.Errorf("array: %q", m)
+	}
+	if m := one(`{"keystr": "6901939621608"}`, Options{Merchant: "null"}, "merchant.not_object").Message; !strings.HasPrefix(m, "商户信息的顶层是 null，") {
+		t.Errorf("merchant null: %q", m)
+	}
+
+	// A top-level array holding one document: unwrapping it is the fix.
+	text := "[\n  {\"keystr\": \"6901939621608\"}\n]"
+	is := one(text, Options{}, "document.not_object")
+	if is.Fix == nil || !is.Fix.IsText || is.Fix.Edit == nil {
+		t.Fatalf("array of one document: no text fix: %+v", is.Fix)
+	}
+	e := is.Fix.Edit
+	if got := text[:e.Offset] + e.Text + text[e.Offset+e.Length:]; got != `{"keystr": "6901939621608"}` {
+		t.Errorf("unwrapped: %q", got)
+	}
+	if is := one(`[{}, {}]`, Options{}, "document.not_object"); is.Fix != nil {
+		t.Errorf("array of two documents: fix %+v", is.Fix)
+	}
+
+	// A merchant message quotes keystr as the document writes it; the
+	// corrected code is the check digit's fix.
+	doc := `{"keystandard": "ean13", "keystr": "6900000000000"}`
+	m := `{"verified_firm_code_list": [8888]}`
+	fc := one(doc, Options{Merchant: m}, "keystr.firm_code")
+	if !strings.Contains(fc.Message, "6900000000000") || strings.Contains(fc.Message, "6900000000007") {
+		t.Errorf("firm code message: %q", fc.Message)
+	}
+	if cd := one(doc, Options{Merchant: m}, "keystr.check_digit"); cd.Fix == nil || cd.Fix.Value != "6900000000007" {
+		t.Errorf("check digit fix: %+v", cd.Fix)
+	}
+}

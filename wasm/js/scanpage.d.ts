@@ -37,6 +37,8 @@ export interface Issue {
   source?: "document" | "merchant";
   /** A certain correction: replace the issue's range with `text`, or set the value at `path`. */
   fix?: Fix;
+  /** Set on the summary that ends a capped report (at most 1,000 issues are listed): this many more issues of this code were left out; the summary stands at the first of them, with the most severe severity among them. */
+  more?: number;
 }
 
 /**

@@ -1,0 +1,69 @@
+package schema
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestReportCap: a report lists the first MaxIssues issues in text order,
+// then one summary per code left out, with its count, the most severe
+// severity left out and the position of the first one left out.
+func TestReportCap(t *testing.T) {
+	// [1 1 … 1, 'x', 'x', 'x']: the top level is not an object (1 error at
+	// the bracket), 1,099 missing commas, then 3 single-quoted strings.
+	text := "[" + strings.Repeat("1 ", 1099) + "1, 'x', 'x', 'x']"
+	for _, lang := range []Lang{ZH, EN} {
+		rep := Validate(text, Options{Lang: lang}).Report
+		if rep.Valid {
+			t.Errorf("%s: valid", lang)
+		}
+		if got, want := len(rep.Issues), MaxIssues+2; got != want {
+			t.Fatalf("%s: %d issues, want %d", lang, got, want)
+		}
+		for i, is := range rep.Issues[:MaxIssues] {
+			if is.More != 0 {
+				t.Errorf("%s: issue %d (%s) has more: %d", lang, i, is.Code, is.More)
+			}
+		}
+		// The 1,000 listed: not_object, then the first 999 missing commas.
+		if last := rep.Issues[MaxIssues-1]; last.Code != "syntax.missing_comma" || last.Offset != 2*999 {
+			t.Errorf("%s: issue 1,000 is %s at %d", lang, last.Code, last.Offset)
+		}
+		commas, quotes := rep.Issues[MaxIssues], rep.Issues[MaxIssues+1]
+		if commas.Code != "syntax.missing_comma" || commas.More != 100 || commas.Severity != Error || commas.Offset != 2*1000 || commas.Fix != nil {
+			t.Errorf("%s: first summary %+v", lang, commas)
+		}
+		if quotes.Code != "syntax.single_quote" || quotes.More != 3 || quotes.Offset != strings.Index(text, "'") {
+			t.Errorf("%s: second summary %+v", lang, quotes)
+		}
+		want := map[Lang]string{ZH: "另有 100 个同类问题未列出（报告只列出前 1,000 个）", EN: "100 more issues like this are not listed (a report lists the first 1,000)"}[lang]
+		if commas.Message != want {
+			t.Errorf("%s: summary message %q, want %q", lang, commas.Message, want)
+		}
+	}
+
+	// Repair mends every slip, and lists the first MaxIssues fixes.
+	fixed, fixes := Repair(text, EN)
+	if want := "[" + strings.Repeat("1, ", 1099) + `1, "x", "x", "x"]`; fixed != want {
+		t.Errorf("repair did not mend everything")
+	}
+	// (Repair lists syntax only: 1,000 missing commas, then 99 and 3.)
+	if len(fixes) != MaxIssues+2 || fixes[MaxIssues].More != 99 || fixes[MaxIssues+1].More != 3 {
+		t.Errorf("repair: %d fixes", len(fixes))
+	}
+}
+
+// TestReportCapValid: a summary carries the most severe severity of the
+// issues it stands for, so Valid is the same as over all issues.
+func TestReportCapValid(t *testing.T) {
+	text := "[" + strings.Repeat("1 ", 1200) + "1]"
+	rep := Validate(text, Options{}).Report
+	if rep.Valid {
+		t.Fatal("valid")
+	}
+	for _, is := range rep.Issues[MaxIssues:] {
+		if is.Severity != Error {
+			t.Errorf("summary %s is %s", is.Code, is.Severity)
+		}
+	}
+}

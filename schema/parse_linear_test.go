@@ -1,0 +1,105 @@
+package schema
+
+import (
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// bestOf returns the shortest of n runs of f: on a shared, noisy machine
+// the minimum is the figure least disturbed by others.
+func bestOf(n int, f func()) time.Duration {
+	best := time.Duration(1<<63 - 1)
+	for range n {
+		t0 := time.Now()
+		f()
+		best = min(best, time.Since(t0))
+	}
+	return best
+}
+
+// distinctKeysDoc is one object of n distinct keys of three letters or
+// digits (up to 62³ of them), {"000":0,"001":0,…}: 118,000 fit in 1 MB.
+func distinctKeysDoc(n int) string {
+	const digits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	var b strings.Builder
+	b.WriteByte('{')
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('"')
+		b.WriteByte(digits[i/62/62%62])
+		b.WriteByte(digits[i/62%62])
+		b.WriteByte(digits[i%62])
+		b.WriteString(`":0`)
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+// trailingCommasDoc is an array of n arrays with a trailing comma each:
+// [[1,],[1,],…].
+func trailingCommasDoc(n int) string {
+	return "[" + strings.Repeat("[1,],", n-1) + "[1,]]"
+}
+
+// TestParseLinear: the parser looks for a duplicate key in a map, not by
+// comparing each key with every earlier one, and reaches the finding of a
+// full-width trailing comma without walking back through all earlier
+// findings (issue 15, item 1). Both inputs took minutes with the quadratic
+// loops; the budget is far above what a linear parser needs.
+func TestParseLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timed")
+	}
+	for _, c := range []struct {
+		name string
+		doc  string
+	}{
+		{"118,000 distinct keys", distinctKeysDoc(118_000)},
+		{"50,000 trailing commas", trailingCommasDoc(50_000)},
+	} {
+		if len(c.doc) > MaxSize {
+			t.Fatalf("%s: %d bytes, over the limit", c.name, len(c.doc))
+		}
+		d := bestOf(3, func() { Parse(c.doc) })
+		t.Logf("%s (%d bytes): %v", c.name, len(c.doc), d)
+		if limit := 5 * budgetFor(runtime.GOARCH); d > limit {
+			t.Errorf("%s: Parse took %v, over %v", c.name, d, limit)
+		}
+	}
+}
+
+// TestParseScales: doubling the input roughly doubles the parse time. A
+// quadratic parser would quadruple it; the bound of 3 leaves room for noise.
+func TestParseScales(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timed")
+	}
+	for _, c := range []struct {
+		name string
+		doc  func(n int) string
+		n    int
+	}{
+		{"distinct keys", distinctKeysDoc, 20_000},
+		{"trailing commas", trailingCommasDoc, 10_000},
+	} {
+		small, large := c.doc(c.n), c.doc(2*c.n)
+		var ratio float64
+		// A ratio spoiled by a burst of load elsewhere is measured again.
+		for range 3 {
+			a := bestOf(5, func() { Parse(small) })
+			b := bestOf(5, func() { Parse(large) })
+			ratio = float64(b) / float64(a)
+			t.Logf("%s: %d → %v, %d → %v, ratio %.2f", c.name, c.n, a, 2*c.n, b, ratio)
+			if ratio < 3 {
+				break
+			}
+		}
+		if ratio >= 3 {
+			t.Errorf("%s: twice the input took %.1f× the time; linear is about 2×", c.name, ratio)
+		}
+	}
+}
