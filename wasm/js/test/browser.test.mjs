@@ -60,3 +60,36 @@ test("a worker that cannot start says why", async () => {
   assert.match(msg, /the worker failed: .*scanpage-worker\.js could not be started/);
   assert.doesNotMatch(msg, /undefined/);
 });
+
+test("the preview is styled under a strict host CSP with the published hash, with no violation", async () => {
+  const { createHash } = await import("node:crypto");
+  const { readFileSync } = await import("node:fs");
+  const css = readFileSync(new URL("../../../preview/templates/page.css", import.meta.url));
+  const hash = `'sha256-${createHash("sha256").update(css).digest("base64")}'`;
+  const strict = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${hash}; img-src 'self' data: blob: http: https:`;
+  const page = await openPage(env.browser);
+  await page.route("**/strict.html", (r) => r.fulfill({ contentType: "text/html", headers: { "content-security-policy": strict }, body: "<!doctype html><title>strict</title>" }));
+  await page.goto(`${env.server.url}/strict.html`);
+  await page.evaluate(async () => {
+    const { load } = await import("/scanpage.js");
+    const sp = await load();
+    const { html } = sp.preview({ keystandard: "ean13", keystr: "6901939621608", brand_info: { base_info: { title: "红色", color: "C8102E" } } });
+    const f = document.createElement("iframe");
+    f.setAttribute("sandbox", "");
+    f.width = "390";
+    f.height = "600";
+    document.body.append(f);
+    await new Promise((r) => { f.onload = r; f.srcdoc = html; });
+  });
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  const hd = await frame.evaluate(() => {
+    const h = document.querySelector("[data-area=header]");
+    const r = h.querySelector(".hd-bg").getBoundingClientRect();
+    return { color: getComputedStyle(h).color, display: getComputedStyle(document.body).margin, bg: [r.width, r.height], fill: h.querySelector("rect").getAttribute("fill"), box: h.getBoundingClientRect().height };
+  });
+  assert.equal(hd.color, "rgb(255, 255, 255)", "the stylesheet applied (white text on the red header)");
+  assert.equal(hd.fill, "#C8102E");
+  assert.ok(hd.bg[0] > 300 && Math.abs(hd.bg[1] - hd.box) < 1, `the colour fills the header: ${JSON.stringify(hd)}`);
+  await page.screenshot({ path: (await import("../../../testkit/browser.mjs")).screenshotPath("preview-strict-csp") });
+  assert.deepEqual(page.errors, [], "no CSP violation and no error");
+});
