@@ -27,7 +27,7 @@ GO_SOURCES := go.mod go.sum $(shell find schema preview wasm third_party -name '
 NODE_MODULES := node_modules/.package-lock.json
 
 # The library: its JS half (wasm/js) and what the build adds beside it.
-LIB_SOURCES := scanpage.js scanpage-worker.js scanpage.d.ts
+LIB_SOURCES := scanpage.js scanpage-node.js scanpage.cjs scanpage-worker.js scanpage.d.ts
 PKG_FILES   := $(addprefix $(PKG)/,$(LIB_SOURCES) scanpage.wasm wasm_exec.js create-product.schema.json)
 
 # The page: sources bundled by esbuild, with the samples embedded.
@@ -52,7 +52,27 @@ all: build
 
 build: package site build/serve build/scanpage
 
-package: $(PKG_FILES)
+package: $(PKG_FILES) $(PKG)/package.json $(PKG)/LICENSE $(PKG)/README.md build/scanpage.tgz
+
+# The npm package: its manifest (version from git), licences and README
+# (with the shipped sizes measured), and the tarball npm pack makes of it.
+$(PKG)/package.json: wasm/js/package.json wasm/js/tools/manifest.mjs build/git-describe
+	@mkdir -p $(@D)
+	node wasm/js/tools/manifest.mjs $< $@ "$(VERSION)"
+$(PKG)/LICENSE: wasm/js/LICENSE.head $(GOROOT)/LICENSE
+	@mkdir -p $(@D)
+	cat $^ > $@
+$(PKG)/README.md: wasm/js/README.md wasm/js/tools/readme.mjs $(PKG)/scanpage.wasm $(PKG)/wasm_exec.js $(PKG)/scanpage.js $(PKG)/scanpage-worker.js
+	node wasm/js/tools/readme.mjs $< $@ $(PKG)
+build/scanpage.tgz: $(PKG_FILES) $(PKG)/package.json $(PKG)/LICENSE $(PKG)/README.md
+	rm -f build/scanpage-*.tgz
+	cd build && npm pack --silent ./package >/dev/null
+	cp build/scanpage-*.tgz $@
+
+# The version the package says, rewritten only when git describe changes.
+build/git-describe: FORCE
+	@mkdir -p $(@D); echo "$(VERSION)" | cmp -s - $@ || echo "$(VERSION)" > $@
+FORCE:
 
 site: $(SITE_LIB) $(SITE)/index.html $(SITE)/favicon.svg $(SITE)/dist/app.js $(COMPRESSED:=.br) $(SITE)/sw.js
 

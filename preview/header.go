@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"image/color"
 	"strconv"
+	"strings"
 
 	"scanpage/preview/barcode"
 	"scanpage/schema"
@@ -22,8 +23,9 @@ const (
 
 // header is the top of the homepage: colour, thumbnail, title, code.
 type header struct {
-	Style     template.CSS // background and text colour, built from validated hex only
-	Tip       string       // tooltip on the colour's origin
+	Fill      string // background colour: six validated hex digits, drawn by an SVG rect (no style attribute: a strict CSP blocks those)
+	Text      string // "light" or "dark": the class (hd-light, hd-dark) of the text colour that contrasts more
+	Tip       string // tooltip on the colour's origin
 	Thumb     picture
 	Title     string // cut at schema.TitleWidth, with "…"
 	FullTitle string // the whole title, as a tooltip when it was cut
@@ -49,7 +51,11 @@ func newHeader(p *schema.Product, lang schema.Lang, l *labels) header {
 	} else {
 		h.Tip = l.ColorSet + bg
 	}
-	h.Style = template.CSS("background-color:#" + bg + ";color:#" + textOn(bg))
+	h.Fill = strings.ToUpper(bg)
+	h.Text = "light"
+	if textOn(bg) == darkText {
+		h.Text = "dark"
+	}
 	var cut bool
 	if h.Title, cut = schema.Ellipsize(p.Base.Title, schema.TitleWidth); cut {
 		h.FullTitle = p.Base.Title
@@ -97,7 +103,7 @@ func newCode(standard, str string, text bool, lang schema.Lang, l *labels) codeV
 
 // isHex6 reports whether s is exactly six hex digits. schema sets Color
 // only to such a value; the check is repeated because the colour is
-// written into a style attribute unescaped.
+// written into the page as it is.
 func isHex6(s string) bool {
 	if len(s) != 6 {
 		return false

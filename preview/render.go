@@ -24,14 +24,16 @@ type Page struct {
 
 // view is everything the page template draws.
 type view struct {
-	L       *labels
-	Page    string // "home", "detail" or "antifake"
-	CSS     template.CSS
-	Title   string // the document's <title>
-	Home    homeView
-	Detail  detailView
-	Popup   popupView
-	Concept *conceptView // nil for the classic layout
+	L    *labels
+	Page string // "home", "detail" or "antifake"
+	CSS  template.CSS
+	// StyleHash is the CSP source of CSS, for the page's own policy.
+	StyleHash string
+	Title     string // the document's <title>
+	Home      homeView
+	Detail    detailView
+	Popup     popupView
+	Concept   *conceptView // nil for the classic layout
 }
 
 // Render draws the page of res.Product, the product that schema.Validate
@@ -71,7 +73,7 @@ func Render(res *schema.Result, opts Options) (pg Page) {
 		return failed(issues, lang, err)
 	}
 	l := labelsFor(lang)
-	v := &view{L: l, Page: page, CSS: css, Title: p.Base.Title}
+	v := &view{L: l, Page: page, CSS: css, StyleHash: StyleHash(), Title: p.Base.Title}
 	if v.Title == "" {
 		v.Title = l.DocTitle
 	}
@@ -124,7 +126,7 @@ func resolveOptions(o Options, lang schema.Lang) (page, layout string, issues []
 // failedPage is shown when rendering itself went wrong: a bug of ours,
 // reported as an internal error.
 const failedPage = `<!doctype html><html><head><meta charset="utf-8"><title>preview</title></head>` +
-	`<body style="font-family:system-ui,sans-serif;margin:16px"><p>预览出错 · The preview failed.</p></body></html>`
+	`<body><p>预览出错 · The preview failed.</p></body></html>`
 
 func failed(issues []schema.Issue, lang schema.Lang, cause any) Page {
 	is := schema.Issue{Severity: schema.Error, Code: "internal", Line: 1, Column: 1, Message: schema.Msg(

@@ -1,6 +1,8 @@
 package preview
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"html"
 	"os"
 	"path/filepath"
@@ -87,8 +89,8 @@ func TestEveryFixturePageLayoutLang(t *testing.T) {
 					if !strings.HasPrefix(h, "<!doctype html>\n<html lang=\"") || !strings.HasSuffix(h, "</html>\n") {
 						t.Errorf("%s: not a complete document: %.60q … %q", name, h, h[max(0, len(h)-20):])
 					}
-					for _, want := range []string{`<meta charset="utf-8">`, `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src http: https:; style-src 'unsafe-inline'">`} {
-						if !strings.Contains(h, want) {
+					for _, want := range []string{`<meta charset="utf-8">`, `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src http: https:; style-src ` + StyleHash() + `">`} {
+						if !strings.Contains(html.UnescapeString(h), want) {
 							t.Errorf("%s: no %s", name, want)
 						}
 					}
@@ -158,7 +160,7 @@ func TestFieldsInTheirAreas(t *testing.T) {
 	h := render(fieldsDoc, Options{}).HTML
 	want := map[string][]string{
 		"header": {"F-title", `src="http://img.example/F-thumb.jpg"`, "6954496901201", `aria-label="EAN-13 6954496901201"`,
-			"background-color:#C8102E"},
+			`fill="#C8102E"`},
 		"purchase": {"F-12.00", "F-shop", "F-productid", "F-shopdigest", "F-store", `href="http://store.example/F-storelink"`,
 			"F-49.90", "亚马逊", "当当网", "京东", "一号店", "聚美优品", "酒仙网"},
 		"promotion": {`href="https://v.qq.com/F-media"`, `src="http://img.example/F-cover.jpg"`, `class="play"`,
@@ -445,21 +447,31 @@ func TestTitleEllipsis(t *testing.T) {
 }
 
 func TestHeaderColour(t *testing.T) {
+	// The colour is a presentation attribute of an SVG rect behind the
+	// header (no style attribute: a strict CSP blocks those), the text one of
+	// two classes of the constant stylesheet.
 	const autoTip = "颜色 auto：微信会从缩略图中取色，此处以中性色代替"
-	for _, tc := range []struct{ color, style, tip string }{
-		{`"C8102E"`, "background-color:#C8102E;color:#FFFFFF", "头部背景色 #C8102E"},
-		{`"ffffff"`, "background-color:#FFFFFF;color:#1A1A1A", "头部背景色 #FFFFFF"},
-		{`"F5F0C8"`, "background-color:#F5F0C8;color:#1A1A1A", "头部背景色 #F5F0C8"},
-		{`"101820"`, "background-color:#101820;color:#FFFFFF", "头部背景色 #101820"},
-		{`"auto"`, "background-color:#4B5B6B;color:#FFFFFF", autoTip},
-		{`null`, "background-color:#4B5B6B;color:#FFFFFF", autoTip},
-		{`"#C8102E"`, "background-color:#4B5B6B;color:#FFFFFF", autoTip},
-		{`"000000;background:url(javascript:alert(1))"`, "background-color:#4B5B6B;color:#FFFFFF", autoTip},
-		{`"red"`, "background-color:#4B5B6B;color:#FFFFFF", autoTip},
+	for _, tc := range []struct{ color, fill, text, tip string }{
+		{`"C8102E"`, "C8102E", "light", "头部背景色 #C8102E"},
+		{`"ffffff"`, "FFFFFF", "dark", "头部背景色 #FFFFFF"},
+		{`"F5F0C8"`, "F5F0C8", "dark", "头部背景色 #F5F0C8"},
+		{`"101820"`, "101820", "light", "头部背景色 #101820"},
+		{`"auto"`, "4B5B6B", "light", autoTip},
+		{`null`, "4B5B6B", "light", autoTip},
+		{`"#C8102E"`, "4B5B6B", "light", autoTip},
+		{`"000000;background:url(javascript:alert(1))"`, "4B5B6B", "light", autoTip},
+		{`"red"`, "4B5B6B", "light", autoTip},
 	} {
-		hd := area(render(`{"brand_info":{"base_info":{"color":`+tc.color+`}}}`, Options{}).HTML, "header")
-		if !strings.Contains(hd, `style="`+tc.style+`"`) {
-			t.Errorf("color %s: want style %q in %.200s", tc.color, tc.style, hd)
+		page := render(`{"brand_info":{"base_info":{"color":`+tc.color+`}}}`, Options{}).HTML
+		hd := area(page, "header")
+		if !strings.Contains(page, `<section class="hd hd-`+tc.text+`" data-area="header"`) {
+			t.Errorf("color %s: want class hd-%s in %.200s", tc.color, tc.text, hd)
+		}
+		if !strings.Contains(hd, `<rect width="1" height="1" fill="#`+tc.fill+`"/>`) {
+			t.Errorf("color %s: want fill #%s in %.400s", tc.color, tc.fill, hd)
+		}
+		if strings.Contains(hd, "style=") {
+			t.Errorf("color %s: a style attribute in %.200s", tc.color, hd)
 		}
 		if !strings.Contains(hd, `title="`+tc.tip+`"`) {
 			t.Errorf("color %s: the tooltip is not %q in %.300s", tc.color, tc.tip, hd)
@@ -477,6 +489,38 @@ func TestEnglishIcons(t *testing.T) {
 				t.Errorf("fixture %s: the English page shows the icon %s", name, icon)
 			}
 		}
+	}
+}
+
+func TestStyleHashIsPublished(t *testing.T) {
+	// The stylesheet is constant, so one hash lets a strict CSP allow it
+	// (style-src 'sha256-…'); the preview's own CSP names it, and the
+	// package's README publishes it for hosts.
+	css, err := os.ReadFile("templates/page.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(css)
+	want := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	if got := StyleHash(); got != want {
+		t.Fatalf("StyleHash() = %s, want %s", got, want)
+	}
+	page := render(`{}`, Options{}).HTML
+	if !strings.Contains(page, `<style>`+string(css)+`</style>`) {
+		t.Fatal("the <style> element does not hold page.css byte for byte")
+	}
+	if !strings.Contains(html.UnescapeString(page), `content="default-src 'none'; img-src http: https:; style-src `+want+`"`) || strings.Contains(page, "unsafe-inline") {
+		t.Errorf("the preview's CSP does not allow exactly the stylesheet's hash: %.400s", page)
+	}
+	if strings.Contains(failedPage, "style=") {
+		t.Error("the failure page has a style attribute")
+	}
+	readme, err := os.ReadFile("../wasm/js/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), want) {
+		t.Errorf("wasm/js/README.md does not publish the preview's style hash %s", want)
 	}
 }
 

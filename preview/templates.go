@@ -1,7 +1,9 @@
 package preview
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/base64"
 	"html/template"
 	"sync"
 )
@@ -35,3 +37,22 @@ func templates() (*template.Template, template.CSS, error) {
 	})
 	return pageTmpl, pageCSS, parseErr
 }
+
+// StyleHash returns the CSP source that allows the preview's stylesheet,
+// 'sha256-…' of templates/page.css: the stylesheet is the same for every
+// document (per-document colours are SVG fills and classes), so a host
+// under a strict policy allows the preview with style-src and this one
+// hash, never 'unsafe-inline'. The package's README publishes it.
+func StyleHash() string {
+	styleHashOnce.Do(func() {
+		css, _ := templateFS.ReadFile("templates/page.css")
+		sum := sha256.Sum256(css)
+		styleHash = "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	})
+	return styleHash
+}
+
+var (
+	styleHashOnce sync.Once
+	styleHash     string
+)

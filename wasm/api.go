@@ -71,6 +71,7 @@ func newAPI(done chan struct{}) (safejs.Value, []safejs.Func, error) {
 		{"digitalLink", digitalLink, func(is schema.Issue) any {
 			return []any{marshal(barcode.Link{Report: schema.NewReport([]schema.Issue{is})})}
 		}},
+		{"oversize", oversize, reportFallback},
 		{"stats", stats, func(is schema.Issue) any { return map[string]any{} }},
 		{"form", formFields, func(is schema.Issue) any { return map[string]any{"fields": []any{}, "wide": []any{}} }},
 		{"formEdit", formEdit, func(is schema.Issue) any {
@@ -95,8 +96,9 @@ func newAPI(done chan struct{}) (safejs.Value, []safejs.Func, error) {
 	return obj, funcs, nil
 }
 
-// takes reads the (string, options) pair every call takes, then runs fn.
-func takes[O any](name string, fn func(s string, o O) (any, error)) handler {
+// takes reads the (string, options) pair every call takes, then runs fn
+// with the notes about the options (optionNotes) for its report.
+func takes[O any](name string, fn func(s string, o O, notes []schema.Issue) (any, error)) handler {
 	return func(args []safejs.Value) (any, error) {
 		s, err := stringArg(args, 0, name)
 		if err != nil {
@@ -106,27 +108,77 @@ func takes[O any](name string, fn func(s string, o O) (any, error)) handler {
 		if err := optionsArg(args, 1, &o); err != nil {
 			return nil, err
 		}
-		return fn(s, o)
+		return fn(s, o, optionNotes(optionsText(args, 1), &o, langOf(&o)))
 	}
 }
 
+// optionsText returns argument i as the options' JSON text, "" when absent.
+func optionsText(args []safejs.Value, i int) string {
+	if i >= len(args) || args[i].Type() != safejs.TypeString {
+		return ""
+	}
+	s, _ := args[i].String()
+	return s
+}
+
+// langOf reads the lang of any options struct.
+func langOf(o any) schema.Lang {
+	switch o := o.(type) {
+	case *docOptions:
+		return schema.ParseLang(o.Lang)
+	case *repairOptions:
+		return schema.ParseLang(o.Lang)
+	case *barcode.Options:
+		return schema.ParseLang(o.Lang)
+	case *barcode.LinkOptions:
+		return schema.ParseLang(o.Lang)
+	}
+	return schema.ZH
+}
+
+// repairOptions are repair's options: the language of its messages only.
+type repairOptions struct {
+	Lang string `json:"lang"`
+}
+
+// withNotes adds the notes about the options to a report.
+func withNotes(r schema.Report, notes []schema.Issue) schema.Report {
+	if len(notes) == 0 {
+		return r
+	}
+	product := r.Product
+	r = schema.NewReport(append(r.Issues[:len(r.Issues):len(r.Issues)], notes...))
+	r.Product = product
+	return r
+}
+
 var (
-	validate = takes("input", func(text string, o docOptions) (any, error) {
-		return marshal(schema.Validate(text, o.schema()).Report), nil
+	validate = takes("input", func(text string, o docOptions, notes []schema.Issue) (any, error) {
+		return marshal(withNotes(schema.Validate(text, o.schema()).Report, notes)), nil
 	})
-	repair = takes("input", func(text string, o docOptions) (any, error) {
+	repair = takes("input", func(text string, o repairOptions, notes []schema.Issue) (any, error) {
 		out, fixes := schema.Repair(text, schema.ParseLang(o.Lang))
-		return marshal(map[string]any{"text": out, "fixes": fixes}), nil
+		return marshal(map[string]any{"text": out, "fixes": append(fixes, notes...)}), nil
 	})
-	previewPage = takes("input", func(text string, o docOptions) (any, error) {
-		return marshal(preview.Render(schema.Validate(text, o.schema()), o.Options)), nil
+	previewPage = takes("input", func(text string, o docOptions, notes []schema.Issue) (any, error) {
+		pg := preview.Render(schema.Validate(text, o.schema()), o.Options)
+		pg.Report = withNotes(pg.Report, notes)
+		return marshal(pg), nil
 	})
-	eanSymbol = takes("code", func(code string, o barcode.Options) (any, error) {
+	eanSymbol = takes("code", func(code string, o barcode.Options, notes []schema.Issue) (any, error) {
+		if is := codeTooLong(code, schema.ParseLang(o.Lang)); is != nil {
+			return withBytes(marshal(barcode.Symbol{Code: code, Report: schema.NewReport(append([]schema.Issue{*is}, notes...))}), nil)
+		}
 		b := barcode.EAN(code, o)
+		b.Report = withNotes(b.Report, notes)
 		return withBytes(marshal(b), b.PNG)
 	})
-	digitalLink = takes("code", func(code string, o barcode.LinkOptions) (any, error) {
+	digitalLink = takes("code", func(code string, o barcode.LinkOptions, notes []schema.Issue) (any, error) {
+		if is := codeTooLong(code, schema.ParseLang(o.Lang)); is != nil {
+			return withBytes(marshal(barcode.Link{Report: schema.NewReport(append([]schema.Issue{*is}, notes...))}), nil)
+		}
 		d := barcode.DigitalLink(code, o)
+		d.Report = withNotes(d.Report, notes)
 		return withBytes(marshal(d), d.PNG)
 	})
 )
@@ -152,7 +204,7 @@ var (
 	}
 	// formEdit answers {edit} or, when the edit cannot be made, {error:
 	// {code, message}}: a refusal is an answer, not a misuse.
-	formEdit = takes("input", func(text string, o formOp) (any, error) {
+	formEdit = takes("input", func(text string, o formOp, _ []schema.Issue) (any, error) {
 		e, err := schema.Parse(text).FormEdit(o.FormOp)
 		if ee, ok := err.(*schema.EditError); ok {
 			return marshal(map[string]any{"error": map[string]string{"code": ee.Code, "message": ee.Message.In(schema.ParseLang(o.Lang))}}), nil
@@ -162,13 +214,34 @@ var (
 		}
 		return marshal(map[string]any{"edit": e}), nil
 	})
-	formValue = takes("input", func(text string, _ langOnly) (any, error) {
+	formValue = takes("input", func(text string, _ langOnly, _ []schema.Issue) (any, error) {
 		return marshal(schema.ReadForm(text)), nil
 	})
-	actionChoices = takes("input", func(text string, o langOnly) (any, error) {
+	actionChoices = takes("input", func(text string, o langOnly, _ []schema.Issue) (any, error) {
 		return marshal(schema.ActionChoices(schema.Parse(text), schema.ParseLang(o.Lang))), nil
 	})
 )
+
+// oversize answers validate, repair or preview for a document the loader
+// found over the limit and kept on its side: (name, size in bytes, options).
+func oversize(args []safejs.Value) (any, error) {
+	fn, err := stringArg(args, 0, "name")
+	if err != nil {
+		return nil, err
+	}
+	if len(args) < 2 || args[1].Type() != safejs.TypeNumber {
+		return nil, typeError("size must be a number")
+	}
+	n, err := args[1].Int()
+	if err != nil {
+		return nil, err
+	}
+	var o docOptions
+	if err := optionsArg(args, 2, &o); err != nil {
+		return nil, err
+	}
+	return oversizeResult(fn, n, o)
+}
 
 // withBytes pairs JSON text with image bytes: [json] or [json, Uint8Array].
 func withBytes(text string, png []byte) (any, error) {

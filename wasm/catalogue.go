@@ -43,7 +43,7 @@ type batchDoc struct {
 	Facts   schema.DocFacts        `json:"facts"`
 }
 
-var checkBatch = takes("text", func(text string, o batchOptions) (any, error) {
+var checkBatch = takes("text", func(text string, o batchOptions, _ []schema.Issue) (any, error) {
 	opts := schema.Options{Lang: schema.ParseLang(o.Lang), Merchant: merchantText(o.Merchant)}
 	name := o.Name
 	if name == "" {
@@ -74,7 +74,7 @@ type catalogueOptions struct {
 	MerchantName string          `json:"merchantName"`
 }
 
-var catalogueIssues = takes("facts", func(factsJSON string, o catalogueOptions) (any, error) {
+var catalogueIssues = takes("facts", func(factsJSON string, o catalogueOptions, _ []schema.Issue) (any, error) {
 	var facts []schema.DocFacts
 	if err := json.Unmarshal([]byte(factsJSON), &facts); err != nil {
 		return nil, typeError("catalogueIssues(facts): facts must be a JSON array of the facts checkBatch returned: %s", jsonReason(err))
@@ -107,7 +107,7 @@ var catalogueIssues = takes("facts", func(factsJSON string, o catalogueOptions) 
 // SVG symbol into a zip, CODE.svg each, in code order, a code once. A code
 // that cannot be drawn is left out and listed, with its first issue, in
 // skipped.txt. Returns [json {files, skipped}, Uint8Array zip].
-var barcodeZip = takes("codes", func(codesJSON string, o barcode.Options) (any, error) {
+var barcodeZip = takes("codes", func(codesJSON string, o barcode.Options, _ []schema.Issue) (any, error) {
 	var codes []string
 	if err := json.Unmarshal([]byte(codesJSON), &codes); err != nil {
 		return nil, typeError("barcodeZip(codes): codes must be a JSON array of strings: %s", jsonReason(err))

@@ -2,15 +2,22 @@
 // Stable: extended, never changed.
 
 export interface LoadOptions {
-  /** Where scanpage.wasm is; default: next to scanpage.js. */
+  /** Where scanpage.wasm is (relative to the page); default: next to scanpage.js, as bundlers place it. */
   wasmURL?: string | URL;
+  /** The wasm, compiled already (e.g. with WebAssembly.compileStreaming); wasmURL is then not fetched. */
+  module?: WebAssembly.Module;
   /** Run the instance in a module Web Worker (browsers); every call then returns a Promise. */
   worker?: boolean;
 }
 
-/** Loads an instance; resolves once it answers calls, rejects with a clear Error if the wasm is missing or fails. */
+/**
+ * Loads an instance; resolves once it answers calls, rejects with a clear
+ * Error if the wasm is missing or fails. Unknown option names throw a TypeError.
+ */
 export function load(opts?: LoadOptions & { worker?: false }): Promise<Scanpage>;
 export function load(opts: LoadOptions & { worker: true }): Promise<AsyncScanpage>;
+/** With a worker flag known only at run time, the instance is either kind. */
+export function load(opts?: LoadOptions): Promise<Scanpage | AsyncScanpage>;
 
 export type Lang = "zh" | "en";
 export type Severity = "error" | "warning" | "info";

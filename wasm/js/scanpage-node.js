@@ -1,0 +1,30 @@
+// scanpage-node.js: the Node entry of the package (the "node" condition of
+// its exports). It reads scanpage.wasm from disk and hands the compiled
+// module to the browser entry, which never imports a node: module itself.
+import { readFile } from "node:fs/promises";
+import { load as loadModule } from "./scanpage.js";
+
+/**
+ * Loads an instance, as in browsers (see scanpage.d.ts). wasmURL may be a
+ * file: URL or path relative to this package, or an http(s) URL.
+ * @param {import("./scanpage").LoadOptions} [opts]
+ */
+export async function load(opts = {}) {
+  if (opts === null || typeof opts !== "object" || opts.module || opts.worker) return loadModule(opts);
+  const url = opts.wasmURL === undefined ? new URL("./scanpage.wasm", import.meta.url) : new URL(String(opts.wasmURL), import.meta.url);
+  if (url.protocol !== "file:") return loadModule({ ...opts, wasmURL: url.href });
+  let bytes;
+  try {
+    bytes = await readFile(url);
+  } catch (e) {
+    throw new Error(`scanpage: could not load ${url.href}: ${e.message}`, { cause: e });
+  }
+  let module;
+  try {
+    module = await WebAssembly.compile(bytes);
+  } catch (e) {
+    throw new Error(`scanpage: could not load ${url.href}: ${e.message}`, { cause: e });
+  }
+  const { wasmURL, ...rest } = opts;
+  return loadModule({ ...rest, module });
+}
