@@ -162,6 +162,7 @@ var floors = map[string]int{
 	"schema/gtin":             10,
 	"schema":                  20,
 	"schema/catalogue":        25,
+	"schema/hostile":          5,
 	"bench/catgen":            25,
 	"bench/catgen/cmd/catgen": 26,
 	"preview/barcode":         30,
