@@ -86,13 +86,20 @@ const probe = () => {
       return done(orig.call(this, src, ...a));
     };
   }
-  const registry = new Proxy({}, {
-    set(t, k, v) {
-      t[k] = typeof v !== "function" ? v : (...args) => { seen.goReady ??= performance.now(); return v(...args); };
-      return true;
+  // The loader puts its ready registry on globalThis only while Go starts
+  // (and only if the name is free), so the probe watches the assignment
+  // through a setter on Object.prototype and wraps what is assigned.
+  const wrap = (v) => new Proxy(v, {
+    get(t, k) {
+      const f = t[k];
+      return typeof f !== "function" ? f : (...args) => { seen.goReady ??= performance.now(); return f.apply(t, args); };
     },
   });
-  Object.defineProperty(globalThis, "__scanpage", { configurable: true, get: () => registry, set: () => {} });
+  Object.defineProperty(Object.prototype, "__scanpage", {
+    configurable: true,
+    get: () => undefined,
+    set(v) { Object.defineProperty(this, "__scanpage", { value: wrap(v), configurable: true, writable: true, enumerable: true }); },
+  });
   const check = () => {
     if (seen.firstShown !== null) return;
     const mark = performance.getEntriesByName("sp:first-diagnostics")[0];
