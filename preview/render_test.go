@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -475,6 +476,20 @@ func TestHeaderColour(t *testing.T) {
 		}
 		if !strings.Contains(hd, `title="`+tc.tip+`"`) {
 			t.Errorf("color %s: the tooltip is not %q in %.300s", tc.color, tc.tip, hd)
+		}
+		// schema sets Color only to six hex digits, so the cases above never
+		// reach the preview's own check; a product that skipped validation
+		// must get the same header.
+		raw := ""
+		if tc.color != "null" {
+			raw, _ = strconv.Unquote(tc.color)
+		}
+		res := &schema.Result{Product: &schema.Product{Base: schema.BaseInfo{Color: raw}}}
+		page = Render(res, Options{}).HTML
+		hd = area(page, "header")
+		if !strings.Contains(page, `<section class="hd hd-`+tc.text+`" data-area="header"`) ||
+			!strings.Contains(hd, `<rect width="1" height="1" fill="#`+tc.fill+`"/>`) || strings.Contains(hd, "style=") {
+			t.Errorf("unvalidated color %q: want class hd-%s and fill #%s, no style attribute, in %.400s", raw, tc.text, tc.fill, hd)
 		}
 	}
 }
