@@ -420,10 +420,15 @@ func TestRefusedURLReasonsAndEscapes(t *testing.T) {
 			t.Errorf("%s: en marker lacks %q", tc.url, tc.en)
 		}
 	}
-	for _, u := range []string{`https://a.example/\u202egpj.exe`, `javascript:\u202ex`} {
-		h := html.UnescapeString(render(doc(u), Options{}).HTML)
+	thumb := func(u string) string { return `{"brand_info":{"base_info":{"thumb_url":"` + u + `"}}}` }
+	for _, tc := range []struct{ what, doc string }{
+		{"link", doc(`https://a.example/\u202egpj.exe`)},
+		{"refused link", doc(`javascript:\u202ex`)},
+		{"refused picture", thumb(`javascript:\u202ex`)},
+	} {
+		h := html.UnescapeString(render(tc.doc, Options{}).HTML)
 		if strings.Contains(h, "\u202e") || !strings.Contains(h, "⟨U+202E⟩") {
-			t.Errorf("%s: the right-to-left override is not written out", u)
+			t.Errorf("%s: the right-to-left override is not written out", tc.what)
 		}
 	}
 	h := render(doc(`https://\u0430pple.com/`), Options{}).HTML
