@@ -14,12 +14,9 @@ import (
 // when color is "auto" or absent: a slate that white text reads well on.
 const neutralHeader = "4B5B6B"
 
-// The two text colours of the header; whichever contrasts more with the
-// background is used.
-const (
-	lightText = "FFFFFF"
-	darkText  = "1A1A1A"
-)
+// darkText is the colour of the header's dark text (class hd-dark in
+// page.css); the light text (hd-light) is white.
+const darkText = "1A1A1A"
 
 // header is the top of the homepage: colour, thumbnail, title, code.
 type header struct {
@@ -52,10 +49,7 @@ func newHeader(p *schema.Product, lang schema.Lang, l *labels) header {
 		h.Tip = l.ColorSet + bg
 	}
 	h.Fill = strings.ToUpper(bg)
-	h.Text = "light"
-	if textOn(bg) == darkText {
-		h.Text = "dark"
-	}
+	h.Text = textOn(bg)
 	var cut bool
 	if h.Title, cut = schema.Ellipsize(p.Base.Title, schema.TitleWidth); cut {
 		h.FullTitle = p.Base.Title
@@ -116,16 +110,16 @@ func isHex6(s string) bool {
 	return true
 }
 
-// textOn returns the text colour (hex) that contrasts more with the
-// background hex, by WCAG relative luminance.
+// textOn returns "light" or "dark": the header text (white, or darkText)
+// that contrasts more with the background hex, by WCAG relative luminance.
 func textOn(bg string) string {
 	lb := luminance(bg)
 	white := 1.05 / (lb + 0.05)
 	dark := (lb + 0.05) / (luminance(darkText) + 0.05)
 	if dark > white {
-		return darkText
+		return "dark"
 	}
-	return lightText
+	return "light"
 }
 
 // luminance is the WCAG 2 relative luminance of six hex digits.

@@ -67,15 +67,13 @@ type antiFake struct {
 	BadNative string // native_show when neither "true" nor "false"
 	To        target
 	Unknown   string // a module of another type, as written
-	Path      string // JSON Pointer of the module, with a trailing "/"
-	Item      string // JSON Pointer of the module
+	Path      string // JSON Pointer of the module
 }
 
 // tile is one recommended product.
 type tile struct {
 	Code codeView
-	Path string // JSON Pointer of the recommend_list item, with a trailing "/"
-	Item string // JSON Pointer of the recommend_list item
+	Path string // JSON Pointer of the recommend_list item
 }
 
 // homeView is the homepage's areas.
@@ -101,8 +99,8 @@ func newHome(p *schema.Product, lang schema.Lang, l *labels) homeView {
 		case "recommend":
 			recommends = true
 			for i, c := range a.Recommend {
-				item := actionPath(a.Index, "recommend/recommend_list/"+strconv.Itoa(i))
-				h.Tiles = append(h.Tiles, tile{newCode(c.Standard, c.Str, true, lang, l), item + "/", item})
+				h.Tiles = append(h.Tiles, tile{newCode(c.Standard, c.Str, true, lang, l),
+					actionPath(a.Index, "recommend/recommend_list/"+strconv.Itoa(i))})
 			}
 		default:
 			h.Promos = append(h.Promos, newPromo(a, l))
@@ -201,12 +199,11 @@ func newPromo(a schema.Action, l *labels) promo {
 }
 
 func newAntiFake(i int, m schema.Module, l *labels) antiFake {
-	item := "/brand_info/module_info/module_list/" + strconv.Itoa(i)
-	path := item + "/"
+	path := "/brand_info/module_info/module_list/" + strconv.Itoa(i)
 	if m.Type != "anti_fake" {
-		return antiFake{Unknown: m.Type, Path: path, Item: item}
+		return antiFake{Unknown: m.Type, Path: path}
 	}
-	af := antiFake{Native: m.NativeShow == "true", Path: path, Item: item}
+	af := antiFake{Native: m.NativeShow == "true", Path: path}
 	if m.NativeShow != "true" && m.NativeShow != "false" {
 		af.BadNative = m.NativeShow
 	}
@@ -214,6 +211,6 @@ func newAntiFake(i int, m schema.Module, l *labels) antiFake {
 	if !af.Native {
 		missing = l.Missing["anti_fake_url"]
 	}
-	af.To = newTarget(m.AntiFakeURL, path+"anti_fake_url", missing, l)
+	af.To = newTarget(m.AntiFakeURL, path+"/anti_fake_url", missing, l)
 	return af
 }

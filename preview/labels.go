@@ -2,14 +2,6 @@ package preview
 
 import "scanpage/schema"
 
-// refused returns the marker of a URL the gate refused for reason.
-func (l *labels) refused(reason string) string {
-	if m, ok := l.Refused[reason]; ok {
-		return m
-	}
-	return l.Blocked
-}
-
 // labels are the words of the page itself (never the author's), in one
 // language.
 type labels struct {
@@ -183,4 +175,12 @@ func labelsFor(lang schema.Lang) *labels {
 		return &enLabels
 	}
 	return &zhLabels
+}
+
+// refused returns the marker of a URL the gate refused for reason.
+func (l *labels) refused(reason string) string {
+	if m, ok := l.Refused[reason]; ok {
+		return m
+	}
+	return l.Blocked
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -419,10 +420,15 @@ func TestRefusedURLReasonsAndEscapes(t *testing.T) {
 			t.Errorf("%s: en marker lacks %q", tc.url, tc.en)
 		}
 	}
-	for _, u := range []string{`https://a.example/\u202egpj.exe`, `javascript:\u202ex`} {
-		h := html.UnescapeString(render(doc(u), Options{}).HTML)
+	thumb := func(u string) string { return `{"brand_info":{"base_info":{"thumb_url":"` + u + `"}}}` }
+	for _, tc := range []struct{ what, doc string }{
+		{"link", doc(`https://a.example/\u202egpj.exe`)},
+		{"refused link", doc(`javascript:\u202ex`)},
+		{"refused picture", thumb(`javascript:\u202ex`)},
+	} {
+		h := html.UnescapeString(render(tc.doc, Options{}).HTML)
 		if strings.Contains(h, "\u202e") || !strings.Contains(h, "⟨U+202E⟩") {
-			t.Errorf("%s: the right-to-left override is not written out", u)
+			t.Errorf("%s: the right-to-left override is not written out", tc.what)
 		}
 	}
 	h := render(doc(`https://\u0430pple.com/`), Options{}).HTML
@@ -475,6 +481,20 @@ func TestHeaderColour(t *testing.T) {
 		}
 		if !strings.Contains(hd, `title="`+tc.tip+`"`) {
 			t.Errorf("color %s: the tooltip is not %q in %.300s", tc.color, tc.tip, hd)
+		}
+		// schema sets Color only to six hex digits, so the cases above never
+		// reach the preview's own check; a product that skipped validation
+		// must get the same header.
+		raw := ""
+		if tc.color != "null" {
+			raw, _ = strconv.Unquote(tc.color)
+		}
+		res := &schema.Result{Product: &schema.Product{Base: schema.BaseInfo{Color: raw}}}
+		page = Render(res, Options{}).HTML
+		hd = area(page, "header")
+		if !strings.Contains(page, `<section class="hd hd-`+tc.text+`" data-area="header"`) ||
+			!strings.Contains(hd, `<rect width="1" height="1" fill="#`+tc.fill+`"/>`) || strings.Contains(hd, "style=") {
+			t.Errorf("unvalidated color %q: want class hd-%s and fill #%s, no style attribute, in %.400s", raw, tc.text, tc.fill, hd)
 		}
 	}
 }

@@ -19,6 +19,7 @@ var (
 	parseOnce sync.Once
 	pageTmpl  *template.Template
 	pageCSS   template.CSS
+	styleHash string // the CSP source of pageCSS, see StyleHash
 	parseErr  error
 )
 
@@ -32,6 +33,8 @@ func templates() (*template.Template, template.CSS, error) {
 		}
 		// Our own file, embedded at build time: trusted as CSS.
 		pageCSS = template.CSS(css)
+		sum := sha256.Sum256(css)
+		styleHash = "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 		pageTmpl, parseErr = template.New("page").Funcs(template.FuncMap{"clip": clipRaw, "inc": func(i int) int { return i + 1 }}).
 			ParseFS(templateFS, "templates/*.html.tmpl")
 	})
@@ -42,17 +45,9 @@ func templates() (*template.Template, template.CSS, error) {
 // 'sha256-…' of templates/page.css: the stylesheet is the same for every
 // document (per-document colours are SVG fills and classes), so a host
 // under a strict policy allows the preview with style-src and this one
-// hash, never 'unsafe-inline'. The package's README publishes it.
+// hash, never 'unsafe-inline'. The package's README publishes it. It is
+// computed with the stylesheet, once, on the first render or call.
 func StyleHash() string {
-	styleHashOnce.Do(func() {
-		css, _ := templateFS.ReadFile("templates/page.css")
-		sum := sha256.Sum256(css)
-		styleHash = "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-	})
+	templates()
 	return styleHash
 }
-
-var (
-	styleHashOnce sync.Once
-	styleHash     string
-)

@@ -2,6 +2,9 @@ package preview
 
 import "testing"
 
+// TestGateURL: an accepted URL's Href is the text as written, only
+// trimmed (testdata/urls.txt, run by TestGateURLTable, holds the refusals
+// and what the tooltip shows), and no URL is not the same as a refused one.
 func TestGateURL(t *testing.T) {
 	for _, tc := range []struct {
 		in, href string
@@ -10,36 +13,12 @@ func TestGateURL(t *testing.T) {
 		{"HTTPS://WWW.QQ.COM", "HTTPS://WWW.QQ.COM"},
 		{"  https://v.qq.com/x/page/a.html \n", "https://v.qq.com/x/page/a.html"},
 		{"hTtP://example.com:8080/a?b#c", "hTtP://example.com:8080/a?b#c"},
-		{"javascript:alert(1)", ""},
-		{"  JaVaScRiPt:alert(1)", ""},
-		{"\x01javascript:alert(1)", ""},
-		{"java\tscript:alert(1)", ""},
-		{"javascript://example.com/%0Aalert(1)", ""},
-		{"data:text/html,<script>alert(1)</script>", ""},
-		{"DATA:image/png;base64,AAAA", ""},
-		{"vbscript:msgbox(1)", ""},
-		{"VBScript:msgbox(1)", ""},
-		{"//evil.example/x.png", ""},
-		{"http:/evil.example", ""},
-		{"http:evil.example", ""},
-		{"http:\\\\evil.example", ""},
-		{"https://", ""},
-		{"http://exa mple.com", ""},
-		{"http://a.example/\nb", ""},
-		{"ftp://example.com", ""},
-		{"mailto:a@example.com", ""},
-		{"weixin.qq.com", ""},
-		{"/relative/path", ""},
-		{"#fragment", ""},
 	} {
 		got := gateURL(tc.in)
 		if got.Href != tc.href {
 			t.Errorf("gateURL(%q).Href = %q, want %q", tc.in, got.Href, tc.href)
 		}
-		if tc.href == "" && got.Raw != tc.in {
-			t.Errorf("gateURL(%q).Raw = %q, want the input as written", tc.in, got.Raw)
-		}
-		if tc.href != "" && got.Raw != "" {
+		if got.Raw != "" {
 			t.Errorf("gateURL(%q).Raw = %q for an accepted URL", tc.in, got.Raw)
 		}
 	}

@@ -139,7 +139,7 @@ func wellFormedXML(t testing.TB, s string) {
 	}
 }
 
-func TestDrawBarcodeValidCodesDecode(t *testing.T) {
+func TestEANValidCodesDecode(t *testing.T) {
 	for _, code := range validCodes {
 		for _, m := range []int{2, 3} {
 			b := EAN(code, Options{Format: "png", ModuleWidth: m})
@@ -160,7 +160,7 @@ func TestDrawBarcodeValidCodesDecode(t *testing.T) {
 	}
 }
 
-func TestDrawBarcodeRefusesBadCodes(t *testing.T) {
+func TestEANRefusesBadCodes(t *testing.T) {
 	for code, why := range refusedCodes {
 		for _, format := range []string{"svg", "png"} {
 			b := EAN(code, Options{Format: format, Lang: "en"})
@@ -179,7 +179,7 @@ func TestDrawBarcodeRefusesBadCodes(t *testing.T) {
 
 // A code with a wrong check digit is not an EAN-13 (Kind ""), one with a
 // wrong prefix is, but neither is drawn.
-func TestDrawBarcodeKind(t *testing.T) {
+func TestEANKind(t *testing.T) {
 	for code, want := range map[string]string{
 		"6901939621608": "ean13", "95012346": "ean8", "2112345678900": "ean13", "20123451": "ean8",
 		"6900873042720": "", "690193962160": "", "06901939621608": "", "abc": "",
@@ -202,7 +202,7 @@ func issueByCode(t *testing.T, r schema.Report, code string) schema.Issue {
 	return schema.Issue{}
 }
 
-func TestDrawBarcodeOptionErrors(t *testing.T) {
+func TestEANOptionErrors(t *testing.T) {
 	const code = "6901939621608"
 	for _, c := range []struct {
 		name  string
@@ -241,7 +241,7 @@ func TestDrawBarcodeOptionErrors(t *testing.T) {
 	}
 }
 
-func TestDrawBarcodeXDimLimitsAccepted(t *testing.T) {
+func TestEANXDimLimitsAccepted(t *testing.T) {
 	for xdim, width := range map[float64]string{0.264: `width="29.832mm"`, 0.66: `width="74.58mm"`, 0.33: `width="37.29mm"`} {
 		b := EAN("6901939621608", Options{XDim: xdim})
 		if !b.Report.Valid || !strings.Contains(b.SVG, width) {
@@ -250,7 +250,7 @@ func TestDrawBarcodeXDimLimitsAccepted(t *testing.T) {
 	}
 }
 
-func TestDrawBarcodeColourWarnings(t *testing.T) {
+func TestEANColourWarnings(t *testing.T) {
 	for _, c := range []struct {
 		fg, bg string
 		want   []string // warning codes, in order
@@ -288,7 +288,7 @@ func TestDrawBarcodeColourWarnings(t *testing.T) {
 	}
 }
 
-func TestDrawBarcodeColoursReachTheImage(t *testing.T) {
+func TestEANColoursReachTheImage(t *testing.T) {
 	b := EAN("6901939621608", Options{Foreground: "#003366", Background: "#ffffcc"})
 	if !strings.Contains(b.SVG, `fill="#003366"`) || !strings.Contains(b.SVG, `fill="#FFFFCC"`) {
 		t.Errorf("SVG colours missing: %.400s", b.SVG)
@@ -306,7 +306,7 @@ func TestDrawBarcodeColoursReachTheImage(t *testing.T) {
 	}
 }
 
-func TestSymbolSVG(t *testing.T) {
+func TestInlineSVG(t *testing.T) {
 	for _, code := range []string{"6901939621608", "95012346"} {
 		s, err := InlineSVG(code, Options{Format: "png", XDim: 0.5})
 		if err != nil {
@@ -331,7 +331,7 @@ func TestSymbolSVG(t *testing.T) {
 	}
 }
 
-func FuzzDrawBarcode(f *testing.F) {
+func FuzzEAN(f *testing.F) {
 	f.Add("6901939621608", "svg", 3, 0.33, "", "", true, true)
 	f.Add("95012346", "png", 2, 0.0, "#f00", "transparent", true, false)
 	f.Add("0036000291452", "png", 1, 0.5, "rgb(0,0,0)", "#fff", false, true)
@@ -457,7 +457,7 @@ func BenchmarkDrawBarcodePNG(b *testing.B) {
 
 // The 12-digit trap and its relatives: a short or long code is never
 // completed and drawn; the report's fix is the whole code, which draws.
-func TestDrawBarcodeShortCodesFixNotDraw(t *testing.T) {
+func TestEANShortCodesFixNotDraw(t *testing.T) {
 	for code, c := range map[string]struct{ issue, fix, say string }{
 		"036000291452":   {"keystr.gtin12", "0036000291452", "GTIN-12"},
 		"690193962160":   {"keystr.missing_check_digit", "6901939621608", "8"},
@@ -483,7 +483,7 @@ func TestDrawBarcodeShortCodesFixNotDraw(t *testing.T) {
 }
 
 // Messages about the code are the validator's, in the language asked for.
-func TestDrawBarcodeMessagesBilingual(t *testing.T) {
+func TestEANMessagesBilingual(t *testing.T) {
 	en := EAN("6900873042720", Options{Lang: "en"})
 	zh := EAN("6900873042720", Options{})
 	a, b := issueByCode(t, en.Report, "keystr.check_digit"), issueByCode(t, zh.Report, "keystr.check_digit")

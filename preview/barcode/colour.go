@@ -100,8 +100,9 @@ func isWarm(c color.NRGBA) bool {
 func linearRed(c color.NRGBA) float64 { return srgbLinear(c.R) }
 
 // Luminance is the WCAG 2 relative luminance of an opaque colour, 0 for
-// black to 1 for white. The preview picks its header's text colour with it;
-// here it weighs a symbol's contrast.
+// black to 1 for white. The preview picks its header's text colour with
+// it; a symbol's contrast is weighed by its red channel alone (linearRed),
+// as a scanner's red light sees it.
 func Luminance(c color.NRGBA) float64 {
 	return 0.2126*srgbLinear(c.R) + 0.7152*srgbLinear(c.G) + 0.0722*srgbLinear(c.B)
 }
