@@ -185,10 +185,17 @@ func NewCatalogue(opts CatalogueOptions) *Catalogue {
 // "merchant"), named by CatalogueOptions.MerchantName.
 func (c *Catalogue) MerchantIssues() []CatalogueIssue { return c.merchant }
 
-// weight is how many issues one listed issue stands for. Once a report is
-// capped (a summary issue standing for `more` issues left out), it must be
-// 1 + more, so that the summary counts every issue, listed or not.
-func weight(is Issue) int { return 1 }
+// weight is how many issues one listed issue stands for: 1, or for the
+// summary issue of a capped report, the More issues of its code it stands
+// for (the summary is positioned at the first of them, not one more), so
+// that a Summary counts every issue, listed or not. Those left out are
+// counted under the summary's severity, the most severe among them.
+func weight(is Issue) int {
+	if is.More > 0 {
+		return is.More
+	}
+	return 1
+}
 
 func (c *Catalogue) count(is Issue) {
 	n := weight(is)
