@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"scanpage/bench/catgen"
+	"scanpage/schema"
 	"scanpage/schema/catalogue"
 )
 
@@ -25,48 +26,23 @@ func check(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-// output is the JSON format, as README documents it.
+// output is the JSON format, as README documents it (decode checks its
+// keys; the issues and the summary are the schema's own types).
 type output struct {
 	Files []struct {
-		Name   string  `json:"name"`
-		Line   int     `json:"line"`
-		Valid  bool    `json:"valid"`
-		Issues []issue `json:"issues"`
+		Name   string         `json:"name"`
+		Line   int            `json:"line"`
+		Valid  bool           `json:"valid"`
+		Issues []schema.Issue `json:"issues"`
 	} `json:"files"`
-	Catalogue []struct {
-		Name  string `json:"name"`
-		Line  int    `json:"line"`
-		Issue issue  `json:"issue"`
-	} `json:"catalogue"`
-	Documents int `json:"documents"`
-	Valid     int `json:"valid"`
-	Invalid   int `json:"invalid"`
-	Errors    int `json:"errors"`
-	Warnings  int `json:"warnings"`
-	Infos     int `json:"infos"`
-	Summary   struct {
-		Codes     map[string]int `json:"codes"`
-		FirmCodes []struct {
-			FirmCode  string `json:"firmCode"`
-			Verified  bool   `json:"verified"`
-			Documents int    `json:"documents"`
-		} `json:"firmCodes"`
-		Unverified int `json:"unverified"`
-	} `json:"summary"`
-}
-
-type issue struct {
-	Severity string          `json:"severity"`
-	Code     string          `json:"code"`
-	Errcode  int             `json:"errcode"`
-	Path     string          `json:"path"`
-	Line     int             `json:"line"`
-	Column   int             `json:"column"`
-	Offset   int             `json:"offset"`
-	Length   int             `json:"length"`
-	Message  string          `json:"message"`
-	Fix      json.RawMessage `json:"fix"`
-	Source   string          `json:"source"`
+	Catalogue []schema.CatalogueIssue `json:"catalogue"`
+	Documents int                     `json:"documents"`
+	Valid     int                     `json:"valid"`
+	Invalid   int                     `json:"invalid"`
+	Errors    int                     `json:"errors"`
+	Warnings  int                     `json:"warnings"`
+	Infos     int                     `json:"infos"`
+	Summary   schema.Summary          `json:"summary"`
 }
 
 func decode(t *testing.T, s string) output {
@@ -212,7 +188,7 @@ func TestCheckArray(t *testing.T) {
 			t.Errorf("document %d starts on line %d, want %d", i, f.Line, starts[i])
 		}
 	}
-	var dup *issue
+	var dup *schema.Issue
 	for _, c := range r.Catalogue {
 		if c.Issue.Code == "catalogue.keystr.duplicate" {
 			dup = &c.Issue
