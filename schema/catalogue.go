@@ -357,7 +357,7 @@ func (c *Catalogue) AddFacts(f DocFacts) (issues []CatalogueIssue, valid bool) {
 		c.checkStandard(code, f.KeyStandard, at(ref.Name, stdAt.Line, stdAt.Column), func(prev first) {
 			add(stdAt, Error, "catalogue.keystandard.conflict", standardMsg(code, f.KeyStandard, prev))
 		})
-		c.firm(code, f.KeyStandard)
+		c.firm(code)
 	}
 	c.perCate[f.Category]++
 	for _, r := range f.Recommends {
@@ -400,7 +400,7 @@ func (c *Catalogue) checkStandard(code, std, here string, conflict func(first)) 
 }
 
 // firm counts a document under its firm code.
-func (c *Catalogue) firm(code, std string) {
+func (c *Catalogue) firm(code string) {
 	if c.hasFirms {
 		for _, f := range c.firms {
 			if strings.HasPrefix(code, f) {
@@ -414,11 +414,10 @@ func (c *Catalogue) firm(code, std string) {
 		}
 		return
 	}
-	switch {
-	case std == gtin.EAN8 && len(code) == 8:
-		// An EAN-8's firm code is the code itself: not a useful group.
-	case gtin.FirmCodeLength(code) > 0:
-		c.perFirm[code[:gtin.FirmCodeLength(code)]]++
+	// GB 12904 fixes the firm code's length of a 13-digit code only (an
+	// EAN-8's firm code would be the code itself: not a useful group).
+	if n := gtin.FirmCodeLength(code); n > 0 {
+		c.perFirm[code[:n]]++
 	}
 }
 
