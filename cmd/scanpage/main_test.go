@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"scanpage/bench/catgen"
 	"scanpage/schema"
@@ -253,6 +254,14 @@ func TestCheckExitStatus(t *testing.T) {
 	if code, _, _ := check(t, "-merchant", filepath.Join(dir, "missing.json"), dir); code != 2 {
 		t.Errorf("missing merchant file: exit %d", code)
 	}
+	// An error of the merchant context alone (every document valid) is
+	// exit status 1 too.
+	os.Remove(filepath.Join(dir, "broken.json"))
+	bad := filepath.Join(t.TempDir(), "merchant.json")
+	os.WriteFile(bad, []byte(`{"errcode": 40001, "errmsg": "invalid credential"}`), 0o644)
+	if code, out, _ := check(t, "-lang", "en", "-merchant", bad, dir); code != 1 || !strings.Contains(out, "1 documents: 1 valid, 0 invalid") {
+		t.Errorf("merchant context with an error: exit %d\n%s", code, out)
+	}
 }
 
 // Text: every line but the last is file:line:col: severity code [errcode]
@@ -275,6 +284,11 @@ func TestCheckText(t *testing.T) {
 	}
 	if !strings.Contains(out, " error action.price.retail_price.format [63160] ") {
 		t.Error("no errcode shown")
+	}
+	// The issues found at the end (recommended codes outside the
+	// catalogue) are written too, before the totals.
+	if got, want := strings.Count(out, " warning catalogue.recommend.outside "), catgen.Default(200, 5).Expect()[catgen.Outside]; got != want || want == 0 {
+		t.Errorf("%d recommend.outside lines, want %d", got, want)
 	}
 	_, zh, _ := check(t, "-lang", "zh", ndjson)
 	if !strings.HasSuffix(zh, "\n") || !strings.Contains(zh, "共 200 条商品信息") || !strings.Contains(zh, "已用于") {
@@ -319,6 +333,17 @@ func TestCheckSARIF(t *testing.T) {
 	}
 	results, _ := runObj["results"].([]any)
 	byRule := map[string]int{}
+	// The UTF-16 offset each line of the file starts at: a result's
+	// charOffset is its line's start plus its column.
+	text, err := os.ReadFile(ndjson)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lineStart := []int{0}
+	for _, l := range strings.SplitAfter(string(text), "\n") {
+		lineStart = append(lineStart, lineStart[len(lineStart)-1]+len(utf16.Encode([]rune(l))))
+	}
+	levels := map[string]string{"catalogue.keystr.duplicate": "error", "catalogue.recommend.outside": "warning", "action.card.custom_code": "note"}
 	for i, x := range results {
 		r := x.(map[string]any)
 		id, _ := r["ruleId"].(string)
@@ -345,6 +370,12 @@ func TestCheckSARIF(t *testing.T) {
 		col, _ := region["startColumn"].(float64)
 		if uri != ndjson || line < 1 || col < 1 {
 			t.Errorf("result %d at %q %v:%v", i, uri, line, col)
+		}
+		if off, _ := region["charOffset"].(float64); line >= 1 && int(line) <= len(lineStart) && int(off) != lineStart[int(line)-1]+int(col)-1 {
+			t.Errorf("result %d at %v:%v has charOffset %v, want %d", i, line, col, off, lineStart[int(line)-1]+int(col)-1)
+		}
+		if want, ok := levels[id]; ok && r["level"] != want {
+			t.Errorf("result %d (%s): level %v, want %s", i, id, r["level"], want)
 		}
 		byRule[id]++
 	}
