@@ -328,3 +328,17 @@ func TestCatalogueCountsIssuesLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// Every document under none of the merchant's firm codes is counted, and
+// the first 1,000 of their codes are listed: a summary stays small.
+func TestCatalogueUnverifiedListed(t *testing.T) {
+	cat := schema.NewCatalogue(schema.CatalogueOptions{Merchant: `{"errcode": 0, "verified_firm_code_list": [6954496]}`})
+	for i := range 1005 {
+		code := fmt.Sprintf("690193%07d", i)
+		cat.AddFacts(schema.DocFacts{Ref: schema.DocRef{Name: "a.ndjson", Line: i + 1, Column: 1}, KeyStr: code, KeyStandard: "ean13", Key: &schema.Span{Path: "/keystr", Line: i + 1, Column: 10}})
+	}
+	_, sum := cat.Finish()
+	if sum.Unverified != 1005 || len(sum.UnverifiedCodes) != 1000 || sum.UnverifiedCodes[999] != "6901930000999" {
+		t.Errorf("unverified %d, %d codes listed (the last %q), want 1005 and the first 1,000", sum.Unverified, len(sum.UnverifiedCodes), sum.UnverifiedCodes[len(sum.UnverifiedCodes)-1])
+	}
+}
