@@ -67,3 +67,18 @@ func TestReportCapValid(t *testing.T) {
 		}
 	}
 }
+
+// The summary of a merchant context's issues left out while it was parsed
+// is the merchant's (source "merchant", positioned in its text), like the
+// issues listed before it.
+func TestReportCapMerchantSource(t *testing.T) {
+	text := "[" + strings.Repeat("1 ", 1099) + "1, 'x', 'x', 'x']"
+	rep := Validate("{}", Options{Lang: EN, Merchant: text}).Report
+	quotes := rep.Issues[len(rep.Issues)-1]
+	if quotes.Code != "syntax.single_quote" || quotes.More != 3 {
+		t.Fatalf("last issue %+v, want the summary of 3 single quotes", quotes)
+	}
+	if quotes.Source != SourceMerchant || quotes.Offset != strings.Index(text, "'") {
+		t.Errorf("summary of the merchant's single quotes: source %q at %d, want %q at %d", quotes.Source, quotes.Offset, SourceMerchant, strings.Index(text, "'"))
+	}
+}

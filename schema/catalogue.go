@@ -185,10 +185,17 @@ func NewCatalogue(opts CatalogueOptions) *Catalogue {
 // "merchant"), named by CatalogueOptions.MerchantName.
 func (c *Catalogue) MerchantIssues() []CatalogueIssue { return c.merchant }
 
-// weight is how many issues one listed issue stands for. Once a report is
-// capped (a summary issue standing for `more` issues left out), it must be
-// 1 + more, so that the summary counts every issue, listed or not.
-func weight(is Issue) int { return 1 }
+// weight is how many issues one listed issue stands for: 1, or for the
+// summary issue of a capped report, the More issues of its code it stands
+// for (the summary is positioned at the first of them, not one more), so
+// that a Summary counts every issue, listed or not. Those left out are
+// counted under the summary's severity, the most severe among them.
+func weight(is Issue) int {
+	if is.More > 0 {
+		return is.More
+	}
+	return 1
+}
 
 func (c *Catalogue) count(is Issue) {
 	n := weight(is)
@@ -350,7 +357,7 @@ func (c *Catalogue) AddFacts(f DocFacts) (issues []CatalogueIssue, valid bool) {
 		c.checkStandard(code, f.KeyStandard, at(ref.Name, stdAt.Line, stdAt.Column), func(prev first) {
 			add(stdAt, Error, "catalogue.keystandard.conflict", standardMsg(code, f.KeyStandard, prev))
 		})
-		c.firm(code, f.KeyStandard)
+		c.firm(code)
 	}
 	c.perCate[f.Category]++
 	for _, r := range f.Recommends {
@@ -393,7 +400,7 @@ func (c *Catalogue) checkStandard(code, std, here string, conflict func(first)) 
 }
 
 // firm counts a document under its firm code.
-func (c *Catalogue) firm(code, std string) {
+func (c *Catalogue) firm(code string) {
 	if c.hasFirms {
 		for _, f := range c.firms {
 			if strings.HasPrefix(code, f) {
@@ -407,11 +414,10 @@ func (c *Catalogue) firm(code, std string) {
 		}
 		return
 	}
-	switch {
-	case std == gtin.EAN8 && len(code) == 8:
-		// An EAN-8's firm code is the code itself: not a useful group.
-	case gtin.FirmCodeLength(code) > 0:
-		c.perFirm[code[:gtin.FirmCodeLength(code)]]++
+	// GB 12904 fixes the firm code's length of a 13-digit code only (an
+	// EAN-8's firm code would be the code itself: not a useful group).
+	if n := gtin.FirmCodeLength(code); n > 0 {
+		c.perFirm[code[:n]]++
 	}
 }
 

@@ -286,3 +286,59 @@ func TestCatalogueKeepsNoText(t *testing.T) {
 	}
 	runtime.KeepAlive(cat)
 }
+
+// A capped report's summary issue stands for the More issues of its code
+// it left out: the catalogue's counts are of every issue, listed or not,
+// in a document and in the merchant context alike.
+func TestCatalogueCountsIssuesLeftOut(t *testing.T) {
+	// 1 not_object, 1,099 missing commas, 3 single quotes (cap_test.go):
+	// 999 commas are listed, a summary stands for the other 100.
+	text := "[" + strings.Repeat("1 ", 1099) + "1, 'x', 'x', 'x']"
+	want := map[string]int{"syntax.missing_comma": 1099, "syntax.single_quote": 3}
+	for _, withMerchant := range []bool{false, true} {
+		opts := schema.CatalogueOptions{Lang: schema.EN}
+		if withMerchant {
+			opts.Merchant, opts.MerchantName = text, "m.json"
+		}
+		cat := schema.NewCatalogue(opts)
+		res := schema.Validate(text, schema.Options{Lang: schema.EN})
+		if is := res.Report.Issues[len(res.Report.Issues)-2]; is.Code != "syntax.missing_comma" || is.More != 100 {
+			t.Fatalf("the report's summary is %+v, want 100 more missing commas", is)
+		}
+		cat.Add(schema.DocRef{Name: "a.json", Line: 1, Column: 1}, res)
+		_, sum := cat.Finish()
+		factor := 1
+		if withMerchant {
+			factor = 2 // the document's issues, and the merchant's once
+		}
+		total := 0
+		for code, n := range want {
+			if got := sum.Codes[code]; got != factor*n {
+				t.Errorf("merchant %v: %s counted %d, want %d", withMerchant, code, got, factor*n)
+			}
+		}
+		for _, n := range sum.Codes {
+			total += n
+		}
+		if got := sum.Severities[schema.Error] + sum.Severities[schema.Warning] + sum.Severities[schema.Info]; got != total {
+			t.Errorf("merchant %v: severities count %d issues, codes %d", withMerchant, got, total)
+		}
+		if total < factor*1103 {
+			t.Errorf("merchant %v: %d issues counted, want at least %d", withMerchant, total, factor*1103)
+		}
+	}
+}
+
+// Every document under none of the merchant's firm codes is counted, and
+// the first 1,000 of their codes are listed: a summary stays small.
+func TestCatalogueUnverifiedListed(t *testing.T) {
+	cat := schema.NewCatalogue(schema.CatalogueOptions{Merchant: `{"errcode": 0, "verified_firm_code_list": [6954496]}`})
+	for i := range 1005 {
+		code := fmt.Sprintf("690193%07d", i)
+		cat.AddFacts(schema.DocFacts{Ref: schema.DocRef{Name: "a.ndjson", Line: i + 1, Column: 1}, KeyStr: code, KeyStandard: "ean13", Key: &schema.Span{Path: "/keystr", Line: i + 1, Column: 10}})
+	}
+	_, sum := cat.Finish()
+	if sum.Unverified != 1005 || len(sum.UnverifiedCodes) != 1000 || sum.UnverifiedCodes[999] != "6901930000999" {
+		t.Errorf("unverified %d, %d codes listed (the last %q), want 1005 and the first 1,000", sum.Unverified, len(sum.UnverifiedCodes), sum.UnverifiedCodes[len(sum.UnverifiedCodes)-1])
+	}
+}

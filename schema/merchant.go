@@ -56,6 +56,9 @@ func readMerchant(src string) (*merchant, *Document, *checker) {
 		c.add(f)
 	}
 	c.left.merge(&d.left)
+	for _, o := range c.left.over {
+		o.first.source = c.source // the parser's, counted without a source
+	}
 	root := d.Root
 	if d.Fatal || root == nil {
 		return nil, d, c

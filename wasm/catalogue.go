@@ -35,12 +35,11 @@ type batchOptions struct {
 	Merchant json.RawMessage `json:"merchant"`
 }
 
+// A batchDoc is a document checked on its own: ref, issues, product and
+// facts (catalogue.Checked), and valid: no error of its own.
 type batchDoc struct {
-	Ref     schema.DocRef          `json:"ref"`
-	Valid   bool                   `json:"valid"` // its own issues only
-	Issues  []schema.Issue         `json:"issues"`
-	Product *schema.ProductSummary `json:"product,omitempty"`
-	Facts   schema.DocFacts        `json:"facts"`
+	catalogue.Checked
+	Valid bool `json:"valid"`
 }
 
 var checkBatch = takes("text", func(text string, o batchOptions, _ []schema.Issue) (any, error) {
@@ -51,18 +50,8 @@ var checkBatch = takes("text", func(text string, o batchOptions, _ []schema.Issu
 	}
 	docs := []batchDoc{}
 	catalogue.Split(name, strings.NewReader(text), func(d catalogue.Doc) bool {
-		res := schema.Validate(d.Text, opts)
-		b := batchDoc{Ref: d.Ref, Valid: true, Product: res.Report.Product, Facts: schema.FactsOf(d.Ref, res), Issues: []schema.Issue{}}
-		for _, is := range res.Report.Issues {
-			if is.Source == schema.SourceMerchant {
-				continue
-			}
-			if is.Severity == schema.Error {
-				b.Valid = false
-			}
-			b.Issues = append(b.Issues, d.Ref.Place(is))
-		}
-		docs = append(docs, b)
+		c := catalogue.CheckDoc(d, opts)
+		docs = append(docs, batchDoc{c, schema.NewReport(c.Issues).Valid})
 		return true
 	})
 	return marshal(map[string]any{"docs": docs}), nil

@@ -19,22 +19,6 @@ import (
 // file, then the facts of every document through catalogueIssues on one
 // instance, give the cross-document issues; barcodeZip zips the symbols.
 func TestCatalogueThroughJavaScript(t *testing.T) {
-	api, funcs, err := newAPI(make(chan struct{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		for _, f := range funcs {
-			f.Release()
-		}
-	}()
-	fn := func(name string) safejs.Value {
-		v, err := api.Get(name)
-		if err != nil || v.Type() != safejs.TypeFunction {
-			t.Fatalf("api.%s is %v", name, v.Type())
-		}
-		return v
-	}
 	text := `{"keystandard": "ean13", "keystr": "6901939621608"}` + "\n\n" +
 		`{"keystandard": "ean13", "keystr": "6901939621608"}` + "\n" + `{"keystr": ` + "\n"
 	var batch struct {
@@ -45,7 +29,7 @@ func TestCatalogueThroughJavaScript(t *testing.T) {
 			Facts  json.RawMessage
 		}
 	}
-	if err := json.Unmarshal([]byte(jsString(t, call(t, fn("checkBatch"), text, `{"name": "a.ndjson", "lang": "en"}`))), &batch); err != nil {
+	if err := json.Unmarshal([]byte(jsString(t, call(t, apiFunc(t, "checkBatch"), text, `{"name": "a.ndjson", "lang": "en"}`))), &batch); err != nil {
 		t.Fatal(err)
 	}
 	if len(batch.Docs) != 3 || batch.Docs[1].Ref.Line != 3 || batch.Docs[2].Ref.Line != 4 || batch.Docs[2].Valid {
@@ -69,7 +53,7 @@ func TestCatalogueThroughJavaScript(t *testing.T) {
 		Rest    []schema.CatalogueIssue
 		Summary schema.Summary
 	}
-	if err := json.Unmarshal([]byte(jsString(t, call(t, fn("catalogueIssues"), string(fj), `{"lang": "en"}`))), &cat); err != nil {
+	if err := json.Unmarshal([]byte(jsString(t, call(t, apiFunc(t, "catalogueIssues"), string(fj), `{"lang": "en"}`))), &cat); err != nil {
 		t.Fatal(err)
 	}
 	if len(cat.Docs) != 3 || len(cat.Docs[1].Issues) != 1 || cat.Docs[1].Issues[0].Issue.Code != "catalogue.keystr.duplicate" ||
@@ -79,11 +63,11 @@ func TestCatalogueThroughJavaScript(t *testing.T) {
 	if cat.Summary.Documents != 3 || cat.Summary.Invalid < 2 {
 		t.Errorf("summary %+v", cat.Summary)
 	}
-	if err := json.Unmarshal([]byte(jsString(t, call(t, fn("catalogueIssues"), "{", "{}"))), &struct{}{}); err != nil {
+	if err := json.Unmarshal([]byte(jsString(t, call(t, apiFunc(t, "catalogueIssues"), "{", "{}"))), &struct{}{}); err != nil {
 		t.Fatal(err)
 	}
 
-	out := call(t, fn("barcodeZip"), `["6901939621608", "123", "6901939621608", "96385074"]`, "{}")
+	out := call(t, apiFunc(t, "barcodeZip"), `["6901939621608", "123", "6901939621608", "96385074"]`, "{}")
 	head, _ := out.Index(0)
 	var info struct{ Files, Skipped int }
 	if err := json.Unmarshal([]byte(jsString(t, head)), &info); err != nil || info.Files != 2 || info.Skipped != 1 {

@@ -12,8 +12,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"scanpage/bench/catgen"
+	"scanpage/schema"
 	"scanpage/schema/catalogue"
 )
 
@@ -25,48 +27,23 @@ func check(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-// output is the JSON format, as README documents it.
+// output is the JSON format, as README documents it (decode checks its
+// keys; the issues and the summary are the schema's own types).
 type output struct {
 	Files []struct {
-		Name   string  `json:"name"`
-		Line   int     `json:"line"`
-		Valid  bool    `json:"valid"`
-		Issues []issue `json:"issues"`
+		Name   string         `json:"name"`
+		Line   int            `json:"line"`
+		Valid  bool           `json:"valid"`
+		Issues []schema.Issue `json:"issues"`
 	} `json:"files"`
-	Catalogue []struct {
-		Name  string `json:"name"`
-		Line  int    `json:"line"`
-		Issue issue  `json:"issue"`
-	} `json:"catalogue"`
-	Documents int `json:"documents"`
-	Valid     int `json:"valid"`
-	Invalid   int `json:"invalid"`
-	Errors    int `json:"errors"`
-	Warnings  int `json:"warnings"`
-	Infos     int `json:"infos"`
-	Summary   struct {
-		Codes     map[string]int `json:"codes"`
-		FirmCodes []struct {
-			FirmCode  string `json:"firmCode"`
-			Verified  bool   `json:"verified"`
-			Documents int    `json:"documents"`
-		} `json:"firmCodes"`
-		Unverified int `json:"unverified"`
-	} `json:"summary"`
-}
-
-type issue struct {
-	Severity string          `json:"severity"`
-	Code     string          `json:"code"`
-	Errcode  int             `json:"errcode"`
-	Path     string          `json:"path"`
-	Line     int             `json:"line"`
-	Column   int             `json:"column"`
-	Offset   int             `json:"offset"`
-	Length   int             `json:"length"`
-	Message  string          `json:"message"`
-	Fix      json.RawMessage `json:"fix"`
-	Source   string          `json:"source"`
+	Catalogue []schema.CatalogueIssue `json:"catalogue"`
+	Documents int                     `json:"documents"`
+	Valid     int                     `json:"valid"`
+	Invalid   int                     `json:"invalid"`
+	Errors    int                     `json:"errors"`
+	Warnings  int                     `json:"warnings"`
+	Infos     int                     `json:"infos"`
+	Summary   schema.Summary          `json:"summary"`
 }
 
 func decode(t *testing.T, s string) output {
@@ -212,7 +189,7 @@ func TestCheckArray(t *testing.T) {
 			t.Errorf("document %d starts on line %d, want %d", i, f.Line, starts[i])
 		}
 	}
-	var dup *issue
+	var dup *schema.Issue
 	for _, c := range r.Catalogue {
 		if c.Issue.Code == "catalogue.keystr.duplicate" {
 			dup = &c.Issue
@@ -277,6 +254,14 @@ func TestCheckExitStatus(t *testing.T) {
 	if code, _, _ := check(t, "-merchant", filepath.Join(dir, "missing.json"), dir); code != 2 {
 		t.Errorf("missing merchant file: exit %d", code)
 	}
+	// An error of the merchant context alone (every document valid) is
+	// exit status 1 too.
+	os.Remove(filepath.Join(dir, "broken.json"))
+	bad := filepath.Join(t.TempDir(), "merchant.json")
+	os.WriteFile(bad, []byte(`{"errcode": 40001, "errmsg": "invalid credential"}`), 0o644)
+	if code, out, _ := check(t, "-lang", "en", "-merchant", bad, dir); code != 1 || !strings.Contains(out, "1 documents: 1 valid, 0 invalid") {
+		t.Errorf("merchant context with an error: exit %d\n%s", code, out)
+	}
 }
 
 // Text: every line but the last is file:line:col: severity code [errcode]
@@ -299,6 +284,11 @@ func TestCheckText(t *testing.T) {
 	}
 	if !strings.Contains(out, " error action.price.retail_price.format [63160] ") {
 		t.Error("no errcode shown")
+	}
+	// The issues found at the end (recommended codes outside the
+	// catalogue) are written too, before the totals.
+	if got, want := strings.Count(out, " warning catalogue.recommend.outside "), catgen.Default(200, 5).Expect()[catgen.Outside]; got != want || want == 0 {
+		t.Errorf("%d recommend.outside lines, want %d", got, want)
 	}
 	_, zh, _ := check(t, "-lang", "zh", ndjson)
 	if !strings.HasSuffix(zh, "\n") || !strings.Contains(zh, "共 200 条商品信息") || !strings.Contains(zh, "已用于") {
@@ -343,6 +333,17 @@ func TestCheckSARIF(t *testing.T) {
 	}
 	results, _ := runObj["results"].([]any)
 	byRule := map[string]int{}
+	// The UTF-16 offset each line of the file starts at: a result's
+	// charOffset is its line's start plus its column.
+	text, err := os.ReadFile(ndjson)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lineStart := []int{0}
+	for _, l := range strings.SplitAfter(string(text), "\n") {
+		lineStart = append(lineStart, lineStart[len(lineStart)-1]+len(utf16.Encode([]rune(l))))
+	}
+	levels := map[string]string{"catalogue.keystr.duplicate": "error", "catalogue.recommend.outside": "warning", "action.card.custom_code": "note"}
 	for i, x := range results {
 		r := x.(map[string]any)
 		id, _ := r["ruleId"].(string)
@@ -369,6 +370,12 @@ func TestCheckSARIF(t *testing.T) {
 		col, _ := region["startColumn"].(float64)
 		if uri != ndjson || line < 1 || col < 1 {
 			t.Errorf("result %d at %q %v:%v", i, uri, line, col)
+		}
+		if off, _ := region["charOffset"].(float64); line >= 1 && int(line) <= len(lineStart) && int(off) != lineStart[int(line)-1]+int(col)-1 {
+			t.Errorf("result %d at %v:%v has charOffset %v, want %d", i, line, col, off, lineStart[int(line)-1]+int(col)-1)
+		}
+		if want, ok := levels[id]; ok && r["level"] != want {
+			t.Errorf("result %d (%s): level %v, want %s", i, id, r["level"], want)
 		}
 		byRule[id]++
 	}

@@ -70,14 +70,35 @@ type job struct {
 	doc Doc
 }
 
-// done is a validated document: what the sink and the catalogue need of
-// it, read on the worker (the tree is dropped there).
+// done is a validated document, in input order by seq.
 type done struct {
-	seq    int
-	ref    schema.DocRef
-	facts  schema.DocFacts
-	issues []schema.Issue
-	prod   *schema.ProductSummary
+	seq int
+	Checked
+}
+
+// A Checked is one document validated on its own, as a check needs it:
+// where it is, its issues placed in its file (the merchant context's left
+// out: a check reports those once), the product the validator read, and
+// the facts the cross-document rules need (schema.FactsOf). The parsed
+// tree is dropped: nothing reads the text again.
+type Checked struct {
+	Ref     schema.DocRef          `json:"ref"`
+	Issues  []schema.Issue         `json:"issues"`
+	Product *schema.ProductSummary `json:"product,omitempty"`
+	Facts   schema.DocFacts        `json:"facts"`
+}
+
+// CheckDoc validates d on its own with opts: what Check's workers do, and
+// what the page's workers do through the wasm's checkBatch.
+func CheckDoc(d Doc, opts schema.Options) Checked {
+	res := schema.Validate(d.Text, opts)
+	c := Checked{Ref: d.Ref, Issues: make([]schema.Issue, 0, len(res.Report.Issues)), Product: res.Report.Product, Facts: schema.FactsOf(d.Ref, res)}
+	for _, is := range res.Report.Issues {
+		if is.Source != schema.SourceMerchant {
+			c.Issues = append(c.Issues, d.Ref.Place(is))
+		}
+	}
+	return c
 }
 
 // Check reads every input in order, validates each document and feeds the
@@ -132,16 +153,8 @@ func Check(ctx context.Context, inputs []Input, opts Options, sink Sink) (schema
 		go func() {
 			defer func() { finished <- struct{}{} }()
 			for j := range jobs {
-				res := schema.Validate(j.doc.Text, vopts)
-				d := done{seq: j.seq, ref: j.doc.Ref, facts: schema.FactsOf(j.doc.Ref, res), prod: res.Report.Product,
-					issues: make([]schema.Issue, 0, len(res.Report.Issues))}
-				for _, is := range res.Report.Issues {
-					if is.Source != schema.SourceMerchant {
-						d.issues = append(d.issues, j.doc.Ref.Place(is))
-					}
-				}
 				select {
-				case results <- d:
+				case results <- done{j.seq, CheckDoc(j.doc, vopts)}:
 				case <-ctx.Done():
 					return
 				}
@@ -176,8 +189,8 @@ func Check(ctx context.Context, inputs []Input, opts Options, sink Sink) (schema
 				cancel()
 				break
 			}
-			ci, valid := cat.AddFacts(d.facts)
-			r := Result{Ref: d.ref, Valid: valid, Catalogue: ci, Product: d.prod, Issues: d.issues}
+			ci, valid := cat.AddFacts(d.Facts)
+			r := Result{Ref: d.Ref, Valid: valid, Catalogue: ci, Product: d.Product, Issues: d.Issues}
 			if err = sink.Document(r); err != nil {
 				cancel()
 				break

@@ -18,20 +18,6 @@ type Doc struct {
 	Text string
 }
 
-// Kind is how a file holds its documents.
-type Kind int
-
-const (
-	// Whole: the file is one document (a .json file whose top level is
-	// not an array).
-	Whole Kind = iota
-	// Lines: one document per line (.ndjson, .jsonl); blank lines are
-	// skipped.
-	Lines
-	// Array: a .json file whose top level is an array of documents.
-	Array
-)
-
 // IsLines reports whether a file name is an NDJSON file (.ndjson, .jsonl).
 func IsLines(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -51,15 +37,15 @@ func IsInput(name string) bool {
 // documents, in order, until yield returns false. It streams: only one
 // document's text is held at a time, whatever the file's size.
 //
-// An NDJSON file (by its name) is one document per line. Any other file is
-// one document unless its first character (after a BOM and white space) is
-// '[': then each element of that array is a document, cut at the commas
-// and the closing bracket that stand outside every string and bracket. A
-// broken element is still cut where its brackets allow, so a document with
-// a syntax error is that document's issue; only an element whose brackets
-// never close takes the rest of the file with it. Text after the array's
-// closing bracket is one more (broken) document. An empty array has no
-// documents.
+// An NDJSON file (by its name) is one document per line, blank lines
+// skipped. Any other file is one document unless its first character
+// (after a BOM and white space) is '[': then each element of that array is
+// a document, cut at the commas and the closing bracket that stand outside
+// every string and bracket. A broken element is still cut where its
+// brackets allow, so a document with a syntax error is that document's
+// issue; only an element whose brackets never close takes the rest of the
+// file with it. Text after the array's closing bracket is one more
+// (broken) document. An empty array has no documents.
 //
 // The error is the reader's, never the documents'.
 func Split(name string, r io.Reader, yield func(Doc) bool) error {

@@ -57,6 +57,7 @@ func TestSplitPositions(t *testing.T) {
 		{"c.json", "[\n  {\"keystr\": \"1\"},\n  {\"t\": \"😀茶\",\n   \"keystr\": \"2\"}, {\"keystr\": \"3\"}\r\n]\n", []string{`{"keystr": "1"}`, "{\"t\": \"😀茶\",\n   \"keystr\": \"2\"}", `{"keystr": "3"}`}},
 		{"d.json", "\uFEFF  [{\"a\": \"],[\\\"\", \"keystr\": \"1\"},\r{\"keystr\": \"2\"},]", []string{`{"a": "],[\"", "keystr": "1"}`, `{"keystr": "2"}`}},
 		{"e.json", "{\"keystr\": \"1\"}\n", []string{"{\"keystr\": \"1\"}\n"}},
+		{"f.json", "[\r\n  {\"keystr\": \"1\"},\r\n  {\"t\": \"茶\",\r\n   \"keystr\": \"2\"}\r\n]", []string{`{"keystr": "1"}`, "{\"t\": \"茶\",\r\n   \"keystr\": \"2\"}"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -108,6 +109,7 @@ func TestSplitBroken(t *testing.T) {
 	}{
 		{`[{"keystr": "1"}, {"keystr": "2" @}, {"keystr": "3"}]`, []string{`{"keystr": "1"}`, `{"keystr": "2" @}`, `{"keystr": "3"}`}},
 		{"[{\"keystr\": \"1\"}, {\"title\": \"unterminated\n}, {\"keystr\": \"3\"}]", []string{`{"keystr": "1"}`, "{\"title\": \"unterminated\n}", `{"keystr": "3"}`}},
+		{`[{"keystr": "1"}}, {"keystr": "2"}]`, []string{`{"keystr": "1"}}`, `{"keystr": "2"}`}},
 		{`[{"a": 1}] trailing`, []string{`{"a": 1}`, `trailing`}},
 		{"[ ]\n", nil},
 		{`[{"a": 1}, {"b": [1, 2`, []string{`{"a": 1}`, `{"b": [1, 2`}},
