@@ -82,3 +82,52 @@ func TestReportCapMerchantSource(t *testing.T) {
 		t.Errorf("summary of the merchant's single quotes: source %q at %d, want %q at %d", quotes.Source, quotes.Offset, SourceMerchant, strings.Index(text, "'"))
 	}
 }
+
+// TestReportCapValidWhenOnlyTheErrorIsLeftOut: the first MaxIssues issues
+// are warnings (duplicate keys) and the one error (a wrong check digit)
+// comes after them, so it is only counted: the report is still not valid.
+func TestReportCapValidWhenOnlyTheErrorIsLeftOut(t *testing.T) {
+	base, _ := readRuleCases(t)
+	if rep := Validate(base, Options{}).Report; !rep.Valid || len(rep.Issues) != 0 {
+		t.Fatalf("the base: %+v", rep)
+	}
+	bad := strings.Replace(base, `"6901939621608"`, `"6901939621600"`, 1)
+	text := strings.Replace(bad, "{", "{"+strings.Repeat(`"keystandard": "ean13", `, MaxIssues), 1)
+	rep := Validate(text, Options{}).Report
+	for i, is := range rep.Issues[:MaxIssues] {
+		if is.Severity == Error {
+			t.Fatalf("issue %d is an error: %+v", i, is)
+		}
+	}
+	if rep.Valid {
+		t.Errorf("valid, with the error left out: %+v", rep.Issues[MaxIssues:])
+	}
+}
+
+// TestCappedSeverity: a summary has the most severe severity of the issues
+// it stands for, not that of the first one left out, whether they were
+// left out by the cap or only counted while they were collected.
+func TestCappedSeverity(t *testing.T) {
+	d := Parse(strings.Repeat(" ", MaxIssues+4))
+	var fs []finding
+	for i := range MaxIssues {
+		fs = append(fs, finding{sev: Info, code: "a", start: i})
+	}
+	fs = append(fs, finding{sev: Warning, code: "b", start: MaxIssues}, finding{sev: Error, code: "b", start: MaxIssues + 1})
+	var left tally
+	left.count(finding{sev: Info, code: "c", start: MaxIssues + 2})
+	left.count(finding{sev: Warning, code: "c", start: MaxIssues + 3})
+	issues := capped([]findingsIn{{d, fs, &left}}, EN)
+	if len(issues) != MaxIssues+2 {
+		t.Fatalf("%d issues, want %d", len(issues), MaxIssues+2)
+	}
+	for i, want := range []struct {
+		code string
+		sev  Severity
+		more int
+	}{{"b", Error, 2}, {"c", Warning, 2}} {
+		if is := issues[MaxIssues+i]; is.Code != want.code || is.Severity != want.sev || is.More != want.more {
+			t.Errorf("summary %d: %s %s more %d, want %s %s more %d", i, is.Code, is.Severity, is.More, want.code, want.sev, want.more)
+		}
+	}
+}
