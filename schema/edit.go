@@ -17,8 +17,9 @@ type Edit struct {
 
 // SetEdit returns the smallest edit of d's text that sets the value at
 // pointer to v: the value's own token replaced when it is there, else a new
-// member added to its object, after the last member and in the object's
-// own indentation (or on the same line, when the object is on one line).
+// member added to its object as a form adds one (addMember: after the last
+// member, in the object's own indentation, or on the same line when the
+// object is on one line).
 // false when neither the value nor its object is in the text, or the text
 // around them cannot take the edit with certainty (the object is not
 // closed). v is written as JSON (a string quoted, a json.Number as is).
@@ -35,21 +36,11 @@ func (d *Document) SetEdit(pointer string, v any) (Edit, bool) {
 		return Edit{}, false
 	}
 	obj := d.Root.Lookup(pointer[:i])
-	if obj == nil || obj.Kind != Object || obj.End <= obj.Start || d.Text[obj.End-1] != '}' {
+	val, ok := valueNode(json.RawMessage(text))
+	if obj == nil || obj.Kind != Object || !d.closed(obj) || !ok {
 		return Edit{}, false
 	}
-	key := pointerUnescaper.Replace(pointer[i+1:])
-	member := quoteJSON(key) + ": " + text
-	open, close := obj.Start, obj.End-1
-	if len(obj.Fields) == 0 {
-		indent := lineIndent(d.Text, open)
-		return d.edit(open+1, close, "\n"+indent+d.indentUnit()+member+"\n"+indent), true
-	}
-	last := obj.Fields[len(obj.Fields)-1]
-	if !strings.Contains(d.Text[open:close], "\n") {
-		return d.edit(last.End, last.End, ", "+member), true
-	}
-	return d.edit(last.End, last.End, ",\n"+lineIndent(d.Text, last.KeyStart)+member), true
+	return d.addMember(obj, pointerUnescaper.Replace(pointer[i+1:]), val), true
 }
 
 // edit is the Edit replacing the byte range [start, end) of d's text.
