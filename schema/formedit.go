@@ -67,22 +67,6 @@ func noPath(p string) *EditError {
 	return editErr("form.path.missing", Msg("文档中没有 %s。", "The document has no %s.", Quote(p)))
 }
 
-// steps splits a pointer into its unescaped steps; false when it is not a
-// pointer.
-func steps(p string) ([]string, bool) {
-	if p == "" {
-		return nil, true
-	}
-	if p[0] != '/' {
-		return nil, false
-	}
-	s := strings.Split(p[1:], "/")
-	for i := range s {
-		s[i] = pointerUnescaper.Replace(s[i])
-	}
-	return s, true
-}
-
 // closed reports whether the container n ends with its ASCII closing
 // bracket (not a full-width one the parser stepped over, nor nothing).
 func (d *Document) closed(n *Node) bool {

@@ -95,17 +95,31 @@ func escapePointer(s string) string {
 
 // Lookup follows an RFC 6901 pointer from n; nil when it leads nowhere.
 func (n *Node) Lookup(pointer string) *Node {
-	if pointer == "" {
-		return n
-	}
-	if pointer[0] != '/' {
+	st, ok := steps(pointer)
+	if !ok {
 		return nil
 	}
 	cur := n
-	for _, tok := range strings.Split(pointer[1:], "/") {
-		cur = cur.Child(pointerUnescaper.Replace(tok))
+	for _, step := range st {
+		cur = cur.Child(step)
 	}
 	return cur
+}
+
+// steps splits a pointer into its unescaped steps; false when it is not a
+// pointer.
+func steps(p string) ([]string, bool) {
+	if p == "" {
+		return nil, true
+	}
+	if p[0] != '/' {
+		return nil, false
+	}
+	s := strings.Split(p[1:], "/")
+	for i := range s {
+		s[i] = pointerUnescaper.Replace(s[i])
+	}
+	return s, true
 }
 
 var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
