@@ -131,3 +131,20 @@ func TestCappedSeverity(t *testing.T) {
 		}
 	}
 }
+
+// TestTallyOnlyCounts: while a document is read, the findings past the
+// first MaxIssues in text order are only counted, never kept (so they are
+// never put into words or positioned): the parser and the rules keep at
+// most MaxIssues findings whatever the document holds.
+func TestTallyOnlyCounts(t *testing.T) {
+	text := "[" + strings.Repeat("1 ", 4999) + "1]"
+	d := Parse(text)
+	if o := d.left.over["syntax.missing_comma"]; len(d.syntax) != MaxIssues || o == nil || o.n != 4999-MaxIssues {
+		t.Errorf("parser: %d findings kept, %+v counted", len(d.syntax), o)
+	}
+	obj := "{" + strings.Repeat(`"x": 1, `, 4999) + `"x": 1}`
+	c := checkDocument(Parse(obj), nil)
+	if len(c.out) > MaxIssues {
+		t.Errorf("rules: %d findings kept", len(c.out))
+	}
+}
