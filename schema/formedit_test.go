@@ -136,6 +136,8 @@ func TestActionChoices(t *testing.T) {
 		{"no fourth counted link; banners do not count", doc(`{"type": "link", "name": "a", "link": "http://a"}, {"type": "link", "name": "b", "link": "http://b"}, {"type": "user"}, {"type": "link", "showtype": "banner", "link": "http://c", "image": "http://d"}`),
 			map[string]string{"link": "action.count", "user": "action.user.duplicate", "card": "action.count", "media": "action.banner_media"}},
 		{"no banner next to a media", doc(`{"type": "media", "link": "https://v.qq.com/x", "image": "http://i"}`), map[string]string{"banner": "action.banner_media"}},
+		{"a rule the list already breaks refuses only its own kind", doc(`{"type": "text", "text": "a"}, {"type": "text", "text": "b"}`),
+			map[string]string{"text": "action.text.duplicate"}},
 		{"other fields do not refuse", doc(`{"type": "recommend", "recommend": {"recommend_list": [{"keystandard": "ean13", "keystr": "1"}]}}`), map[string]string{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
