@@ -13,13 +13,16 @@ import (
 // Quotes that are not JSON's but are typed in its place.
 var slipQuotes = []string{"'", "“", "”", "‘", "’"}
 
-func isSlipQuote(s string) bool {
+func isSlipQuote(s string) bool { return slipQuote(s) != "" }
+
+// slipQuote returns the slip quote s starts with, "" when none.
+func slipQuote(s string) string {
 	for _, q := range slipQuotes {
 		if strings.HasPrefix(s, q) {
-			return true
+			return q
 		}
 	}
-	return false
+	return ""
 }
 
 // closers lists which quotes end a string opened by a slip quote.
@@ -40,12 +43,7 @@ func (p *parser) str() string {
 	if p.s[p.i] == '"' {
 		return p.jsonString(start)
 	}
-	open := ""
-	for _, q := range slipQuotes {
-		if strings.HasPrefix(p.s[p.i:], q) {
-			open = q
-		}
-	}
+	open := slipQuote(p.s[p.i:])
 	p.i += len(open)
 	ends := closers(open)
 	last := ""
