@@ -30,11 +30,15 @@ test("the worker loads from a compiled module the page sends", async () => {
 });
 
 test("a message that is not {id, method, args} gets an error reply, never a throw", async () => {
-  for (const data of [null, undefined, 42, "validate", [], {}, { id: 3 }, { id: 4, method: "validate" }, { id: 5, method: "validate", args: "{}" }]) {
+  const shape = /^scanpage: a message must be \{id, method, args\}, not /;
+  const unknown = /^scanpage: unknown method "undefined" \(known: validate, /;
+  const args = /^scanpage: validate: args must be an array$/;
+  for (const [data, why] of [[null, shape], [undefined, shape], [42, shape], ["validate", shape], [[], unknown], [{}, unknown],
+    [{ id: 3 }, unknown], [{ id: 4, method: "validate" }, args], [{ id: 5, method: "validate", args: "{}" }, args]]) {
     const out = await post(data);
     assert.equal(out.length, 1, `${JSON.stringify(data)}: ${JSON.stringify(out)}`);
     assert.ok(out[0].error, `${JSON.stringify(data)}: ${JSON.stringify(out)}`);
-    assert.match(out[0].error.message, /^scanpage: /);
+    assert.match(out[0].error.message, why, "the reply names what was wrong");
     if (data && typeof data === "object" && "id" in data) assert.equal(out[0].id, data.id);
   }
 });
