@@ -300,9 +300,6 @@ function typeName(v) {
   return typeof v;
 }
 
-/** The calls an instance in a worker answers (scanpage-worker.js accepts these only). */
-const METHODS = ["validate", "repair", "preview", "barcode", "digitalLink", "stats", "form", "formEdit", "actionChoices", "formValue"];
-
 /**
  * Runs an instance in a module Web Worker; every call then returns a Promise.
  * The main thread resolves the wasm's URL (or passes the compiled module) so
@@ -317,10 +314,12 @@ async function loadWorker(opts) {
   const pending = new Map();
   let seq = 0;
   let failed = null;
-  const version = await new Promise((resolve, reject) => {
+  // The worker names the calls of its instance (the facade's own), so that
+  // this list is not written twice.
+  const { version, methods } = await new Promise((resolve, reject) => {
     worker.onmessage = (e) => {
       const m = e.data;
-      if (m.ready) return resolve(m.version);
+      if (m.ready) return resolve(m);
       if (m.loadError) {
         worker.terminate();
         return reject(new Error(`scanpage: the worker could not load the wasm: ${m.loadError}`));
@@ -378,6 +377,6 @@ async function loadWorker(opts) {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   } };
-  for (const m of METHODS) api[m] = send(m);
+  for (const m of methods) api[m] = send(m);
   return api;
 }

@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { declared } from "./lib.mjs";
 
 const pkg = new URL("../../../build/package/", import.meta.url);
 const replies = [];
@@ -24,6 +25,8 @@ test("the worker loads from a compiled module the page sends", async () => {
   const module = await WebAssembly.compile(await readFile(new URL("scanpage.wasm", pkg)));
   const [r] = await post({ init: { module } });
   assert.equal(r.ready, true, JSON.stringify(r));
+  // The page builds its async API from the calls the worker names: those the types declare.
+  assert.deepEqual(r.methods, (await declared("AsyncScanpage")).filter((m) => m !== "dispose"));
   const [v] = await post({ id: 1, method: "validate", args: ["{,}", { lang: "en" }] });
   assert.equal(v.id, 1);
   assert.equal(v.result.valid, false);
