@@ -224,6 +224,8 @@ function facade(raw, hasEnded, memory) {
     if (fn === "repair") r.text = text; // not checked, so not changed
     return r;
   };
+  /** A call on text and options that answers JSON. */
+  const onText = (fn) => (input, opts) => result(call(fn, [str(input, fn, "input"), optsText(opts, fn)]));
   return {
     version: raw.version,
     validate: (input, opts) => doc("validate", docText(input, "validate"), opts),
@@ -233,8 +235,8 @@ function facade(raw, hasEnded, memory) {
     digitalLink: (code, opts) => withImage(call("digitalLink", [cutCode(str(code, "digitalLink", "code")), optsText(opts, "digitalLink")])),
     stats: () => ({ ...result(call("stats", [])), memoryBytes: memory.buffer.byteLength }),
     form: (opts) => result(call("form", [optsText(opts, "form")])),
-    formEdit: (input, op) => result(call("formEdit", [str(input, "formEdit", "input"), optsText(op, "formEdit")])),
-    actionChoices: (input, opts) => result(call("actionChoices", [str(input, "actionChoices", "input"), optsText(opts, "actionChoices")])),
+    formEdit: onText("formEdit"),
+    actionChoices: onText("actionChoices"),
     formValue: (input) => result(call("formValue", [str(input, "formValue", "input")])),
     dispose() {
       if (disposed) return;
