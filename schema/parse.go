@@ -57,8 +57,7 @@ func parse(text string, keepEdits bool) *Document {
 	d.left.keepEdits = keepEdits
 	if len(text) > MaxSize {
 		d.Fatal = true
-		d.syntax = append(d.syntax, finding{sev: Error, code: "syntax.too_large", start: 0, end: 0, fatal: true,
-			msg: Msg("文档有 %s，超过了 1 MiB 的上限，未做检查。", "The document is %s, over the 1 MiB limit; it was not checked.", sizeText(len(text)))})
+		d.syntax = append(d.syntax, tooLarge(len(text)))
 		return d
 	}
 	if !utf8.ValidString(text) {
@@ -71,6 +70,20 @@ func parse(text string, keepEdits bool) *Document {
 	p := &parser{s: text, d: d}
 	p.parseDocument()
 	return d
+}
+
+// tooLarge is the one finding about a text of n bytes, over MaxSize.
+func tooLarge(n int) finding {
+	return finding{sev: Error, code: "syntax.too_large", start: 0, end: 0, fatal: true,
+		msg: Msg("文档有 %s，超过了 1 MiB 的上限，未做检查。", "The document is %s, over the 1 MiB limit; it was not checked.", sizeText(n))}
+}
+
+// TooLarge is the issue Validate gives about a document of n bytes, over
+// MaxSize, in lang: for a caller that refuses such a document before it
+// has its text (the wasm loader keeps it on the JavaScript side) and must
+// say the same as the validator.
+func TooLarge(n int, lang Lang) Issue {
+	return (&Document{}).issue(tooLarge(n), lang)
 }
 
 func sizeText(n int) string {

@@ -202,6 +202,12 @@ func TestLimits(t *testing.T) {
 	if got := syntaxOnly(Validate(big, Options{}).Report.Issues); len(got) != 1 || !strings.HasPrefix(got[0], "syntax.too_large 1:1+0") {
 		t.Errorf("over 1 MiB: %v", got)
 	}
+	for _, lang := range []Lang{ZH, EN} {
+		want := Validate(big, Options{Lang: lang}).Report.Issues
+		if got := TooLarge(len(big), lang); len(want) != 1 || got != want[0] {
+			t.Errorf("TooLarge(%d, %s) = %+v\nValidate says %+v", len(big), lang, got, want)
+		}
+	}
 	ok := strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth)
 	if d := Parse(ok); d.Fatal {
 		t.Errorf("depth %d refused: %v", MaxDepth, syntaxOnly(d.SyntaxIssues(EN)))
