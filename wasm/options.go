@@ -85,22 +85,13 @@ func jsonNames(t reflect.Type) []string {
 	return names
 }
 
-// tooLarge is the issue of a document over schema.MaxSize that the loader
-// did not copy into the wasm: the same code and sentence the validator
-// gives when it gets such a document (schema.Parse).
-func tooLarge(n int, lang schema.Lang) schema.Issue {
-	return schema.Issue{Severity: schema.Error, Code: "syntax.too_large", Path: "", Line: 1, Column: 1, Source: schema.SourceDocument,
-		Message: schema.Msg("文档有 %.1f MiB，超过了 1 MiB 的上限，未做检查。",
-			"The document is %.1f MiB, over the 1 MiB limit; it was not checked.", float64(n)/(1<<20)).In(lang)}
-}
-
 // oversizeResult answers validate, repair or preview for a document of n
 // bytes over the limit, which the loader kept on its side: the result has
 // the shape of that call, with the one too_large issue (repair's text is
 // null: the loader puts the unchanged input there).
 func oversizeResult(fn string, n int, o docOptions) (any, error) {
 	lang := schema.ParseLang(o.Lang)
-	is := tooLarge(n, lang)
+	is := schema.TooLarge(n, lang)
 	switch fn {
 	case "validate":
 		return marshal(schema.NewReport([]schema.Issue{is})), nil

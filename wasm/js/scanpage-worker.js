@@ -2,15 +2,21 @@
 // an instance inside the worker and answers the page's calls in order.
 //
 // Every message gets a reply, and only the API's own calls are answered: a
-// message that is not {id, method, args} with method one of METHODS gets an
-// error reply naming what was wrong, never a throw before the reply.
+// message that is not {id, method, args} with method one of methods(sp)
+// gets an error reply naming what was wrong, never a throw before the reply.
 import { load } from "./scanpage.js";
 
-/** The calls answered: the API's own (never toString, constructor, dispose or anything inherited). */
-const METHODS = new Set(["validate", "repair", "preview", "barcode", "digitalLink", "stats", "form", "formEdit", "actionChoices", "formValue"]);
 const OVERSIZE = Symbol.for("scanpage.oversize");
 
+/**
+ * The calls answered, the instance's own methods: the facade is the one
+ * list of them. Never dispose (the page ends the worker), version, toString,
+ * constructor or anything inherited.
+ */
+const methods = (sp) => Object.keys(sp).filter((k) => k !== "dispose" && typeof sp[k] === "function");
+
 let sp;
+let known;
 let loading;
 
 self.onmessage = async (e) => {
@@ -23,7 +29,8 @@ self.onmessage = async (e) => {
       try {
         const init = m.init;
         sp = await load(init.module ? { module: init.module } : { wasmURL: init.wasmURL });
-        self.postMessage({ ready: true, version: sp.version });
+        known = new Set(methods(sp));
+        self.postMessage({ ready: true, version: sp.version, methods: [...known] });
       } catch (err) {
         self.postMessage({ loadError: err.message });
       }
@@ -31,11 +38,11 @@ self.onmessage = async (e) => {
     }
     if (m === null || typeof m !== "object") throw new TypeError(`a message must be {id, method, args}, not ${m === null ? "null" : typeof m}`);
     const { method, args } = m;
-    if (typeof method !== "string" || !METHODS.has(method)) {
-      throw new TypeError(`unknown method ${JSON.stringify(String(method))} (known: ${[...METHODS].join(", ")})`);
+    if (!sp) throw new Error(`${String(method)}() before the worker loaded`);
+    if (typeof method !== "string" || !known.has(method)) {
+      throw new TypeError(`unknown method ${JSON.stringify(String(method))} (known: ${[...known].join(", ")})`);
     }
     if (!Array.isArray(args)) throw new TypeError(`${method}: args must be an array`);
-    if (!sp) throw new Error(`${method}() before the worker loaded`);
     const result = m.oversize ? sp[OVERSIZE](method, m.oversize, args[1]) : sp[method](...args);
     self.postMessage({ id, result }, result && result.png ? [result.png.buffer] : []);
   } catch (err) {

@@ -224,6 +224,8 @@ function facade(raw, hasEnded, memory) {
     if (fn === "repair") r.text = text; // not checked, so not changed
     return r;
   };
+  /** A call on text and options that answers JSON. */
+  const onText = (fn) => (input, opts) => result(call(fn, [str(input, fn, "input"), optsText(opts, fn)]));
   return {
     version: raw.version,
     validate: (input, opts) => doc("validate", docText(input, "validate"), opts),
@@ -233,8 +235,8 @@ function facade(raw, hasEnded, memory) {
     digitalLink: (code, opts) => withImage(call("digitalLink", [cutCode(str(code, "digitalLink", "code")), optsText(opts, "digitalLink")])),
     stats: () => ({ ...result(call("stats", [])), memoryBytes: memory.buffer.byteLength }),
     form: (opts) => result(call("form", [optsText(opts, "form")])),
-    formEdit: (input, op) => result(call("formEdit", [str(input, "formEdit", "input"), optsText(op, "formEdit")])),
-    actionChoices: (input, opts) => result(call("actionChoices", [str(input, "actionChoices", "input"), optsText(opts, "actionChoices")])),
+    formEdit: onText("formEdit"),
+    actionChoices: onText("actionChoices"),
     formValue: (input) => result(call("formValue", [str(input, "formValue", "input")])),
     dispose() {
       if (disposed) return;
@@ -300,9 +302,6 @@ function typeName(v) {
   return typeof v;
 }
 
-/** The calls an instance in a worker answers (scanpage-worker.js accepts these only). */
-const METHODS = ["validate", "repair", "preview", "barcode", "digitalLink", "stats", "form", "formEdit", "actionChoices", "formValue"];
-
 /**
  * Runs an instance in a module Web Worker; every call then returns a Promise.
  * The main thread resolves the wasm's URL (or passes the compiled module) so
@@ -317,10 +316,12 @@ async function loadWorker(opts) {
   const pending = new Map();
   let seq = 0;
   let failed = null;
-  const version = await new Promise((resolve, reject) => {
+  // The worker names the calls of its instance (the facade's own), so that
+  // this list is not written twice.
+  const { version, methods } = await new Promise((resolve, reject) => {
     worker.onmessage = (e) => {
       const m = e.data;
-      if (m.ready) return resolve(m.version);
+      if (m.ready) return resolve(m);
       if (m.loadError) {
         worker.terminate();
         return reject(new Error(`scanpage: the worker could not load the wasm: ${m.loadError}`));
@@ -378,6 +379,6 @@ async function loadWorker(opts) {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   } };
-  for (const m of METHODS) api[m] = send(m);
+  for (const m of methods) api[m] = send(m);
   return api;
 }

@@ -1,10 +1,15 @@
 // The JS API of js-api.md, through the real scanpage.wasm under Node.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { load } from "./lib.mjs";
+import { load, declared } from "./lib.mjs";
 import { sample } from "../../../testkit/samples.mjs";
 
 const sp = await load();
+
+test("an instance has the calls scanpage.d.ts declares, in both modes, and no others", async () => {
+  assert.deepEqual(Object.keys(sp).filter((k) => typeof sp[k] === "function"), await declared("Scanpage"));
+  assert.deepEqual(await declared("AsyncScanpage"), await declared("Scanpage"));
+});
 
 test("version is a non-empty string", () => {
   assert.equal(typeof sp.version, "string");

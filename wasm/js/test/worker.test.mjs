@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { declared } from "./lib.mjs";
 
 const pkg = new URL("../../../build/package/", import.meta.url);
 const replies = [];
@@ -24,17 +25,23 @@ test("the worker loads from a compiled module the page sends", async () => {
   const module = await WebAssembly.compile(await readFile(new URL("scanpage.wasm", pkg)));
   const [r] = await post({ init: { module } });
   assert.equal(r.ready, true, JSON.stringify(r));
+  // The page builds its async API from the calls the worker names: those the types declare.
+  assert.deepEqual(r.methods, (await declared("AsyncScanpage")).filter((m) => m !== "dispose"));
   const [v] = await post({ id: 1, method: "validate", args: ["{,}", { lang: "en" }] });
   assert.equal(v.id, 1);
   assert.equal(v.result.valid, false);
 });
 
 test("a message that is not {id, method, args} gets an error reply, never a throw", async () => {
-  for (const data of [null, undefined, 42, "validate", [], {}, { id: 3 }, { id: 4, method: "validate" }, { id: 5, method: "validate", args: "{}" }]) {
+  const shape = /^scanpage: a message must be \{id, method, args\}, not /;
+  const unknown = /^scanpage: unknown method "undefined" \(known: validate, /;
+  const args = /^scanpage: validate: args must be an array$/;
+  for (const [data, why] of [[null, shape], [undefined, shape], [42, shape], ["validate", shape], [[], unknown], [{}, unknown],
+    [{ id: 3 }, unknown], [{ id: 4, method: "validate" }, args], [{ id: 5, method: "validate", args: "{}" }, args]]) {
     const out = await post(data);
     assert.equal(out.length, 1, `${JSON.stringify(data)}: ${JSON.stringify(out)}`);
     assert.ok(out[0].error, `${JSON.stringify(data)}: ${JSON.stringify(out)}`);
-    assert.match(out[0].error.message, /^scanpage: /);
+    assert.match(out[0].error.message, why, "the reply names what was wrong");
     if (data && typeof data === "object" && "id" in data) assert.equal(out[0].id, data.id);
   }
 });
