@@ -378,6 +378,9 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     const { value, fatal } = sp.formValue(drawn);
     const active = /** @type {HTMLElement | null} */ (root.contains(document.activeElement) ? document.activeElement : null);
     const key = active?.dataset.key;
+    // Where the focus goes when its control is gone from the new form (a
+    // fix button the edit made needless): the next control that is still there.
+    const after = key === undefined ? [] : [...root.querySelectorAll("[data-key]")].map((e) => /** @type {HTMLElement} */ (e).dataset.key);
     const sel = active instanceof HTMLInputElement ? [active.selectionStart, active.selectionEnd] : null;
     seq = 0;
     const top = /** @type {Field} */ (m.byKey.get("|"));
@@ -399,6 +402,14 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
         // What the user typed there and has not committed yet stays.
         if (active instanceof HTMLInputElement && again instanceof HTMLInputElement && active.value !== active.dataset.orig) again.value = active.value;
         if (sel && again instanceof HTMLInputElement) again.setSelectionRange(sel[0], sel[1]);
+      } else {
+        for (const k of after.slice(after.indexOf(key) + 1)) {
+          const next = /** @type {HTMLButtonElement | null} */ (root.querySelector(`[data-key="${CSS.escape(/** @type {string} */ (k))}"]`));
+          if (next && !next.disabled) {
+            next.focus();
+            break;
+          }
+        }
       }
     }
   }

@@ -165,6 +165,21 @@ test("reordering two actions moves exactly those two items; a second text is ref
   assert.deepEqual(page.errors, []);
 });
 
+test("Tab onto a fix that the commit makes go away lands on the next control, not the page", async () => {
+  const { page } = await visit(env.browser, env.server.url, { viewport: { width: 1366, height: 900 }, locale: "en-US" });
+  await page.locator("#samples").selectOption("doc-fixed"); // keystr 6900000000000: a wrong check digit, with a fix
+  await page.locator("#tab-form").click();
+  await control(page, "/keystr|fix|keystr.check_digit").waitFor();
+  await control(page, "/keystr").focus();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("6900000000007");
+  await page.keyboard.press("Tab"); // onto the fix button, which the commit removes
+  await page.waitForFunction(() => (localStorage.getItem("scanpage:doc") ?? "").includes('"6900000000007"'));
+  await page.waitForFunction(() => !document.querySelector('#form [data-key="/keystr|fix|keystr.check_digit"]'));
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.key), "/brand_info/base_info/title");
+  assert.deepEqual(page.errors, []);
+});
+
 test("screenshots of the form at 1366 and 390 px", async () => {
   for (const [name, viewport] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
     const phone = name === "phone";
