@@ -77,8 +77,10 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
    */
   function focusAfterFix() {
     if (refocus < 0) return;
-    const rows = [...list.querySelectorAll("li.issue")];
-    const li = rows[Math.min(refocus, rows.length - 1)];
+    // Rows are counted as shown (summary rows too, as refocus is); the
+    // focus goes to the first issue row from that place on, else the last.
+    const rows = [...list.querySelectorAll("li.issue, li.summary")];
+    const li = rows.slice(refocus).find((r) => r.matches(".issue")) ?? rows.findLast((r) => r.matches(".issue"));
     refocus = -1;
     /** @type {HTMLElement | null | undefined} */
     const target = li?.querySelector("button.fix") ?? li?.querySelector("button");
@@ -98,16 +100,7 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
     li.dataset.severity = is.severity;
     li.dataset.code = is.code;
     li.dataset.more = String(is.more);
-    const sev = document.createElement("span");
-    sev.className = "sev";
-    sev.textContent = t(`sev.${is.severity}`);
-    const msg = document.createElement("span");
-    msg.className = "msg";
-    msg.textContent = is.message;
-    const code = document.createElement("span");
-    code.className = "code";
-    code.textContent = issueSource(is);
-    li.append(sev, msg, code);
+    li.append(span("sev", t(`sev.${is.severity}`)), span("msg", is.message), span("code", issueSource(is)));
     return li;
   }
 
@@ -127,19 +120,8 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
     jump.type = "button";
     jump.className = "jump";
     jump.dataset.i = String(i);
-    const sev = document.createElement("span");
-    sev.className = "sev";
-    sev.textContent = t(`sev.${is.severity}`);
-    const pos = document.createElement("span");
-    pos.className = "pos";
-    pos.textContent = `${is.source === "merchant" ? t("merchant.tag") + " " : ""}${is.line}:${is.column}`;
-    const msg = document.createElement("span");
-    msg.className = "msg";
-    msg.textContent = is.message;
-    const code = document.createElement("span");
-    code.className = "code";
-    code.textContent = issueSource(is);
-    jump.append(sev, pos, msg, code);
+    const pos = `${is.source === "merchant" ? t("merchant.tag") + " " : ""}${is.line}:${is.column}`;
+    jump.append(span("sev", t(`sev.${is.severity}`)), span("pos", pos), span("msg", is.message), span("code", issueSource(is)));
     li.append(jump);
     if (is.fix) {
       const fix = document.createElement("button");
@@ -150,6 +132,17 @@ export function issuesPanel({ list, counts, onJump, onFix }) {
       li.append(fix);
     }
     return li;
+  }
+
+  /**
+   * @param {string} className
+   * @param {string} text
+   */
+  function span(className, text) {
+    const el = document.createElement("span");
+    el.className = className;
+    el.textContent = text;
+    return el;
   }
 
   list.addEventListener("click", (e) => {

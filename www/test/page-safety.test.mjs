@@ -199,6 +199,21 @@ test("summary issues (more: N) are rows that say how many more, never positioned
   assert.match(got.rows[1].text, /4 more/);
   assert.doesNotMatch(got.rows[1].text, /9:9/, "no position shown");
   assert.equal(got.diags, 1, "the editor underlines only the listed issue");
+  // A fix applied below a summary row: the focus goes to the issue now at the
+  // fixed one's place, counting the summary rows too.
+  const focused = await page.evaluate(() => {
+    const P = /** @type {any} */ (window).panel;
+    document.getElementById("issues").replaceChildren();
+    const p = P.issuesPanel({ list: document.getElementById("issues"), counts: document.getElementById("counts"), onJump: () => {}, onFix: () => {} });
+    const at = (code, offset, more) => ({ path: "/a", line: 1, column: offset + 1, offset, length: 1, source: "document", severity: "error", code, message: code, ...(more ? { more } : { fix: { text: "", edit: { offset, length: 1, text: "" } } }) });
+    const text = "x".repeat(40);
+    const [sum, a, b, c, d] = [at("sum", 0, 7), at("a", 1), at("b", 2), at("c", 3), at("d", 4)];
+    p.render([sum, a, b, c, d], text, "");
+    /** @type {HTMLElement} */ (document.querySelectorAll("#issues button.fix")[1]).click(); // b's fix
+    p.render([sum, a, c, d], text, "");
+    return document.activeElement?.closest("li")?.dataset.code;
+  });
+  assert.equal(focused, "c", "after fixing b, the focus is on c, the issue now in b's place");
   await page.close();
 });
 
