@@ -84,9 +84,16 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     const sp = getSP();
     if (!sp) return;
     const r = sp.formEdit(getText(), { ...op, lang: getLang() });
-    if ("edit" in r) apply(r.edit);
-    else onStatus(r.error.message);
+    if (!("edit" in r)) return onStatus(r.error.message);
+    applying = true;
+    try {
+      apply(r.edit);
+    } finally {
+      applying = false;
+    }
   }
+  /** A form edit is being applied: the check it starts must not redraw the form at once. */
+  let applying = false;
 
   /**
    * The value an input's text stands for, by the field's type.
@@ -354,11 +361,12 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
       dirty = true;
       return;
     }
-    // A control of the form has the focus: the change came from it, in the
-    // middle of an event (a Tab that commits a field and moves on). The
-    // form is rebuilt once that event is over, so that the focus has
-    // landed where the user sent it, and is kept there.
-    if (root.contains(document.activeElement)) {
+    // The change came from the form, in the middle of an event (a Tab that
+    // commits a field and moves on: while its change event runs, the focus
+    // is on no control at all, and the control Tab is heading for must not
+    // be replaced under it). The form is rebuilt once that event is over,
+    // so that the focus has landed where the user sent it, and is kept there.
+    if (applying || root.contains(document.activeElement)) {
       clearTimeout(later);
       later = setTimeout(draw, 0);
       return;

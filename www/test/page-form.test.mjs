@@ -180,6 +180,31 @@ test("Tab onto a fix that the commit makes go away lands on the next control, no
   assert.deepEqual(page.errors, []);
 });
 
+test("Tab out of an edited field lands on the next control, as in any form", async () => {
+  const { page } = await visit(env.browser, env.server.url, { viewport: { width: 1366, height: 900 }, locale: "en-US" });
+  await page.locator("#tab-form").click();
+  const title = "/brand_info/base_info/title";
+  await control(page, title).waitFor();
+  // The control after each field in the form's order: where Tab goes.
+  const after = (key) => page.evaluate((k) => {
+    const all = [...document.querySelectorAll("#form input, #form select, #form button")].filter((e) => !(/** @type {HTMLInputElement} */ (e).disabled));
+    return /** @type {HTMLElement} */ (all[all.findIndex((e) => /** @type {HTMLElement} */ (e).dataset.key === k) + 1])?.dataset.key;
+  }, key);
+  // The code first, one digit too many; then the title. Each commit redraws
+  // the form while Tab is moving the focus.
+  for (const key of ["/keystr", title]) {
+    const next = await after(key);
+    assert.ok(next, `a control follows ${key}`);
+    await control(page, key).focus();
+    await page.keyboard.press("End");
+    await page.keyboard.type("7");
+    await page.keyboard.press("Tab");
+    await page.waitForTimeout(500); // the check and the redraws after the Tab
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.key ?? document.activeElement?.tagName), next, `Tab out of ${key}`);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
 test("screenshots of the form at 1366 and 390 px", async () => {
   for (const [name, viewport] of [["laptop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
     const phone = name === "phone";
