@@ -2,6 +2,7 @@ package schema
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -31,7 +32,8 @@ type lineIndex struct {
 const checkpointBytes = 256
 
 func newLineIndex(text string) *lineIndex {
-	x := &lineIndex{text: text, ascii: true, starts: []int{0}, starts16: []int{0}, marks: []int{0}, marks16: []int{0}}
+	lines := 1 + strings.Count(text, "\n") // \r alone is rare: append grows for it
+	x := &lineIndex{text: text, ascii: true, starts: make([]int, 1, lines), starts16: make([]int, 1, lines), marks: []int{0}, marks16: []int{0}}
 	u := 0
 	next := checkpointBytes
 	for i := 0; i < len(text); {

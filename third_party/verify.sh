@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Checks that third_party/gojsonschema is upstream gojsonschema v1.2.0,
-# gofmt'd, with exactly the change in gojsonschema.patch (see
+# gofmt'd, with exactly the changes in gojsonschema.patch (see
 # gojsonschema/SCANPAGE.md). Run by
 # `make vet`; needs the Go module proxy (or a module cache that has v1.2.0).
+#
+#   verify.sh          check
+#   verify.sh -write   rewrite gojsonschema.patch from the patched files
+#                      (after a reviewed change to one of them)
 set -euo pipefail
 cd "$(dirname "$0")"
 version=v1.2.0
@@ -16,11 +20,23 @@ cp -r "$upstream"/. "$formatted"/
 chmod -R u+w "$formatted"
 gofmt -w "$formatted"/*.go
 upstream=$formatted
+# The files the patch changes, in its order.
+patched="jsonLoader.go utils.go"
+diffs() {
+  for name in $patched; do
+    diff -u --label "a/$name" --label "b/$name" "$upstream/$name" "gojsonschema/$name" || true
+  done
+}
+if [ "${1:-}" = -write ]; then
+  diffs > gojsonschema.patch
+  echo "verify: wrote gojsonschema.patch ($patched)"
+  exit 0
+fi
 status=0
 for f in "$upstream"/*; do
   name=$(basename "$f")
   case "$name" in *_test.go|testdata|glide.yaml) continue ;; esac
-  [ "$name" = jsonLoader.go ] && continue
+  case " $patched " in *" $name "*) continue ;; esac
   if ! cmp -s "$f" "gojsonschema/$name"; then
     echo "verify: gojsonschema/$name differs from upstream $version" >&2
     status=1
@@ -30,8 +46,8 @@ for f in gojsonschema/*; do
   name=$(basename "$f")
   [ -e "$upstream/$name" ] || [ "$name" = SCANPAGE.md ] || { echo "verify: gojsonschema/$name is not upstream's" >&2; status=1; }
 done
-if ! { diff -u --label a/jsonLoader.go --label b/jsonLoader.go "$upstream/jsonLoader.go" gojsonschema/jsonLoader.go || true; } | cmp -s - gojsonschema.patch; then
-  echo "verify: gojsonschema/jsonLoader.go is not upstream's with gojsonschema.patch applied" >&2
+if ! diffs | cmp -s - gojsonschema.patch; then
+  echo "verify: gojsonschema/{${patched// /,}} are not upstream's with gojsonschema.patch applied" >&2
   status=1
 fi
 exit $status
