@@ -15,6 +15,8 @@ type detailView struct {
 	Banners []detailBanner
 	Rows    []detailRow
 	Empty   *marker // neither banners nor rows
+	// Notes for the lists cut at ShownPerList ("" when not cut).
+	MoreBanners, MoreRows string
 }
 
 type detailBanner struct {
@@ -54,5 +56,7 @@ func newDetail(p *schema.Product, l *labels) detailView {
 	if len(d.Banners)+len(d.Rows) == 0 {
 		d.Empty = &marker{l.DetailEmpty, "/brand_info/detail_info"}
 	}
+	d.MoreBanners = cut(&d.Banners, l)
+	d.MoreRows = cut(&d.Rows, l)
 	return d
 }

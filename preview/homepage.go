@@ -21,6 +21,8 @@ type purchase struct {
 	Custom   bool     // store_mgr_type custom
 	Auto     bool     // store_mgr_type auto
 	Missing  []marker
+	// Notes for the lists cut at ShownPerList ("" when not cut).
+	MorePrices, MoreShops, MoreStores string
 }
 
 type price struct {
@@ -85,6 +87,8 @@ type homeView struct {
 	Modules   []antiFake
 	Tiles     []tile
 	NoTiles   *marker
+	// Notes for the lists cut at ShownPerList ("" when not cut).
+	MorePromos, MoreModules, MoreTiles string
 }
 
 func newHome(p *schema.Product, lang schema.Lang, l *labels) homeView {
@@ -112,6 +116,9 @@ func newHome(p *schema.Product, lang schema.Lang, l *labels) homeView {
 	for i, m := range p.Modules {
 		h.Modules = append(h.Modules, newAntiFake(i, m, l))
 	}
+	h.MorePromos = cut(&h.Promos, l)
+	h.MoreModules = cut(&h.Modules, l)
+	h.MoreTiles = cut(&h.Tiles, l)
 	return h
 }
 
@@ -163,6 +170,9 @@ func newPurchase(p *schema.Product, lang schema.Lang, l *labels) purchase {
 	if len(pu.Prices)+len(pu.Shops)+len(pu.Stores) == 0 {
 		pu.Missing = append(pu.Missing, marker{l.Missing["price"], "/brand_info/action_info/action_list"})
 	}
+	pu.MorePrices = cut(&pu.Prices, l)
+	pu.MoreShops = cut(&pu.Shops, l)
+	pu.MoreStores = cut(&pu.Stores, l)
 	return pu
 }
 

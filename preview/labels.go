@@ -35,6 +35,7 @@ type labels struct {
 	PopupNote    string
 	PopupClose   string
 	NoPopup      string // page antifake without native_show "true"
+	NotShown     string // a list cut at ShownPerList: how many more, and the cap
 	ConceptBar   [4]string
 	Live         string
 	LiveEmpty    string
@@ -85,6 +86,7 @@ var zhLabels = labels{
 	PopupTitle:   "防伪查询结果",
 	PopupNote:    "查询结果由商户回传（此处为示例）",
 	PopupClose:   "查看商品主页",
+	NotShown:     "另有 %d 项未显示：预览每个列表只画前 %d 项。",
 	NoPopup:      "没有防伪弹窗：只有 anti_fake 组件的 native_show 为 \"true\" 时，微信才在主页之前弹出防伪结果。",
 	ConceptBar:   [4]string{"关注", "入库", "收藏", "分享"},
 	Live:         "视频号直播",
@@ -143,6 +145,7 @@ var enLabels = labels{
 	PopupTitle:   "Anti-counterfeit result",
 	PopupNote:    "The merchant supplies the result (an example here)",
 	PopupClose:   "View the homepage",
+	NotShown:     "%d more not shown: the preview draws the first %d items of each list.",
 	NoPopup:      "No anti-counterfeit popup: WeChat shows one before the homepage only when an anti_fake module has native_show \"true\".",
 	ConceptBar:   [4]string{"Follow", "Stock", "Save", "Share"},
 	Live:         "Channels live",

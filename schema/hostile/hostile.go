@@ -40,6 +40,7 @@ var Shapes = []Shape{
 	{"ones", "[1 1 1 …]: a missing comma between every two numbers", ones},
 	{"trailing-commas", "[[1,],[1,],…]: a trailing comma in every array", trailingCommas},
 	{"distinct-keys", "valid JSON: one object of distinct keys", distinctKeys},
+	{"recommends", "a valid product recommending thousands of products: a preview of every tile", recommends},
 }
 
 // fill writes open, then unit(i) for i = 0, 1, … while the result and
@@ -133,4 +134,32 @@ func distinctKeys(b *strings.Builder, size int) {
 		b.WriteString(strconv.Itoa(i))
 		b.WriteString(`":0`)
 	})
+}
+
+// recommends is a product whose one recommend action lists as many valid
+// EAN-13 codes as fit: valid, so every item reaches the preview.
+func recommends(b *strings.Builder, size int) {
+	fill(b, size, `{"keystandard": "ean13", "keystr": "6901939621608", "brand_info": {"base_info": {"title": "推荐", `+
+		`"thumb_url": "https://example.com/t.jpg", "brand_tag": "b", "category_id": 200531967}, "detail_info": {"detail_list": `+
+		`[{"title": "t", "desc": "d"}]}, "action_info": {"action_list": [{"type": "price", "retail_price": "1.00"}, `+
+		`{"type": "recommend", "recommend": {"recommend_type": "appointed", "recommend_list": [`, "]}}]}}}", func(b *strings.Builder, i int) {
+		sep(b, i, ",")
+		b.WriteString(`{"keystandard":"ean13","keystr":"`)
+		b.WriteString(ean13(690000000000 + i))
+		b.WriteString(`"}`)
+	})
+}
+
+// ean13 is the 12 digits of n with their GS1 check digit.
+func ean13(n int) string {
+	s := strconv.Itoa(n)
+	sum := 0
+	for i := range 12 {
+		d := int(s[i] - '0')
+		if i%2 == 1 {
+			d *= 3
+		}
+		sum += d
+	}
+	return s + strconv.Itoa((10-sum%10)%10)
 }

@@ -37,7 +37,21 @@ const shapes = {
   ones: (n) => fill(n, "[", "]", (i) => `${sep(i, " ")}1`),
   "trailing-commas": (n) => fill(n, "[", "]", (i) => `${sep(i, ",")}[1,]`),
   "distinct-keys": (n) => fill(n, "{", "}", (i) => `${sep(i, ",")}"${i}":0`),
+  recommends: (n) =>
+    fill(n, '{"keystandard": "ean13", "keystr": "6901939621608", "brand_info": {"base_info": {"title": "推荐", ' +
+      '"thumb_url": "https://example.com/t.jpg", "brand_tag": "b", "category_id": 200531967}, "detail_info": {"detail_list": ' +
+      '[{"title": "t", "desc": "d"}]}, "action_info": {"action_list": [{"type": "price", "retail_price": "1.00"}, ' +
+      '{"type": "recommend", "recommend": {"recommend_type": "appointed", "recommend_list": [', "]}}]}}}",
+      (i) => `${sep(i, ",")}{"keystandard":"ean13","keystr":"${ean13(690000000000 + i)}"}`),
 };
+
+/** The 12 digits of n with their GS1 check digit. */
+function ean13(n) {
+  const s = String(n);
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(s[i]) * (i % 2 ? 3 : 1);
+  return s + ((10 - (sum % 10)) % 10);
+}
 
 const budget = 10 * 1000; // ms: 10× the wasm budget
 const MiB = 1 << 20;
@@ -72,5 +86,8 @@ for (const [name, make] of Object.entries(shapes)) {
       for (const is of issues.filter((is) => is.more)) assert.ok(is.more > 0 && typeof is.message === "string");
     }
     if (v.out.issues.length > 1000) assert.ok(v.out.issues.some((is) => is.more > 0), `${name}: no summary`);
+    // The page drawn is bounded too (preview.ShownPerList): a 1 MiB document
+    // never gives a page of megabytes for the browser to lay out.
+    assert.ok(p.out.html.length < MiB / 2, `${name}: a preview of ${p.out.html.length} characters`);
   });
 }
