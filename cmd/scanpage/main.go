@@ -25,6 +25,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"sort"
 	"time"
@@ -37,7 +38,23 @@ import (
 var version = "dev"
 
 func main() {
+	tuneGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// tuneGC trades memory the command has for time: a catalogue run allocates
+// a few hundred kilobytes per document and keeps little, so the collector's
+// default pace (GOGC=100) spent about a sixth of the run collecting. At
+// GOGC=400 under a 320 MiB soft limit a 20,000-document run took a quarter
+// less CPU, and a 100,000-document one stays under the 500 MB the catalogue
+// issue allows. GOGC or GOMEMLIMIT in the environment override either.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(320 << 20)
+	}
 }
 
 const usage = `usage: scanpage check [-merchant FILE] [-lang zh|en] [-format text|json|sarif] [-j N] PATH...
