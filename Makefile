@@ -27,7 +27,7 @@ GO_SOURCES := go.mod go.sum $(shell find schema preview wasm third_party -name '
 NODE_MODULES := node_modules/.package-lock.json
 
 # The library: its JS half (wasm/js) and what the build adds beside it.
-LIB_SOURCES := scanpage.js scanpage-node.js scanpage.cjs scanpage-worker.js scanpage.d.ts
+LIB_SOURCES := scanpage.js scanpage-node.js scanpage.cjs scanpage-worker.js scanpage.d.ts elements.js elements.d.ts
 PKG_FILES   := $(addprefix $(PKG)/,$(LIB_SOURCES) scanpage.wasm wasm_exec.js create-product.schema.json)
 
 # The page: sources bundled by esbuild, with the samples embedded.
