@@ -4,15 +4,12 @@
 // 'unsafe-inline' anywhere).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startServer, launch, openPage, poll, screenshotPath } from "../../../testkit/browser.mjs";
+import { strictCSP } from "./lib.mjs";
 
 const pkg = fileURLToPath(new URL("../../../build/package", import.meta.url));
-const css = readFileSync(new URL("../../../preview/templates/page.css", import.meta.url));
-const hash = `'sha256-${createHash("sha256").update(css).digest("base64")}'`;
-export const STRICT = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${hash}; img-src 'self' data: blob: http: https:`;
+const STRICT = await strictCSP();
 
 /** A document with a coloured header and a link (no picture: nothing leaves the machine). */
 const DOC = {
