@@ -31,6 +31,8 @@ test("the manifest names the package, its version, exports and files", () => {
   for (const f of pkg.files) assert.ok(existsSync(join(app, "node_modules/scanpage", f)), `${f} is in the tarball`);
   const license = readFileSync(join(app, "node_modules/scanpage/LICENSE"), "utf8");
   assert.match(license, /Copyright 2009 The Go Authors/, "Go's licence, for wasm_exec.js");
+  assert.equal(pkg.license, "MIT");
+  assert.match(license, /under the MIT licence/, "ours");
   assert.match(readFileSync(join(app, "node_modules/scanpage/README.md"), "utf8"), /\| scanpage\.wasm \| [\d.]+ KiB \| [\d.]+ KiB \| [\d.]+ KiB \|/);
 });
 
