@@ -62,7 +62,7 @@ $(PKG)/package.json: wasm/js/package.json wasm/js/tools/manifest.mjs build/git-d
 $(PKG)/LICENSE: wasm/js/LICENSE.head $(GOROOT)/LICENSE
 	@mkdir -p $(@D)
 	cat $^ > $@
-$(PKG)/README.md: wasm/js/README.md wasm/js/tools/readme.mjs $(PKG)/scanpage.wasm $(PKG)/wasm_exec.js $(PKG)/scanpage.js $(PKG)/scanpage-worker.js
+$(PKG)/README.md: wasm/js/README.md wasm/js/tools/readme.mjs $(PKG)/scanpage.wasm $(PKG)/wasm_exec.js $(PKG)/scanpage.js $(PKG)/scanpage-worker.js $(PKG)/elements.js
 	node wasm/js/tools/readme.mjs $< $@ $(PKG)
 build/scanpage.tgz: $(PKG_FILES) $(PKG)/package.json $(PKG)/LICENSE $(PKG)/README.md
 	rm -f build/scanpage-*.tgz
