@@ -7,57 +7,24 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, readFileSync, writeFileSync, readdirSync, rmSync, mkdtempSync, existsSync, statSync, symlinkSync } from "node:fs";
-import { createServer } from "node:http";
-import { tmpdir } from "node:os";
-import { join, extname, normalize } from "node:path";
+import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch, openPage, poll } from "../../../testkit/browser.mjs";
-import { strictCSP } from "./lib.mjs";
+import { consumerApp, serveStatic, strictCSP } from "../../../testkit/consumer.mjs";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
-const example = join(root, "wasm/js/examples/consumer");
-const tgz = join(root, "build/scanpage.tgz");
 const STRICT = await strictCSP();
 
-let app, browser;
+let app, remove, browser;
 before(async () => {
-  app = mkdtempSync(join(tmpdir(), "scanpage-app-"));
-  cpSync(example, app, { recursive: true, filter: (src) => !/[/\\](node_modules|dist|dist-esbuild)$/.test(src) });
-  const pkg = JSON.parse(readFileSync(join(app, "package.json"), "utf8"));
-  pkg.dependencies.scanpage = `file:${tgz}`;
-  writeFileSync(join(app, "package.json"), JSON.stringify(pkg, null, 2));
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: app, stdio: ["ignore", "ignore", "inherit"] });
-  // The app's own build tool, as its devDependency would be: the repository's.
-  for (const name of ["esbuild", "@esbuild"]) symlinkSync(join(root, "node_modules", name), join(app, "node_modules", name));
+  ({ dir: app, remove } = consumerApp());
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
-  if (app) rmSync(app, { recursive: true, force: true });
+  remove?.();
 });
-
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".svg": "image/svg+xml" };
-
-/**
- * A static server for dir, as a host would serve a build: every answer
- * under the strict CSP. It counts the requests per path (a worker's fetch
- * included). Resolves to { url, hits, close }.
- */
-function serveStatic(dir) {
-  const hits = new Map();
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    hits.set(path, (hits.get(path) ?? 0) + 1);
-    let file = normalize(join(dir, path));
-    if (!file.startsWith(dir)) return res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!existsSync(file)) return res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-security-policy": STRICT, "cache-control": "no-store" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${server.address().port}`, hits, close: () => server.close() })));
-}
 
 /**
  * Opens the app at url in a fresh context, waits for its result, and checks
@@ -97,7 +64,7 @@ async function runApp(url, label) {
 
 /** Loads the app in both modes from a server; the wasm is fetched once in each. */
 async function bothModes(dir, label) {
-  const s = await serveStatic(dir);
+  const s = await serveStatic(dir, STRICT);
   try {
     const results = {};
     for (const worker of [false, true]) {

@@ -16,14 +16,5 @@ export async function declared(iface) {
   return [...body.matchAll(/^ {2}(\w+)\(/gm)].map((m) => m[1]);
 }
 
-/**
- * The strict policy the README publishes for hosts: no 'unsafe-inline'
- * anywhere; style-src allows the preview's stylesheet by its hash.
- */
-export async function strictCSP() {
-  const { createHash } = await import("node:crypto");
-  const { readFile } = await import("node:fs/promises");
-  const css = await readFile(new URL("../../../preview/templates/page.css", import.meta.url));
-  const hash = `'sha256-${createHash("sha256").update(css).digest("base64")}'`;
-  return `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${hash}; img-src 'self' data: blob: http: https:`;
-}
+
+export { strictCSP } from "../../../testkit/consumer.mjs";
