@@ -27,7 +27,7 @@ GO_SOURCES := go.mod go.sum $(shell find schema preview wasm third_party -name '
 NODE_MODULES := node_modules/.package-lock.json
 
 # The library: its JS half (wasm/js) and what the build adds beside it.
-LIB_SOURCES := scanpage.js scanpage-node.js scanpage.cjs scanpage-worker.js scanpage.d.ts
+LIB_SOURCES := scanpage.js scanpage-node.js scanpage.cjs scanpage-worker.js scanpage.d.ts elements.js elements.d.ts
 PKG_FILES   := $(addprefix $(PKG)/,$(LIB_SOURCES) scanpage.wasm wasm_exec.js create-product.schema.json)
 
 # The page: sources bundled by esbuild, with the samples embedded.
@@ -62,7 +62,7 @@ $(PKG)/package.json: wasm/js/package.json wasm/js/tools/manifest.mjs build/git-d
 $(PKG)/LICENSE: wasm/js/LICENSE.head $(GOROOT)/LICENSE
 	@mkdir -p $(@D)
 	cat $^ > $@
-$(PKG)/README.md: wasm/js/README.md wasm/js/tools/readme.mjs $(PKG)/scanpage.wasm $(PKG)/wasm_exec.js $(PKG)/scanpage.js $(PKG)/scanpage-worker.js
+$(PKG)/README.md: wasm/js/README.md wasm/js/tools/readme.mjs $(PKG)/scanpage.wasm $(PKG)/wasm_exec.js $(PKG)/scanpage.js $(PKG)/scanpage-worker.js $(PKG)/elements.js
 	node wasm/js/tools/readme.mjs $< $@ $(PKG)
 build/scanpage.tgz: $(PKG_FILES) $(PKG)/package.json $(PKG)/LICENSE $(PKG)/README.md
 	rm -f build/scanpage-*.tgz

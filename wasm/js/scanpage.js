@@ -311,7 +311,9 @@ function typeName(v) {
 async function loadWorker(opts) {
   if (typeof Worker !== "function") throw new Error("scanpage: load({worker: true}) needs Web Workers (a browser)");
   const init = opts.module ? { module: opts.module } : { wasmURL: wasmURL(opts).href };
-  const workerURL = new URL("./scanpage-worker.js", import.meta.url);
+  // The worker's URL is written once, inside new Worker(): a second
+  // new URL("./scanpage-worker.js", import.meta.url) would be taken by Vite
+  // for an asset and shipped as a second, unbundled copy of the worker.
   const worker = new Worker(new URL("./scanpage-worker.js", import.meta.url), { type: "module" });
   const pending = new Map();
   let seq = 0;
@@ -336,8 +338,8 @@ async function loadWorker(opts) {
       // A module worker that cannot be fetched or parsed gives an event
       // without a message: say what to check.
       const why = e.message ||
-        `${workerURL.href} could not be started: check that it is served (with a JavaScript content type) ` +
-        "next to scanpage.js, and that the page's Content-Security-Policy allows it (worker-src or script-src 'self')";
+        "scanpage-worker.js could not be started: check that it is served (with a JavaScript content type) " +
+        "next to scanpage.js (or where your bundler put it), and that the page's Content-Security-Policy allows it (worker-src or script-src 'self')";
       failed = new Error(`scanpage: the worker failed: ${why}`);
       e.preventDefault?.();
       worker.terminate();

@@ -15,3 +15,6 @@ export async function declared(iface) {
   if (!body) throw new Error(`scanpage.d.ts declares no interface ${iface}`);
   return [...body.matchAll(/^ {2}(\w+)\(/gm)].map((m) => m[1]);
 }
+
+
+export { strictCSP } from "../../../testkit/consumer.mjs";

@@ -27,10 +27,12 @@ test("the manifest names the package, its version, exports and files", () => {
   assert.equal(pkg.type, "module");
   const root = pkg.exports["."];
   assert.deepEqual(Object.keys(root), ["types", "browser", "node", "default"], "browser before node, types first");
-  for (const sub of ["./scanpage.wasm", "./wasm_exec.js", "./create-product.schema.json"]) assert.ok(pkg.exports[sub], sub);
+  for (const sub of ["./scanpage.wasm", "./wasm_exec.js", "./create-product.schema.json", "./elements"]) assert.ok(pkg.exports[sub], sub);
   for (const f of pkg.files) assert.ok(existsSync(join(app, "node_modules/scanpage", f)), `${f} is in the tarball`);
   const license = readFileSync(join(app, "node_modules/scanpage/LICENSE"), "utf8");
   assert.match(license, /Copyright 2009 The Go Authors/, "Go's licence, for wasm_exec.js");
+  assert.equal(pkg.license, "MIT");
+  assert.match(license, /under the MIT licence/, "ours");
   assert.match(readFileSync(join(app, "node_modules/scanpage/README.md"), "utf8"), /\| scanpage\.wasm \| [\d.]+ KiB \| [\d.]+ KiB \| [\d.]+ KiB \|/);
 });
 
@@ -50,4 +52,14 @@ test("a browser bundle takes the browser entry and no node: module", async () =>
   assert.ok(inputs.includes("node_modules/scanpage/scanpage.js"), inputs.join(" "));
   assert.ok(!inputs.some((i) => i.includes("scanpage-node") || i.startsWith("node:")), inputs.join(" "));
   assert.doesNotMatch(out.outputFiles[0].text, /from\s*"node:|import\("node:/);
+});
+
+test("scanpage/elements resolves, imports under Node without a DOM, and is kept by bundlers as a side effect", async () => {
+  const pkg = JSON.parse(readFileSync(join(app, "node_modules/scanpage/package.json"), "utf8"));
+  assert.deepEqual(pkg.sideEffects, ["./elements.js"], "a bare import \"scanpage/elements\" defines the elements: not to be dropped");
+  writeFileSync(join(app, "el.mjs"), `import * as m from "scanpage/elements"; console.log(Object.keys(m).sort().join(" "));`);
+  assert.equal(execFileSync("node", ["el.mjs"], { cwd: app }).toString().trim(), "ScanpageBarcode ScanpagePreview useInstance");
+  writeFileSync(join(app, "cms.js"), `import "scanpage/elements";`);
+  const out = await build({ absWorkingDir: app, entryPoints: ["cms.js"], bundle: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
+  assert.match(out.outputFiles[0].text, /customElements\.define\("scanpage-preview"/);
 });

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const [src, dest, dir] = process.argv.slice(2);
-const files = ["scanpage.wasm", "wasm_exec.js", "scanpage.js", "scanpage-worker.js"];
+const files = ["scanpage.wasm", "wasm_exec.js", "scanpage.js", "scanpage-worker.js", "elements.js"];
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 let rows = "| file | raw | gzip -9 | brotli -11 |\n|---|---:|---:|---:|\n";
 const total = [0, 0, 0];
