@@ -20,7 +20,7 @@ var CSVHeader = []string{"file", "line", "column", "document_line", "keystr", "t
 // documents are the merchant's data, and a title like "=HYPERLINK(…)" must
 // stay text. A valid document with no issue has no row.
 type CSV struct {
-	w       *csv.Writer
+	w *csv.Writer
 }
 
 // NewCSV returns a CSV writer to w.
