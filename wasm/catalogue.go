@@ -44,10 +44,13 @@ type batchOptions struct {
 }
 
 // A batchDoc is a document checked on its own: ref, issues, product and
-// facts (catalogue.Checked), and valid: no error of its own.
+// facts (catalogue.Checked), valid: no error of its own, and length: its
+// text's length in UTF-16 units from ref.Offset (so that a page can cut
+// the document out of its file to open it).
 type batchDoc struct {
 	catalogue.Checked
-	Valid bool `json:"valid"`
+	Valid  bool `json:"valid"`
+	Length int  `json:"length"`
 }
 
 var checkBatch = takes("text", func(text string, o batchOptions, _ []schema.Issue) (any, error) {
@@ -66,7 +69,7 @@ var checkBatch = takes("text", func(text string, o batchOptions, _ []schema.Issu
 			d.Ref.Offset += o.Offset
 		}
 		c := catalogue.CheckDoc(d, opts)
-		docs = append(docs, batchDoc{c, schema.NewReport(c.Issues).Valid})
+		docs = append(docs, batchDoc{c, schema.NewReport(c.Issues).Valid, utf16Len(d.Text)})
 		return true
 	})
 	return marshal(map[string]any{"docs": docs}), nil
@@ -220,4 +223,17 @@ func safeName(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// utf16Len is the length of s in UTF-16 units, as JavaScript counts it.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
 }

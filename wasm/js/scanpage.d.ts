@@ -306,6 +306,8 @@ export interface CheckedDoc {
   facts: DocFacts;
   /** No error of its own (a cross-document one may still come). */
   valid: boolean;
+  /** The document's text length in UTF-16 units from ref.Offset in its file. */
+  length: number;
 }
 
 export interface CatalogueOptions {

@@ -81,6 +81,8 @@ test("an NDJSON file cut into pieces at line breaks, each with its line and offs
   ];
   assert.equal(docs[cut].ref.Line, cut + 1);
   assert.equal(docs[cut].ref.Offset, first.length);
+  // Each document's ref and length cut its text out of the file.
+  for (const [i, d] of docs.entries()) assert.equal(whole.slice(d.ref.Offset, d.ref.Offset + d.length), lines[i].replace(/\r$/, ""));
   assert.equal(text(sp.catalogueReport(docs, { lang: "en" })), check("-format", "json", "catalogue.ndjson"));
 });
 
