@@ -35,11 +35,11 @@ PAGE_SOURCES := $(wildcard www/src/*.js www/src/*.css) $(wildcard samples/0*)
 # The package's files the page loads at run time, as any static site would.
 SITE_LIB := $(addprefix $(SITE)/,scanpage.js scanpage-worker.js scanpage.wasm wasm_exec.js create-product.schema.json)
 # What the service worker caches; its version is a hash of these.
-SHELL_FILES := $(SITE)/index.html $(SITE)/dist/boot.js $(SITE)/dist/app.js $(SITE)/dist/app.css $(SITE)/scanpage.js \
+SHELL_FILES := $(SITE)/index.html $(SITE)/dist/boot.js $(SITE)/dist/app.js $(SITE)/dist/app.css $(SITE)/dist/catalogue-worker.js $(SITE)/scanpage.js \
 	$(SITE)/scanpage-worker.js $(SITE)/scanpage.wasm $(SITE)/wasm_exec.js $(SITE)/favicon.svg $(SITE)/create-product.schema.json
 # Files sent to the browser compressed, with their precompressed twins.
 COMPRESSED := $(SITE)/scanpage.wasm $(SITE)/wasm_exec.js $(SITE)/scanpage.js $(SITE)/scanpage-worker.js \
-	$(SITE)/create-product.schema.json $(SITE)/dist/boot.js $(SITE)/dist/app.js $(SITE)/dist/app.css
+	$(SITE)/create-product.schema.json $(SITE)/dist/boot.js $(SITE)/dist/app.js $(SITE)/dist/app.css $(SITE)/dist/catalogue-worker.js
 
 # Tests that need Chromium or zbarimg skip without them under plain `go test`;
 # here they must run.
@@ -105,7 +105,7 @@ $(SITE)/index.html $(SITE)/favicon.svg: $(SITE)/%: www/%
 # The page's bundle (CodeMirror and our modules; the library stays external).
 $(SITE)/dist/app.js: $(PAGE_SOURCES) www/tools/bundle.mjs $(NODE_MODULES)
 	node www/tools/bundle.mjs $(SITE)/dist
-$(SITE)/dist/app.css $(SITE)/dist/boot.js: $(SITE)/dist/app.js ;
+$(SITE)/dist/app.css $(SITE)/dist/boot.js $(SITE)/dist/catalogue-worker.js: $(SITE)/dist/app.js ;
 
 # The service worker, versioned by the files it caches.
 $(SITE)/sw.js: www/src/sw.js www/tools/stamp.mjs Makefile $(SHELL_FILES)

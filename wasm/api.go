@@ -82,6 +82,7 @@ func newAPI(done chan struct{}) (safejs.Value, []safejs.Func, error) {
 		// The catalogue (wasm/catalogue.go).
 		{"checkBatch", checkBatch, func(is schema.Issue) any { return map[string]any{"docs": []any{}, "internal": is} }},
 		{"catalogueIssues", catalogueIssues, func(is schema.Issue) any { return map[string]any{"docs": []any{}, "internal": is} }},
+		{"catalogueReport", catalogueReport, func(is schema.Issue) any { return []any{marshal(map[string]any{"documents": 0, "internal": is})} }},
 		{"barcodeZip", barcodeZip, func(is schema.Issue) any { return []any{marshal(map[string]any{"files": 0, "internal": is})} }},
 		{"dispose", func([]safejs.Value) (any, error) {
 			close(done)

@@ -6,6 +6,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"io"
 	"sort"
 	"strings"
 
@@ -23,23 +24,33 @@ import (
 //	catalogueIssues(factsJSON, {lang, merchant, merchantName})  on one
 //	    instance: the facts of every document, in input order, through one
 //	    schema.Catalogue: the cross-document issues, validity and summary;
+//	catalogueReport(docsNDJSON, {format, lang, merchant, merchantName})
+//	    the report of `scanpage check` (csv, json or sarif) from the
+//	    documents checkBatch returned, one per line in input order, through
+//	    the same catalogue.Feed and writers as the command line;
 //	barcodeZip(codesJSON, barcodeOptions)  a zip of EAN symbols as SVG,
 //	    one file per code, named by it.
-//
-// They are registered on the Go side only; the JS facade does not expose
-// them yet.
 
+// batchOptions: line and offset say where text starts in its file (the
+// page cuts a large NDJSON file into pieces at line breaks): 0 for the
+// file's start, else the piece's first line (1-based) and its UTF-16
+// offset.
 type batchOptions struct {
 	Name     string          `json:"name"`
 	Lang     string          `json:"lang"`
 	Merchant json.RawMessage `json:"merchant"`
+	Line     int             `json:"line"`
+	Offset   int             `json:"offset"`
 }
 
 // A batchDoc is a document checked on its own: ref, issues, product and
-// facts (catalogue.Checked), and valid: no error of its own.
+// facts (catalogue.Checked), valid: no error of its own, and length: its
+// text's length in UTF-16 units from ref.Offset (so that a page can cut
+// the document out of its file to open it).
 type batchDoc struct {
 	catalogue.Checked
-	Valid bool `json:"valid"`
+	Valid  bool `json:"valid"`
+	Length int  `json:"length"`
 }
 
 var checkBatch = takes("text", func(text string, o batchOptions, _ []schema.Issue) (any, error) {
@@ -49,9 +60,16 @@ var checkBatch = takes("text", func(text string, o batchOptions, _ []schema.Issu
 		name = "document.json"
 	}
 	docs := []batchDoc{}
+	if o.Line < 0 || o.Offset < 0 {
+		return nil, typeError("checkBatch(text, options): line and offset must not be negative")
+	}
 	catalogue.Split(name, strings.NewReader(text), func(d catalogue.Doc) bool {
+		if o.Line > 1 || o.Offset > 0 {
+			d.Ref.Line += max(o.Line, 1) - 1
+			d.Ref.Offset += o.Offset
+		}
 		c := catalogue.CheckDoc(d, opts)
-		docs = append(docs, batchDoc{c, schema.NewReport(c.Issues).Valid})
+		docs = append(docs, batchDoc{c, schema.NewReport(c.Issues).Valid, utf16Len(d.Text)})
 		return true
 	})
 	return marshal(map[string]any{"docs": docs}), nil
@@ -90,6 +108,60 @@ var catalogueIssues = takes("facts", func(factsJSON string, o catalogueOptions, 
 		merchant = []schema.CatalogueIssue{}
 	}
 	return marshal(map[string]any{"docs": docs, "rest": rest, "merchant": merchant, "summary": sum}), nil
+})
+
+type reportOptions struct {
+	Format       string          `json:"format"`
+	Lang         string          `json:"lang"`
+	Merchant     json.RawMessage `json:"merchant"`
+	MerchantName string          `json:"merchantName"`
+}
+
+// reportTypes are the media types of the formats.
+var reportTypes = map[string]string{"json": "application/json", "sarif": "application/sarif+json", "csv": "text/csv;charset=utf-8"}
+
+// catalogueReport writes the report of the documents in docs (NDJSON, or
+// any sequence of JSON values: checkBatch's docs, in input order) in
+// format (json by default). Returns [json {format, type, documents, valid,
+// invalid, errors, warnings, infos}, Uint8Array report].
+var catalogueReport = takes("docs", func(docs string, o reportOptions, _ []schema.Issue) (any, error) {
+	var buf bytes.Buffer
+	var sink catalogue.Sink
+	lang := schema.ParseLang(o.Lang)
+	switch o.Format {
+	case "", "json":
+		o.Format = "json"
+		sink = catalogue.NewJSON(&buf)
+	case "sarif":
+		sink = catalogue.NewSARIF(&buf, version)
+	case "csv":
+		sink = catalogue.NewCSV(&buf)
+	default:
+		return nil, typeError("catalogueReport(docs, options): format must be json, sarif or csv, not %q", o.Format)
+	}
+	feed, err := catalogue.NewFeed(schema.CatalogueOptions{Lang: lang, Merchant: merchantText(o.Merchant), MerchantName: o.MerchantName}, sink)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(strings.NewReader(docs))
+	for n := 1; ; n++ {
+		var c catalogue.Checked
+		if err := dec.Decode(&c); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, typeError("catalogueReport(docs): document %d is not one of checkBatch's docs: %s", n, jsonReason(err))
+		}
+		if err := feed.Add(c); err != nil {
+			return nil, err
+		}
+	}
+	sum, err := feed.Finish()
+	if err != nil {
+		return nil, err
+	}
+	t := catalogue.TotalsOf(sum)
+	return withBytes(marshal(map[string]any{"format": o.Format, "type": reportTypes[o.Format], "documents": t.Documents, "valid": t.Valid,
+		"invalid": t.Invalid, "errors": t.Errors, "warnings": t.Warnings, "infos": t.Infos}), buf.Bytes())
 })
 
 // barcodeZip draws every code of codesJSON (a JSON array of strings) as an
@@ -151,4 +223,17 @@ func safeName(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// utf16Len is the length of s in UTF-16 units, as JavaScript counts it.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
 }

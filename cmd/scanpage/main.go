@@ -1,7 +1,7 @@
 // Command scanpage checks a whole catalogue of scan/product/create
 // documents from the command line, as the page does one at a time:
 //
-//	scanpage check [-merchant FILE] [-lang zh|en] [-format text|json|sarif] [-j N] PATH...
+//	scanpage check [-merchant FILE] [-lang zh|en] [-format text|json|sarif|csv] [-j N] PATH...
 //
 // A PATH is a .json file (one document, or an array of documents), an
 // .ndjson/.jsonl file (one document per line), or a folder, searched
@@ -57,7 +57,7 @@ func tuneGC() {
 	}
 }
 
-const usage = `usage: scanpage check [-merchant FILE] [-lang zh|en] [-format text|json|sarif] [-j N] PATH...
+const usage = `usage: scanpage check [-merchant FILE] [-lang zh|en] [-format text|json|sarif|csv] [-j N] PATH...
 
 Checks scan/product/create documents: .json files (one document, or an array
 of documents), .ndjson/.jsonl files (one document per line), or folders of
@@ -86,7 +86,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.Usage = func() { fmt.Fprint(stderr, usage+"\nflags:\n"); fl.PrintDefaults() }
 	merchant := fl.String("merchant", "", "the merchantinfo/get response (JSON file) applied to every document")
 	lang := fl.String("lang", "zh", "language of the messages: zh or en")
-	format := fl.String("format", "text", "output: text, json or sarif")
+	format := fl.String("format", "text", "output: text, json, sarif or csv (one row per issue)")
 	jobs := fl.Int("j", runtime.NumCPU(), "documents validated at once")
 	progress := fl.String("progress", "auto", "progress on stderr: auto (when stderr is a terminal), on or off")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile to this file (go tool pprof reads it)")
@@ -123,8 +123,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		sink = catalogue.NewJSON(stdout)
 	case "sarif":
 		sink = catalogue.NewSARIF(stdout, version)
+	case "csv":
+		sink = catalogue.NewCSV(stdout)
 	default:
-		fmt.Fprintf(stderr, "scanpage check: -format must be text, json or sarif, not %q\n", *format)
+		fmt.Fprintf(stderr, "scanpage check: -format must be text, json, sarif or csv, not %q\n", *format)
 		return 2
 	}
 

@@ -111,8 +111,8 @@ func Check(ctx context.Context, inputs []Input, opts Options, sink Sink) (schema
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	cat := schema.NewCatalogue(schema.CatalogueOptions{Lang: opts.Lang, Merchant: opts.Merchant, MerchantName: opts.MerchantName})
-	if err := sink.Merchant(cat.MerchantIssues()); err != nil {
+	feed, err := NewFeed(schema.CatalogueOptions{Lang: opts.Lang, Merchant: opts.Merchant, MerchantName: opts.MerchantName}, sink)
+	if err != nil {
 		return schema.Summary{}, err
 	}
 
@@ -172,7 +172,6 @@ func Check(ctx context.Context, inputs []Input, opts Options, sink Sink) (schema
 	// in input order. At most the jobs in flight wait here.
 	waiting := map[int]done{}
 	next := 0
-	var err error
 	for d := range results {
 		if err != nil {
 			continue // drain, so the workers end
@@ -189,9 +188,7 @@ func Check(ctx context.Context, inputs []Input, opts Options, sink Sink) (schema
 				cancel()
 				break
 			}
-			ci, valid := cat.AddFacts(d.Facts)
-			r := Result{Ref: d.Ref, Valid: valid, Catalogue: ci, Product: d.Product, Issues: d.Issues}
-			if err = sink.Document(r); err != nil {
+			if err = feed.Add(d.Checked); err != nil {
 				cancel()
 				break
 			}
@@ -209,6 +206,5 @@ func Check(ctx context.Context, inputs []Input, opts Options, sink Sink) (schema
 	if opts.BeforeFinish != nil {
 		opts.BeforeFinish()
 	}
-	rest, sum := cat.Finish()
-	return sum, sink.Finish(rest, sum)
+	return feed.Finish()
 }

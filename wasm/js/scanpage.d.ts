@@ -168,6 +168,14 @@ export interface Scanpage {
   actionChoices(input: string, opts?: { lang?: Lang }): ActionChoice[];
   /** The document's value as the validator reads it, for a form to show; fatal: read-only. */
   formValue(input: string): { value: unknown; fatal: boolean };
+  /** One file of a catalogue (a document, an array of them, or NDJSON by its name), each document checked on its own. */
+  checkBatch(text: string, opts?: BatchOptions): { docs: CheckedDoc[] };
+  /** The cross-document rules over every document's facts, in input order. */
+  catalogueIssues(facts: DocFacts[] | string, opts?: CatalogueOptions): CatalogueResult;
+  /** The report of `scanpage check` (same shapes) from checkBatch's docs in input order (an array, or NDJSON text). */
+  catalogueReport(docs: CheckedDoc[] | string, opts?: CatalogueOptions & { format?: "json" | "sarif" | "csv" }): CatalogueReport;
+  /** A zip of EAN symbols as SVG, CODE.svg each (codes that cannot be drawn are listed in skipped.txt). */
+  barcodeZip(codes: string[] | string, opts?: BarcodeOptions): { files: number; skipped: number; zip: Uint8Array };
   /** Releases the Go functions and ends the instance. */
   dispose(): void;
 }
@@ -197,6 +205,10 @@ export interface AsyncScanpage {
   formEdit(input: string, op: FormOp & { lang?: Lang }): Promise<{ edit: Edit } | { error: { code: string; message: string } }>;
   actionChoices(input: string, opts?: { lang?: Lang }): Promise<ActionChoice[]>;
   formValue(input: string): Promise<{ value: unknown; fatal: boolean }>;
+  checkBatch(text: string, opts?: BatchOptions): Promise<{ docs: CheckedDoc[] }>;
+  catalogueIssues(facts: DocFacts[] | string, opts?: CatalogueOptions): Promise<CatalogueResult>;
+  catalogueReport(docs: CheckedDoc[] | string, opts?: CatalogueOptions & { format?: "json" | "sarif" | "csv" }): Promise<CatalogueReport>;
+  barcodeZip(codes: string[] | string, opts?: BarcodeOptions): Promise<{ files: number; skipped: number; zip: Uint8Array }>;
   dispose(): void;
 }
 
@@ -260,4 +272,88 @@ export interface ActionChoice {
   reason?: string;
   /** The action to insert, its required fields empty. */
   item: object;
+}
+
+/** Where a document stands in its file (line 1, column 1, offset 0 for a whole file). */
+export interface DocRef {
+  Name: string;
+  Line: number;
+  Column: number;
+  Offset: number;
+}
+
+/**
+ * checkBatch's options: the file's name (.ndjson/.jsonl: one document per
+ * line), and, for a piece of a file cut at a line break, its first line
+ * (1-based) and UTF-16 offset in the file.
+ */
+export interface BatchOptions {
+  name?: string;
+  lang?: Lang;
+  merchant?: string | object;
+  line?: number;
+  offset?: number;
+}
+
+/** What the cross-document rules need of a document (schema.DocFacts); pass it back as it came. */
+export type DocFacts = { ref: DocRef; keystr: string; keystandard: string; category: string; [k: string]: unknown };
+
+/** One document checked on its own: its issues placed in its file. */
+export interface CheckedDoc {
+  ref: DocRef;
+  issues: Issue[];
+  product?: { keystandard: string; keystr: string; title: string };
+  facts: DocFacts;
+  /** No error of its own (a cross-document one may still come). */
+  valid: boolean;
+  /** The document's text length in UTF-16 units from ref.Offset in its file. */
+  length: number;
+}
+
+export interface CatalogueOptions {
+  lang?: Lang;
+  merchant?: string | object;
+  merchantName?: string;
+}
+
+export interface CatalogueIssue {
+  name: string;
+  line: number;
+  issue: Issue;
+}
+
+/** A catalogue's summary (schema.Summary). */
+export interface CatalogueSummary {
+  documents: number;
+  valid: number;
+  invalid: number;
+  severities: Record<string, number>;
+  codes: Record<string, number>;
+  firmCodes: { firmCode: string; verified: boolean; documents: number }[];
+  unverified: number;
+  unverifiedCodes: string[];
+  categories: { category: string; documents: number }[];
+}
+
+export interface CatalogueResult {
+  /** Per document, in input order: valid with the cross-document rules, and their issues at it. */
+  docs: { valid: boolean; issues: CatalogueIssue[] }[];
+  /** Issues found at the end (recommended codes outside the catalogue). */
+  rest: CatalogueIssue[];
+  merchant: CatalogueIssue[];
+  summary: CatalogueSummary;
+}
+
+export interface CatalogueReport {
+  format: "json" | "sarif" | "csv";
+  /** The media type of bytes. */
+  type: string;
+  documents: number;
+  valid: number;
+  invalid: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** The report, UTF-8. */
+  bytes: Uint8Array;
 }

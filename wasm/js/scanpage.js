@@ -15,6 +15,8 @@ const MAX_DOCUMENT = 1 << 20;
 const MAX_CODE = 64;
 /** The sync facade's hidden entry for a document over the limit (the worker uses it). */
 const OVERSIZE = Symbol.for("scanpage.oversize");
+/** Calls whose first argument is no single document: not held to its limit (a file of many documents, a list). */
+const UNLIMITED = new Set(["stats", "checkBatch", "catalogueIssues", "catalogueReport", "barcodeZip"]);
 
 /** The names wasm_exec.js may define on globalThis, and ours. */
 const GO_GLOBALS = ["Go", "fs", "process", "path", "__scanpage"];
@@ -238,6 +240,11 @@ function facade(raw, hasEnded, memory) {
     formEdit: onText("formEdit"),
     actionChoices: onText("actionChoices"),
     formValue: (input) => result(call("formValue", [str(input, "formValue", "input")])),
+    // The catalogue (README, "The catalogue"): the page's workers call these.
+    checkBatch: onText("checkBatch"),
+    catalogueIssues: (facts, opts) => result(call("catalogueIssues", [jsonList(facts, "catalogueIssues", "facts"), optsText(opts, "catalogueIssues")])),
+    catalogueReport: (docs, opts) => withBytes(call("catalogueReport", [ndjson(docs, "catalogueReport"), optsText(opts, "catalogueReport")]), "bytes"),
+    barcodeZip: (codes, opts) => withBytes(call("barcodeZip", [jsonList(codes, "barcodeZip", "codes"), optsText(opts, "barcodeZip")]), "zip"),
     dispose() {
       if (disposed) return;
       disposed = true;
@@ -262,10 +269,30 @@ function misuse(name, message) {
 
 /** Images come as [json] or [json, Uint8Array]; a misuse comes as json alone. */
 function withImage(out) {
-  const [text, png] = Array.isArray(out) ? out : [out];
+  return withBytes(out, "png");
+}
+
+/** [json] or [json, Uint8Array]: the bytes go to r[key] (an empty array when none). */
+function withBytes(out, key) {
+  const [text, bytes] = Array.isArray(out) ? out : [out];
   const r = result(text);
-  if (png) r.png = png;
+  if (bytes) r[key] = bytes;
+  else if (key !== "png") r[key] = new Uint8Array(0);
   return r;
+}
+
+/** A list crosses as JSON text: an array is serialised, a string is taken as the JSON itself. */
+function jsonList(v, fn, name) {
+  if (typeof v === "string") return v;
+  if (Array.isArray(v)) return JSON.stringify(v);
+  throw new TypeError(`scanpage: ${fn}(${name}): ${name} must be an array or its JSON text, not ${typeName(v)}`);
+}
+
+/** Documents cross as NDJSON: an array of checkBatch's docs is written one per line; a string is taken as NDJSON. */
+function ndjson(v, fn) {
+  if (typeof v === "string") return v;
+  if (Array.isArray(v)) return v.map((d) => (typeof d === "string" ? d : JSON.stringify(d))).join("\n");
+  throw new TypeError(`scanpage: ${fn}(docs): docs must be an array of checkBatch's docs or NDJSON text, not ${typeName(v)}`);
 }
 
 function str(v, fn, name) {
@@ -358,7 +385,7 @@ async function loadWorker(opts) {
     // Sizes are checked here, before the structured clone copies anything.
     if (method === "barcode" || method === "digitalLink") {
       if (typeof args[0] === "string") args[0] = cutCode(args[0]);
-    } else if (method !== "stats" && typeof args[0] === "string") {
+    } else if (!UNLIMITED.has(method) && typeof args[0] === "string") {
       const n = oversize(args[0]);
       if (n) { m.args = [undefined, ...args.slice(1)]; m.oversize = n; }
     }

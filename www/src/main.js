@@ -20,6 +20,7 @@ import { mark } from "./timing.js";
 import { isolateHistory } from "@codemirror/commands";
 import { formPanel } from "./form.js";
 import { formTabs } from "./form-tabs.js";
+import { mountCatalogue } from "./catalogue.js";
 
 /** @typedef {import("scanpage").Scanpage} Scanpage */
 /** @typedef {import("scanpage").Issue} Issue */
@@ -113,7 +114,7 @@ const view = createEditor({
   doc: initial,
   label: t("editor.label"),
   onChange() {
-    saveDoc();
+    if (!catalogue.edited(() => view.state.doc.toString())) saveDoc();
     check();
   },
   keys: [
@@ -121,6 +122,14 @@ const view = createEditor({
   ],
 });
 skipLink(/** @type {HTMLAnchorElement} */ (document.querySelector("a.skip")), view);
+// The Catalogue view (catalogue.js): a document opened from it replaces the
+// editor's text, which is saved first and not saved over while it is open.
+const catalogue = mountCatalogue({
+  getMerchant: () => merchant.value.trim(),
+  getText: () => view.state.doc.toString(),
+  setText: (text) => setDoc(view, text, "input.catalogue"),
+  save: () => { saveDoc(); flush(); },
+});
 // The Form view: a second view of the same text. Its edits come from Go
 // (formEdit) and go into the editor as one transaction each, in the same
 // undo history as typing, never merged with a neighbouring change.

@@ -18,7 +18,7 @@
 const VERSION = "__VERSION__";
 const CACHE = `scanpage-${VERSION}`;
 const SHELL = [
-  "./", "dist/boot.js", "dist/app.js", "dist/app.css", "scanpage.js", "scanpage-worker.js",
+  "./", "dist/boot.js", "dist/app.js", "dist/app.css", "dist/catalogue-worker.js", "scanpage.js", "scanpage-worker.js",
   "scanpage.wasm", "wasm_exec.js", "favicon.svg",
 ];
 // Present in some builds only; their absence does not stop the install.

@@ -34,6 +34,9 @@ const common = {
 // boot.js: starts the wasm before the big bundle is even compiled.
 await build({ ...common, entryPoints: ["src/boot.js"], outfile: `${outdir}/boot.js` });
 
+// catalogue-worker.js: a worker of the Catalogue view's pool.
+await build({ ...common, entryPoints: ["src/catalogue-worker.js"], outfile: `${outdir}/catalogue-worker.js` });
+
 await build({
   ...common,
   entryPoints: ["src/main.js"],

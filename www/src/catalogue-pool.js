@@ -1,0 +1,139 @@
+// catalogue-pool.js: a run of the Catalogue view over a pool of dedicated
+// workers (catalogue-worker.js), min(hardwareConcurrency, 4) by default,
+// or ?workers=N. Files go out in batches, two in flight per worker, so that
+// no worker waits; pieces come back as they are checked. Cancel terminates
+// the workers: it takes effect at once, whatever they are doing.
+
+const WORKER_URL = new URL("./catalogue-worker.js", import.meta.url);
+/** A batch is at most this many files or bytes (a larger file goes alone). */
+const BATCH_FILES = 24;
+const BATCH_BYTES = 256 << 10;
+
+/** The pool's size: ?workers=N (1..16), else min(hardwareConcurrency, 4). */
+export function poolSize() {
+  const asked = Number(new URLSearchParams(location.search).get("workers"));
+  if (Number.isInteger(asked) && asked >= 1 && asked <= 16) return asked;
+  return Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4));
+}
+
+/**
+ * Starts a worker and waits until its wasm is loaded.
+ * @param {{ lang: string, merchant?: string }} init
+ * @returns {Promise<Worker>}
+ */
+export function startWorker(init) {
+  const w = new Worker(WORKER_URL, { type: "module", name: "scanpage-catalogue" });
+  return new Promise((resolve, reject) => {
+    w.onmessage = (e) => {
+      if (e.data.ready) resolve(w);
+      else if (e.data.loadError) reject(new Error(e.data.error));
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      reject(new Error(e.message || `${WORKER_URL.href} could not be started`));
+    };
+    w.postMessage({ init });
+  });
+}
+
+/**
+ * @typedef {{ id: number, file: number, part: number, last: boolean, rows: any[], docs: Uint8Array, facts: Uint8Array, read: number }} Piece
+ */
+
+/**
+ * Runs a check. Resolves when every file is checked; rejects on a worker's
+ * failure. cancel() ends it at once (the promise then resolves with
+ * {cancelled: true}).
+ * @param {{ inputs: { file: File, name: string }[], size: number, init: { lang: string, merchant?: string },
+ *   onPiece: (p: Piece) => void }} o
+ */
+export function run({ inputs, size, init, onPiece }) {
+  /** @type {Worker[]} */
+  const workers = [];
+  let cancelled = false;
+  /** @type {(v: { cancelled: boolean }) => void} */
+  let finish = () => {};
+  /** @type {(e: Error) => void} */
+  let fail = () => {};
+  const done = new Promise((res, rej) => { finish = res; fail = rej; });
+
+  const batches = [];
+  for (let i = 0; i < inputs.length;) {
+    const files = [];
+    let bytes = 0;
+    while (i < inputs.length && files.length < BATCH_FILES && (files.length === 0 || bytes + inputs[i].file.size <= BATCH_BYTES)) {
+      bytes += inputs[i].file.size;
+      files.push({ file: inputs[i].file, name: inputs[i].name, index: i });
+      i++;
+    }
+    batches.push({ id: batches.length, files });
+  }
+  let next = 0;
+  let finished = 0;
+  const stop = () => { for (const w of workers) w.terminate(); };
+  const give = (/** @type {Worker} */ w) => {
+    if (next < batches.length) w.postMessage({ batch: batches[next++] });
+  };
+
+  (async () => {
+    const n = Math.min(size, Math.max(1, batches.length));
+    const started = await Promise.all(Array.from({ length: n }, () => startWorker(init)));
+    if (cancelled) { for (const w of started) w.terminate(); return; }
+    workers.push(...started);
+    if (!batches.length) return finish({ cancelled: false });
+    for (const w of workers) {
+      w.onmessage = (e) => {
+        if (cancelled) return;
+        const m = e.data;
+        if (m.piece) onPiece(m.piece);
+        else if (m.done !== undefined) {
+          finished++;
+          if (finished === batches.length) { stop(); finish({ cancelled: false }); } else give(w);
+        } else if (m.error) {
+          stop();
+          fail(new Error(m.error));
+        }
+      };
+      w.onerror = (e) => {
+        e.preventDefault();
+        stop();
+        fail(new Error(e.message || "a catalogue worker failed"));
+      };
+      give(w);
+      give(w);
+    }
+  })().catch((e) => { stop(); fail(e); });
+
+  return {
+    done,
+    workers: () => workers.length,
+    cancel() {
+      if (cancelled) return;
+      cancelled = true;
+      stop();
+      finish({ cancelled: true });
+    },
+  };
+}
+
+/**
+ * One request to a helper worker (cross pass, report, zip), by id.
+ * @param {Worker} w
+ * @param {object} msg
+ * @param {Transferable[]} [transfer]
+ * @returns {Promise<any>}
+ */
+let seq = 0;
+export function ask(w, msg, transfer = []) {
+  const id = ++seq;
+  return new Promise((resolve, reject) => {
+    const on = (/** @type {MessageEvent} */ e) => {
+      if (e.data.id !== id) return;
+      w.removeEventListener("message", on);
+      if (e.data.error) reject(new Error(e.data.error));
+      else resolve(e.data);
+    };
+    w.addEventListener("message", on);
+    w.postMessage({ ...msg, id }, transfer);
+  });
+}

@@ -1,0 +1,160 @@
+// catalogue-store.js: the results of a run, one row per document, in
+// columns (plain arrays: 100,000 rows stay small), with the view's filter
+// and sort as an array of row ids. Rows arrive out of order; input order
+// (file, then piece, then document) is settled when the run ends.
+
+/**
+ * @typedef {{ keystr: string, title: string, line: number, offset: number, length: number, errors: number,
+ *   warnings: number, infos: number, first: string, codes: string, valid: boolean }} Row
+ */
+
+export function createStore() {
+  return {
+    n: 0,
+    /** @type {string[]} */ keystr: [],
+    /** @type {string[]} */ title: [],
+    /** @type {number[]} */ file: [],
+    /** @type {number[]} */ line: [],
+    /** @type {number[]} */ offset: [],
+    /** @type {number[]} */ length: [],
+    /** @type {number[]} */ errors: [],
+    /** @type {number[]} */ warnings: [],
+    /** @type {number[]} */ infos: [],
+    /** @type {string[]} */ first: [],
+    /** @type {string[]} */ codes: [],
+    /** @type {boolean[]} */ valid: [],
+    /** The cross-document issues found at a row. @type {Map<number, { severity: string, code: string, message: string }[]>} */
+    cross: new Map(),
+    /** Pieces by file and part: their first row, count and bytes. @type {{ file: number, part: number, start: number, count: number, docs: Uint8Array, facts: Uint8Array }[]} */
+    pieces: [],
+    /** Row ids in input order, once the run has ended. @type {Uint32Array} */
+    order: new Uint32Array(0),
+    /** The documents with an error, with a warning (own and cross-document). */
+    withErrors: 0,
+  };
+}
+
+/** @typedef {ReturnType<typeof createStore>} Store */
+
+/**
+ * Adds a piece's rows.
+ * @param {Store} s
+ * @param {{ file: number, part: number, rows: Row[], docs: Uint8Array, facts: Uint8Array }} p
+ */
+export function addPiece(s, p) {
+  const start = s.n;
+  for (const r of p.rows) {
+    s.keystr.push(r.keystr); s.title.push(r.title); s.file.push(p.file); s.line.push(r.line);
+    s.offset.push(r.offset); s.length.push(r.length); s.errors.push(r.errors); s.warnings.push(r.warnings);
+    s.infos.push(r.infos); s.first.push(r.first); s.codes.push(r.codes); s.valid.push(r.valid);
+    if (r.errors) s.withErrors++;
+    s.n++;
+  }
+  s.pieces.push({ file: p.file, part: p.part, start, count: p.rows.length, docs: p.docs, facts: p.facts });
+}
+
+/**
+ * Settles input order: pieces by file and part.
+ * @param {Store} s
+ */
+export function settle(s) {
+  s.pieces.sort((a, b) => a.file - b.file || a.part - b.part);
+  s.order = new Uint32Array(s.n);
+  let k = 0;
+  for (const p of s.pieces) for (let i = 0; i < p.count; i++) s.order[k++] = p.start + i;
+}
+
+/**
+ * Adds what the cross-document pass found (indexes in input order).
+ * @param {Store} s
+ * @param {{ docs: { i: number, valid: boolean, issues: any[] }[], rest: { i: number, severity: string, code: string, message: string }[] }} c
+ */
+export function addCross(s, c) {
+  const add = (/** @type {number} */ row, /** @type {any} */ is) => {
+    if (!s.cross.has(row)) s.cross.set(row, []);
+    s.cross.get(row)?.push(is);
+    const hadError = s.errors[row] > 0;
+    // The first message shown is the row's first error, else its first issue.
+    if (!s.first[row] || (is.severity === "error" && !hadError)) s.first[row] = is.message;
+    if (is.severity === "error") {
+      if (!hadError) s.withErrors++;
+      s.errors[row]++;
+    } else if (is.severity === "warning") s.warnings[row]++;
+    else s.infos[row]++;
+    if (!s.codes[row].split(" ").includes(is.code)) s.codes[row] = s.codes[row] ? `${s.codes[row]} ${is.code}` : is.code;
+  };
+  for (const d of c.docs) {
+    const row = s.order[d.i];
+    s.valid[row] = d.valid;
+    for (const is of d.issues) add(row, is);
+  }
+  for (const r of c.rest) if (r.i >= 0) add(s.order[r.i], r);
+}
+
+/** The byte pieces of one kind, in input order. @param {Store} s @param {"docs" | "facts"} kind */
+export function bytesOf(s, kind) {
+  return s.pieces.map((p) => p[kind]);
+}
+
+/**
+ * @typedef {{ severity: "" | "error" | "warning" | "valid", code: string, text: string,
+ *   sort: "" | "keystr" | "title" | "file" | "errors" | "warnings", desc: boolean }} View
+ */
+
+/** Ranks of text columns, per store. @type {WeakMap<object, Map<string, Uint32Array>>} */
+const ranks = new WeakMap();
+
+/**
+ * The row ids the view shows, filtered and sorted. Sorting by a text
+ * column ranks that column once (one string sort); later sorts by it
+ * compare numbers.
+ * @param {Store} s
+ * @param {View} v
+ * @param {string[]} names file names by index
+ */
+export function select(s, v, names) {
+  const text = v.text.trim().toLowerCase();
+  const code = v.code ? ` ${v.code} ` : "";
+  /** @type {number[]} */
+  const out = [];
+  for (let k = 0; k < s.order.length; k++) {
+    const i = s.order[k];
+    if (v.severity === "error" && !s.errors[i]) continue;
+    if (v.severity === "warning" && !s.warnings[i]) continue;
+    if (v.severity === "valid" && !s.valid[i]) continue;
+    if (code && !` ${s.codes[i]} `.includes(code)) continue;
+    if (text && !(s.keystr[i].toLowerCase().includes(text) || s.title[i].toLowerCase().includes(text) ||
+      names[s.file[i]].toLowerCase().includes(text) || s.first[i].toLowerCase().includes(text))) continue;
+    out.push(i);
+  }
+  const ids = Uint32Array.from(out);
+  if (!v.sort) return ids;
+  let key;
+  if (v.sort === "errors" || v.sort === "warnings") key = s[v.sort];
+  else key = rank(s, v.sort, names);
+  const dir = v.desc ? -1 : 1;
+  // Ties keep input order (the rank of the position), so a sort is stable.
+  const pos = new Uint32Array(s.n);
+  s.order.forEach((row, k) => { pos[row] = k; });
+  ids.sort((a, b) => dir * (key[a] - key[b]) || pos[a] - pos[b]);
+  return ids;
+}
+
+/**
+ * @param {Store} s
+ * @param {"keystr" | "title" | "file"} col
+ * @param {string[]} names
+ */
+function rank(s, col, names) {
+  let m = ranks.get(s);
+  if (!m) ranks.set(s, (m = new Map()));
+  let r = m.get(col);
+  if (r) return r;
+  const val = col === "file" ? s.file.map((f, i) => `${names[f]}\u0000${String(s.line[i]).padStart(9, "0")}`) : s[col];
+  const ids = Array.from({ length: s.n }, (_, i) => i);
+  ids.sort((a, b) => (val[a] < val[b] ? -1 : val[a] > val[b] ? 1 : 0));
+  r = new Uint32Array(s.n);
+  ids.forEach((id, k) => { r[id] = k; });
+  m.set(col, r);
+  return r;
+}

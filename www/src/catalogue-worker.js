@@ -1,0 +1,149 @@
+// catalogue-worker.js: one worker of the Catalogue view's pool (bundled to
+// dist/catalogue-worker.js). It loads its own wasm instance, reads the files
+// it is given itself (the main thread never holds their text), checks each
+// with checkBatch and posts, per piece, the rows the table shows and the
+// checked documents as NDJSON bytes (transferred, not copied) for the
+// cross-document pass and the exports. It also runs those (cross, report,
+// zip) when asked: everything a document says comes from Go.
+import { load } from "scanpage";
+
+/** A large NDJSON file is checked in pieces of about this many characters, cut at line breaks. */
+const PIECE = 2 << 20;
+const LINES = /\.(ndjson|jsonl)$/i;
+
+/** @type {import("scanpage").Scanpage} */
+let sp;
+/** @type {{ lang: string, merchant?: string }} */
+let opts = { lang: "zh" };
+const enc = new TextEncoder();
+
+self.onmessage = async (e) => {
+  const m = e.data;
+  try {
+    if (m.init) {
+      opts = m.init;
+      sp = await load();
+      self.postMessage({ ready: true });
+    } else if (m.batch) {
+      for (const f of m.batch.files) await checkFile(m.batch.id, f);
+      self.postMessage({ done: m.batch.id });
+    } else if (m.cross) {
+      self.postMessage({ id: m.id, cross: cross(m.cross.facts) });
+    } else if (m.report) {
+      const r = sp.catalogueReport(ndjson(m.report.docs), { ...opts, format: m.report.format });
+      self.postMessage({ id: m.id, report: r }, [r.bytes.buffer]);
+    } else if (m.zip) {
+      const r = sp.barcodeZip(m.zip.codes, {});
+      self.postMessage({ id: m.id, zip: r }, [r.zip.buffer]);
+    }
+  } catch (err) {
+    self.postMessage({ id: m.id, error: String(/** @type {Error} */ (err)?.message ?? err), loadError: !!m.init });
+  }
+};
+
+/**
+ * Checks one file: a whole file at once, or a large NDJSON file in pieces
+ * (each with its first line and UTF-16 offset, so that Go places its issues
+ * in the file). The byte order mark is kept: Go reports it, as the command
+ * line does.
+ * @param {number} id
+ * @param {{ file: File, name: string, index: number }} f
+ */
+async function checkFile(id, f) {
+  if (!LINES.test(f.name) || f.file.size <= PIECE) {
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await f.file.arrayBuffer());
+    post(id, f, 0, sp.checkBatch(text, { ...opts, name: f.name }).docs, f.file.size);
+    return;
+  }
+  const reader = f.file.stream().pipeThrough(new TextDecoderStream("utf-8", { ignoreBOM: true })).getReader();
+  let buf = "";
+  let line = 1;
+  let offset = 0;
+  let part = 0;
+  const piece = (/** @type {string} */ text, /** @type {boolean} */ last) => {
+    const docs = sp.checkBatch(text, { ...opts, name: f.name, line, offset }).docs;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) line++;
+    offset += text.length;
+    // Bytes read so far, for the progress bar: characters are close enough.
+    post(id, f, part++, docs, last ? f.file.size : Math.min(f.file.size, offset), last);
+  };
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buf += value;
+    if (buf.length >= PIECE) {
+      const cut = buf.lastIndexOf("\n") + 1;
+      if (cut > 0) {
+        piece(buf.slice(0, cut), false);
+        buf = buf.slice(cut);
+      }
+    }
+  }
+  piece(buf, true);
+}
+
+/**
+ * Posts a piece's rows and its checked documents.
+ * @param {number} id
+ * @param {{ name: string, index: number }} f
+ * @param {number} part
+ * @param {import("scanpage").CheckedDoc[]} docs
+ * @param {number} read
+ * @param {boolean} [last]
+ */
+function post(id, f, part, docs, read, last = true) {
+  const rows = docs.map((d) => {
+    const n = { error: 0, warning: 0, info: 0 };
+    let first = null;
+    const codes = new Set();
+    for (const is of d.issues) {
+      n[is.severity]++;
+      codes.add(is.code);
+      if (!first || rank(is.severity) < rank(first.severity)) first = is;
+    }
+    return {
+      keystr: d.product?.keystr ?? "", title: d.product?.title ?? "", line: d.ref.Line, offset: d.ref.Offset, length: d.length,
+      errors: n.error, warnings: n.warning, infos: n.info, first: first ? first.message : "", codes: [...codes].join(" "), valid: d.valid,
+    };
+  });
+  const docBytes = enc.encode(docs.map((d) => JSON.stringify(d) + "\n").join(""));
+  const factBytes = enc.encode(docs.map((d) => JSON.stringify(d.facts) + "\n").join(""));
+  self.postMessage({ piece: { id, file: f.index, part, last, rows, docs: docBytes, facts: factBytes, read } }, [docBytes.buffer, factBytes.buffer]);
+}
+
+const rank = (/** @type {string} */ s) => (s === "error" ? 0 : s === "warning" ? 1 : 2);
+
+/** NDJSON text of byte pieces, in order. */
+function ndjson(/** @type {Uint8Array[]} */ parts) {
+  const dec = new TextDecoder();
+  return parts.map((p) => dec.decode(p)).join("");
+}
+
+/**
+ * The cross-document pass over every document's facts in input order:
+ * only the documents it has something to say about come back, by their
+ * input index, and the summary.
+ * @param {Uint8Array[]} parts
+ */
+function cross(parts) {
+  const text = ndjson(parts).trimEnd();
+  const res = sp.catalogueIssues(text ? `[${text.split("\n").join(",")}]` : "[]", opts);
+  /** @type {{ i: number, valid: boolean, issues: { severity: string, code: string, message: string }[] }[]} */
+  const docs = [];
+  const brief = (/** @type {import("scanpage").CatalogueIssue} */ c) => ({ severity: c.issue.severity, code: c.issue.code, message: c.issue.message });
+  /** @type {Map<string, number>} */
+  const at = new Map();
+  res.docs.forEach((d, i) => {
+    if (d.issues.length) docs.push({ i, valid: d.valid, issues: d.issues.map(brief) });
+  });
+  if (res.rest.length) {
+    // Issues found at the end name their document by file and line.
+    const lines = text.split("\n");
+    lines.forEach((l, i) => {
+      const r = JSON.parse(l).ref;
+      at.set(`${r.Name}\n${r.Line}`, i);
+    });
+  }
+  const rest = res.rest.map((c) => ({ i: at.get(`${c.name}\n${c.line}`) ?? -1, ...brief(c) }));
+  return { docs, rest, merchant: res.merchant.map(brief), summary: res.summary };
+}

@@ -1,0 +1,438 @@
+// catalogue.js: the Catalogue view. A second view of the page, beside the
+// editor: drop files or folders, check them in a pool of workers, work
+// through the list, open a document in the editor and come back, export
+// the report and the barcodes. main.js mounts it with a few hooks into the
+// editor; everything else is here and in catalogue-*.js.
+//
+// The editor's own document: opening a catalogue document keeps it in
+// memory and in storage (main's own key, saved before the switch; while a
+// catalogue document is open, nothing is saved over it), and the bar above
+// the editor offers "Restore my own document". Edits to a catalogue
+// document are kept in memory for the tab's life (reopening the row shows
+// them) and can be downloaded; they never touch the user's document.
+import { ct, fill, num } from "./catalogue-text.js";
+import { fromDrop, fromPicker } from "./catalogue-files.js";
+import { run, poolSize, startWorker, ask } from "./catalogue-pool.js";
+import { createStore, addPiece, settle, addCross, bytesOf, select } from "./catalogue-store.js";
+import { catalogueTable } from "./catalogue-table.js";
+import { showSummary } from "./catalogue-summary.js";
+import { getLang } from "./i18n.js";
+
+/**
+ * @param {{ getMerchant: () => string, getText: () => string, setText: (text: string) => void, save: () => void }} hooks
+ *   save: stores the editor's own document at once (before a catalogue document replaces it).
+ */
+export function mountCatalogue({ getMerchant, getText, setText, save }) {
+  const layout = /** @type {HTMLElement} */ (document.querySelector("main.layout"));
+  const nav = document.createElement("div");
+  nav.className = "views";
+  nav.setAttribute("role", "tablist");
+  nav.dataset.ct = "nav";
+  nav.dataset.ctAttr = "aria-label";
+  nav.innerHTML = `<button type="button" role="tab" id="view-editor" aria-selected="true" data-ct="nav.editor"></button>` +
+    `<button type="button" role="tab" id="view-catalogue" aria-selected="false" tabindex="-1" data-ct="nav.catalogue"></button>`;
+  const bar = document.createElement("div");
+  bar.className = "cat-bar";
+  bar.hidden = true;
+  bar.innerHTML = `<span class="cat-from"><span data-ct="bar.from"></span> <b class="cat-where"></b> <span class="cat-edited"></span></span>
+    <span class="cat-bar-tools"><button type="button" class="cat-back" data-ct="bar.back"></button>
+    <button type="button" class="cat-download" data-ct="bar.download"></button>
+    <button type="button" class="cat-restore" data-ct="bar.restore"></button></span>
+    <span class="cat-own" data-ct="bar.own"></span><ul class="cat-cross"></ul>`;
+  const view = document.createElement("section");
+  view.className = "catalogue";
+  view.id = "catalogue";
+  view.hidden = true;
+  view.setAttribute("role", "tabpanel");
+  view.setAttribute("aria-labelledby", "view-catalogue");
+  view.innerHTML = `<div class="cat-drop" tabindex="-1"><p data-ct="drop"></p>
+      <label class="cat-pick"><span data-ct="pick.files"></span><input type="file" multiple accept=".json,.ndjson,.jsonl,application/json" class="vh"></label>
+      <label class="cat-pick"><span data-ct="pick.folder"></span><input type="file" webkitdirectory multiple class="vh"></label></div>
+    <div class="cat-progress" hidden><progress max="1" value="0"></progress><span class="cat-rate" role="status"></span>
+      <button type="button" class="cat-cancel" data-ct="cancel"></button></div>
+    <p class="cat-note" role="status"></p>
+    <div class="cat-summary"></div>
+    <div class="cat-results" hidden>
+      <div class="cat-filters">
+        <label><span data-ct="filter.severity"></span> <select name="severity">
+          <option value="" data-ct="filter.all"></option><option value="error" data-ct="filter.error"></option>
+          <option value="warning" data-ct="filter.warning"></option><option value="valid" data-ct="filter.valid"></option></select></label>
+        <label><span data-ct="filter.code"></span> <select name="code"><option value="" data-ct="filter.anycode"></option></select></label>
+        <label class="cat-search"><span data-ct="filter.text"></span> <input type="search" name="text" data-ct="filter.placeholder" data-ct-attr="placeholder"></label>
+        <span class="cat-shown" aria-live="polite"></span>
+        <span class="cat-export"><span data-ct="export"></span>
+          <button type="button" data-export="csv" data-ct="export.csv"></button><button type="button" data-export="json" data-ct="export.json"></button><button type="button" data-export="sarif" data-ct="export.sarif"></button><button type="button" data-export="zip" data-ct="export.zip"></button></span>
+      </div>
+      <div class="cat-table"></div>
+    </div>`;
+  layout.before(nav, bar);
+  layout.after(view);
+  const q = (/** @type {string} */ s, root = view) => /** @type {HTMLElement} */ (root.querySelector(s));
+  const tabEditor = q("#view-editor", nav);
+  const tabCat = q("#view-catalogue", nav);
+  const note = q(".cat-note");
+  const progress = /** @type {HTMLProgressElement} */ (q("progress"));
+  const rate = q(".cat-rate");
+  const filters = {
+    severity: /** @type {HTMLSelectElement} */ (q("select[name=severity]")),
+    code: /** @type {HTMLSelectElement} */ (q("select[name=code]")),
+    text: /** @type {HTMLInputElement} */ (q("input[name=text]")),
+  };
+
+  let store = createStore();
+  /** @type {string[]} */ let names = [];
+  /** @type {File[]} */ let files = [];
+  /** @type {ReturnType<typeof run> | null} */ let current = null;
+  /** @type {Worker | null} */ let helper = null;
+  /** @type {Promise<Worker> | null} */ let helperReady = null;
+  /** @type {import("./catalogue-store.js").View} */
+  const state = { severity: "", code: "", text: "", sort: "", desc: false };
+  let codes = /** @type {string[]} */ ([]);
+  /** @type {{ id: number, original: string } | null} */ let open = null;
+  let ownText = "";
+  /** Edited catalogue documents, by row id. @type {Map<number, string>} */
+  const edits = new Map();
+  let scrollKept = 0;
+
+  const table = catalogueTable({
+    root: q(".cat-table"),
+    label: ct,
+    cell(id, col) {
+      switch (col) {
+        case "keystr": return store.keystr[id];
+        case "title": return store.title[id];
+        case "file": return `${names[store.file[id]]}:${store.line[id]}`;
+        case "errors": return String(store.errors[id]);
+        case "warnings": return String(store.warnings[id]);
+        default: return store.first[id];
+      }
+    },
+    onOpen: (id) => openRow(id),
+    onSort(col) {
+      state.desc = state.sort === col ? !state.desc : col === "errors" || col === "warnings";
+      state.sort = /** @type {any} */ (col);
+      table.setSort({ col, desc: state.desc });
+      refresh(true);
+    },
+  });
+
+  // --- Views ---------------------------------------------------------------
+
+  const showView = (/** @type {"editor" | "catalogue"} */ which) => {
+    const cat = which === "catalogue";
+    if (!cat && !view.hidden) scrollKept = table.scrollTop;
+    tabEditor.setAttribute("aria-selected", String(!cat));
+    tabCat.setAttribute("aria-selected", String(cat));
+    tabEditor.tabIndex = cat ? -1 : 0;
+    tabCat.tabIndex = cat ? 0 : -1;
+    layout.hidden = cat;
+    view.hidden = !cat;
+    bar.hidden = cat || !open;
+    document.body.dataset.view = which;
+    if (cat) table.scrollTop = scrollKept;
+  };
+  tabEditor.addEventListener("click", () => showView("editor"));
+  tabCat.addEventListener("click", () => showView("catalogue"));
+  for (const tab of [tabEditor, tabCat]) {
+    tab.addEventListener("keydown", (e) => {
+      if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+      e.preventDefault();
+      const other = tab === tabEditor ? tabCat : tabEditor;
+      other.click();
+      other.focus();
+    });
+  }
+
+  // --- Input ---------------------------------------------------------------
+
+  const drop = q(".cat-drop");
+  for (const target of [drop, view]) {
+    target.addEventListener("dragover", (e) => {
+      e.preventDefault();
+      drop.dataset.over = "";
+    });
+    target.addEventListener("dragleave", () => { delete drop.dataset.over; });
+    target.addEventListener("drop", async (e) => {
+      e.preventDefault();
+      e.stopPropagation();
+      delete drop.dataset.over;
+      if (e.dataTransfer) start(await fromDrop(e.dataTransfer));
+    });
+  }
+  for (const input of view.querySelectorAll("input[type=file]")) {
+    input.addEventListener("change", () => {
+      const el = /** @type {HTMLInputElement} */ (input);
+      if (el.files?.length) start(fromPicker(el.files));
+      el.value = "";
+    });
+  }
+  q(".cat-cancel").addEventListener("click", () => current?.cancel());
+
+  // --- A run ---------------------------------------------------------------
+
+  const options = () => {
+    const m = getMerchant();
+    return m ? { lang: getLang(), merchant: m } : { lang: getLang() };
+  };
+
+  /** @param {{ file: File, name: string }[]} inputs */
+  async function start(inputs) {
+    current?.cancel();
+    helper?.terminate();
+    helper = null;
+    helperReady = null;
+    closeDoc(false);
+    edits.clear();
+    store = createStore();
+    names = inputs.map((i) => i.name);
+    files = inputs.map((i) => i.file);
+    q(".cat-results").hidden = true;
+    q(".cat-summary").replaceChildren();
+    if (!inputs.length) {
+      note.textContent = ct("none");
+      return;
+    }
+    const size = poolSize();
+    const total = inputs.reduce((a, i) => a + i.file.size, 0);
+    let read = 0;
+    const t0 = performance.now();
+    let frame = 0;
+    const show = () => {
+      frame = 0;
+      const s = (performance.now() - t0) / 1000;
+      const r = store.n / Math.max(s, 0.001);
+      const left = read ? (s * (total - read)) / read : NaN;
+      progress.value = total ? read / total : 0;
+      rate.textContent = ct("progress", { done: num(store.n), rate: num(Math.round(r)), left: Number.isFinite(left) ? `${Math.ceil(left)} s` : "…" });
+    };
+    q(".cat-progress").hidden = false;
+    progress.value = 0;
+    rate.textContent = ct("progress.start", { n: size });
+    note.textContent = "";
+    view.dataset.state = "running";
+    const r = run({
+      inputs, size, init: options(),
+      onPiece(p) {
+        addPiece(store, p);
+        if (p.last) read += files[p.file].size;
+        if (!frame) frame = requestAnimationFrame(show);
+      },
+    });
+    current = r;
+    // The helper that runs the cross-document pass and the exports loads
+    // while the pool works.
+    helperReady = startWorker(options());
+    let out;
+    try {
+      out = await r.done;
+    } catch (e) {
+      if (current !== r) return;
+      q(".cat-progress").hidden = true;
+      view.dataset.state = "failed";
+      note.textContent = ct("failed", { message: /** @type {Error} */ (e).message });
+      return;
+    }
+    if (current !== r) return;
+    cancelAnimationFrame(frame);
+    show();
+    settle(store);
+    if (out.cancelled) {
+      q(".cat-progress").hidden = true;
+      view.dataset.state = "cancelled";
+      note.textContent = ct("cancelled", { done: num(store.n) });
+      helperReady.then((w) => w.terminate(), () => {});
+      helperReady = null;
+      showRows(null);
+      return;
+    }
+    rate.textContent = ct("cross");
+    try {
+      helper = await helperReady;
+      const { cross } = await ask(helper, { cross: { facts: bytesOf(store, "facts") } });
+      if (current !== r) return;
+      addCross(store, cross);
+      q(".cat-progress").hidden = true;
+      const s = ((performance.now() - t0) / 1000).toFixed(1);
+      note.textContent = ct("done", { n: num(store.n), s, w: r.workers() || size });
+      view.dataset.state = "done";
+      view.dataset.seconds = s;
+      view.dataset.workers = String(r.workers() || size);
+      showRows(cross.summary);
+    } catch (e) {
+      q(".cat-progress").hidden = true;
+      view.dataset.state = "failed";
+      note.textContent = ct("failed", { message: /** @type {Error} */ (e).message });
+    }
+  }
+
+  /** Shows the summary (when there is one) and the table. @param {any} summary */
+  function showRows(summary) {
+    if (summary) codes = showSummary(q(".cat-summary"), summary);
+    else codes = [...new Set(store.codes.flatMap((c) => (c ? c.split(" ") : [])))].sort();
+    const keep = filters.code.value;
+    filters.code.replaceChildren(filters.code.options[0], ...codes.map((c) => {
+      const o = document.createElement("option");
+      o.value = c;
+      o.textContent = c;
+      return o;
+    }));
+    filters.code.value = codes.includes(keep) ? keep : "";
+    state.code = filters.code.value;
+    for (const b of view.querySelectorAll("[data-export]")) /** @type {HTMLButtonElement} */ (b).disabled = !summary;
+    q(".cat-results").hidden = false;
+    refresh(false);
+  }
+
+  function refresh(keepScroll = false) {
+    const ids = select(store, state, names);
+    table.show(ids, keepScroll);
+    q(".cat-shown").textContent = ct("shown", { n: num(ids.length), total: num(store.n) });
+  }
+
+  filters.severity.addEventListener("change", () => { state.severity = /** @type {any} */ (filters.severity.value); refresh(); });
+  filters.code.addEventListener("change", () => { state.code = filters.code.value; refresh(); });
+  let typing = 0;
+  filters.text.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => { state.text = filters.text.value; refresh(); }, 150);
+  });
+
+  // --- Exports -------------------------------------------------------------
+
+  for (const b of view.querySelectorAll("[data-export]")) {
+    b.addEventListener("click", async () => {
+      if (!helper) return;
+      const kind = /** @type {string} */ (/** @type {HTMLElement} */ (b).dataset.export);
+      const buttons = /** @type {HTMLButtonElement[]} */ ([...view.querySelectorAll("[data-export]")]);
+      buttons.forEach((x) => { x.disabled = true; });
+      note.textContent = ct("export.busy");
+      try {
+        let blob, name;
+        if (kind === "zip") {
+          const codes = [];
+          for (const i of store.order) if (store.keystr[i]) codes.push(store.keystr[i]);
+          const { zip } = await ask(helper, { zip: { codes } });
+          blob = new Blob([zip.zip], { type: "application/zip" });
+          name = "scanpage-barcodes.zip";
+        } else {
+          const { report } = await ask(helper, { report: { docs: bytesOf(store, "docs"), format: kind } });
+          blob = new Blob([report.bytes], { type: report.type });
+          name = `scanpage-report.${kind === "sarif" ? "sarif" : kind}`;
+        }
+        download(blob, name);
+        note.textContent = ct("export.done", { name });
+      } catch (e) {
+        note.textContent = ct("failed", { message: /** @type {Error} */ (e).message });
+      } finally {
+        buttons.forEach((x) => { x.disabled = false; });
+      }
+    });
+  }
+
+  // --- Opening a document --------------------------------------------------
+
+  /** @param {number} id */
+  async function openRow(id) {
+    let text = edits.get(id);
+    let original = text;
+    try {
+      // The document is cut out of its file again (Go gave its offset and
+      // length in UTF-16 units): the page keeps no document text.
+      const all = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await files[store.file[id]].arrayBuffer());
+      original = all.slice(store.offset[id], store.offset[id] + store.length[id]);
+    } catch (e) {
+      note.textContent = ct("open.failed", { message: /** @type {Error} */ (e).message });
+      return;
+    }
+    text ??= original;
+    scrollKept = table.scrollTop;
+    if (!open) {
+      save();
+      ownText = getText();
+    }
+    open = { id, original: /** @type {string} */ (original) };
+    const cross = store.cross.get(id) ?? [];
+    q(".cat-where", bar).textContent = `${names[store.file[id]]}:${store.line[id]}${store.keystr[id] ? ` · ${store.keystr[id]}` : ""}`;
+    const ul = q(".cat-cross", bar);
+    ul.replaceChildren(...cross.map((is) => {
+      const li = document.createElement("li");
+      li.dataset.severity = is.severity;
+      li.textContent = `${ct("bar.cross")} ${is.code}: ${is.message}`;
+      return li;
+    }));
+    markEdited();
+    showView("editor");
+    bar.hidden = false;
+    setText(text);
+    q(".cat-back", bar).focus();
+  }
+
+  const markEdited = () => { q(".cat-edited", bar).textContent = open && edits.has(open.id) ? ct("bar.edited") : ""; };
+
+  /** Back to the list: filter, sort and scroll as they were, the focus on the row. */
+  const back = () => {
+    const id = open?.id;
+    showView("catalogue");
+    if (id !== undefined) table.focusId(id);
+  };
+  /** Leaves the catalogue document; restore: the user's own document comes back. */
+  function closeDoc(restore = true) {
+    if (!open) return;
+    open = null;
+    bar.hidden = true;
+    if (restore) setText(ownText);
+  }
+  q(".cat-back", bar).addEventListener("click", back);
+  q(".cat-restore", bar).addEventListener("click", () => {
+    closeDoc(true);
+    showView("editor");
+  });
+  q(".cat-download", bar).addEventListener("click", () => {
+    if (!open) return;
+    const name = names[store.file[open.id]].split("/").pop() ?? "document.json";
+    download(new Blob([getText()], { type: "application/json" }), /\.json$/i.test(name) && store.line[open.id] === 1 ? name : `${store.keystr[open.id] || "document"}.json`);
+  });
+
+  // The language: relabel on each switch (i18n.js sets <html lang>).
+  const relabel = () => {
+    fill(nav);
+    fill(bar);
+    fill(view);
+    table.relabel();
+    markEdited();
+  };
+  new MutationObserver(relabel).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
+  relabel();
+  showView("editor");
+
+  return {
+    /**
+     * The editor changed. True when the text is a catalogue document's: its
+     * edit is kept here, and main must not save it as the user's document.
+     * @param {() => string} current the editor's text
+     */
+    edited(current) {
+      if (!open) return false;
+      const text = current();
+      if (text === open.original) edits.delete(open.id);
+      else edits.set(open.id, text);
+      markEdited();
+      return true;
+    },
+  };
+}
+
+/**
+ * Saves a blob as a file.
+ * @param {Blob} blob
+ * @param {string} name
+ */
+function download(blob, name) {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
