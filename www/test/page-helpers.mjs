@@ -1,6 +1,6 @@
 // Helpers of the page tests: waiting for the checker, pasting, reading what
 // the page shows. They only use what a user sees or does, plus the
-// page's localStorage (what it saved).
+// page's storage (what it saved).
 import { openPage } from "../../testkit/browser.mjs";
 
 export { sample } from "../../testkit/samples.mjs";
@@ -22,9 +22,9 @@ export async function pasteAll(page, text) {
   }, text);
 }
 
-/** The document as the page saved it. */
+/** The document as the page saved it: this tab's own (see www/src/documents.js). */
 export function savedDoc(page) {
-  return page.evaluate(() => localStorage.getItem("scanpage:doc"));
+  return page.evaluate(() => localStorage.getItem("scanpage:doc:" + sessionStorage.getItem("scanpage:tab")));
 }
 
 /** The rows of the issues panel: { severity, code, line, text }. */

@@ -21,7 +21,7 @@ test("with the network off, a reload still edits and checks (service worker)", a
   assert.equal(version.length, 1, "one cache");
   assert.match(version[0], /^scanpage-[0-9a-f]{16}$/, "named after the build");
   await pasteAll(page, '{\n  "keystr": "6901939621608"\n}');
-  await page.waitForFunction(() => localStorage.getItem("scanpage:doc")?.includes("6901939621608"));
+  await page.waitForFunction(() => localStorage.getItem("scanpage:doc:" + sessionStorage.getItem("scanpage:tab"))?.includes("6901939621608"));
 
   await page.context().setOffline(true);
   const fromSW = [];

@@ -1,0 +1,269 @@
+// "Nothing lost, nothing wrong while typing" (issue 13, 15#2) in Chromium:
+// per-tab documents and the history, share links that open as new
+// documents or say why they cannot, the safe start after an unfinished
+// one, the preview kept through a slip, "checking…" while a check is
+// pending, the merchant's own status, and large documents checked off the
+// main thread. One browser for the file.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { serverAndBrowser } from "../../testkit/browser.mjs";
+import { encodeHash } from "../src/share.js";
+import { visit as visitApp, openApp, ready, pasteAll, savedDoc, endOfLine, sample } from "./page-helpers.mjs";
+
+const env = serverAndBrowser();
+const visit = (opts = {}) => visitApp(env.browser, env.server.url, { locale: "en-US", acceptDownloads: true, ...opts });
+const titled = (title) => JSON.stringify({ keystandard: "ean13", keystr: "6901939621608", brand_info: { base_info: { title } } }, null, 2);
+const editorText = (page) => page.evaluate(() => [...document.querySelectorAll(".cm-line")].map((l) => l.textContent).join("\n"));
+const recentTitles = (page) => page.locator("#recent option").evaluateAll((os) => os.map((o) => o.dataset.title).filter((x) => x !== undefined));
+
+test("two tabs keep their own documents; a reload shows the tab's own; the history lists both", async () => {
+  const { page: one } = await visit();
+  const two = await one.context().newPage();
+  await two.goto(env.server.url);
+  await ready(two);
+  await pasteAll(one, titled("TAB ONE"));
+  await one.waitForFunction(() => localStorage.getItem("scanpage:doc:" + sessionStorage.getItem("scanpage:tab"))?.includes("TAB ONE"));
+  await pasteAll(two, titled("TAB TWO"));
+  await two.waitForFunction(() => localStorage.getItem("scanpage:doc:" + sessionStorage.getItem("scanpage:tab"))?.includes("TAB TWO"));
+  // A newline typed in tab 1 after tab 2's save must not touch tab 2's document.
+  await endOfLine(one, 1);
+  await one.keyboard.press("Enter");
+  await one.reload();
+  await ready(one);
+  assert.match(await editorText(one), /TAB ONE/);
+  await two.reload();
+  await ready(two);
+  assert.match(await editorText(two), /TAB TWO/);
+  await one.waitForFunction(() => document.querySelectorAll("#recent option").length >= 3);
+  const titles = await recentTitles(one);
+  assert.ok(titles.includes("TAB ONE") && titles.includes("TAB TWO"), JSON.stringify(titles));
+  // The history's way back: tab 2 opens TAB ONE, which is open in tab 1, as a copy.
+  const id = await two.locator("#recent option", { hasText: "TAB ONE" }).getAttribute("value");
+  await two.locator("#recent").selectOption(id);
+  await two.waitForFunction(() => /TAB ONE/.test(document.querySelector(".cm-content").textContent));
+  assert.match(await two.locator("#status").textContent(), /open in another tab/);
+  assert.deepEqual(one.errors, []);
+  await two.close();
+});
+
+test("a document changed in another tab is never overwritten without the user choosing", async () => {
+  const { page } = await visit();
+  await pasteAll(page, titled("MINE"));
+  await page.waitForFunction(() => localStorage.getItem("scanpage:doc:" + sessionStorage.getItem("scanpage:tab"))?.includes("MINE"));
+  const id = await page.evaluate(() => sessionStorage.getItem("scanpage:tab"));
+  // Another tab (a browser without Web Locks, or a duplicate) saves it.
+  const other = await page.context().newPage();
+  await other.goto(env.server.url + "?nosw");
+  await other.evaluate(([id, text]) => {
+    localStorage.setItem(`scanpage:doc:${id}`, text);
+    localStorage.setItem(`scanpage:meta:${id}`, JSON.stringify({ saved: Date.now(), by: "elsewhere", rev: 99 }));
+  }, [id, titled("THEIRS")]);
+  await page.locator('#notice[data-kind="conflict"]').waitFor();
+  await endOfLine(page, 1);
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(300);
+  assert.match(await savedDoc(page), /THEIRS/, "typing does not overwrite their version");
+  await page.locator('#notice button[data-action="conflict.theirs"]').click();
+  await page.waitForFunction(() => /THEIRS/.test(document.querySelector(".cm-content").textContent));
+  assert.match(await savedDoc(page), /THEIRS/);
+  // Keep mine: the other way round.
+  await other.evaluate(([id]) => {
+    localStorage.setItem(`scanpage:meta:${id}`, JSON.stringify({ saved: Date.now(), by: "elsewhere", rev: 200 }));
+    localStorage.setItem(`scanpage:doc:${id}`, "THIRD");
+  }, [id]);
+  await page.locator('#notice[data-kind="conflict"]').waitFor();
+  await page.locator('#notice button[data-action="conflict.mine"]').click();
+  assert.match(await savedDoc(page), /THEIRS/, "mine is saved over theirs, by choice");
+  assert.deepEqual(page.errors, []);
+  await other.close();
+});
+
+test("a share link opens as a new document: the previous one stays in the history and in undo", async () => {
+  const { page } = await visit();
+  await pasteAll(page, titled("MINE"));
+  await page.waitForFunction(() => localStorage.getItem("scanpage:doc:" + sessionStorage.getItem("scanpage:tab"))?.includes("MINE"));
+  const mineId = await page.evaluate(() => sessionStorage.getItem("scanpage:tab"));
+  const url = env.server.url + (await encodeHash(titled("THEIRS")));
+  await page.goto("about:blank");
+  await page.goto(url);
+  await ready(page);
+  await page.waitForFunction(() => /THEIRS/.test(document.querySelector(".cm-content").textContent));
+  assert.equal(new URL(page.url()).hash, "");
+  assert.notEqual(await page.evaluate(() => sessionStorage.getItem("scanpage:tab")), mineId, "a new document");
+  assert.match(await page.evaluate((id) => localStorage.getItem(`scanpage:doc:${id}`), mineId), /MINE/, "the previous one is kept");
+  await page.waitForFunction(() => [...document.querySelectorAll("#recent option")].some((o) => o.dataset.title === "THEIRS"));
+  assert.ok((await recentTitles(page)).includes("MINE"));
+  await page.locator(".cm-content").focus();
+  await page.keyboard.press("ControlOrMeta+Z");
+  await page.waitForFunction(() => /MINE/.test(document.querySelector(".cm-content").textContent));
+  assert.deepEqual(page.errors, []);
+});
+
+test("a damaged share link says it could not be read and why; the hash is cleared; the document stays", async () => {
+  const { page } = await visit();
+  await pasteAll(page, titled("MINE"));
+  await page.waitForFunction(() => localStorage.getItem("scanpage:doc:" + sessionStorage.getItem("scanpage:tab"))?.includes("MINE"));
+  const hash = await encodeHash(sample("04-reconstructed-full-features.json"));
+  const cases = [
+    [hash.slice(0, Math.floor(hash.length * 0.7)), /could not be read: it is incomplete/],
+    [hash + ")", /could not be read: character \d+, “\)”/],
+  ];
+  for (const [h, want] of cases) {
+    await page.goto("about:blank");
+    await page.goto(env.server.url + h);
+    await ready(page);
+    await page.waitForFunction(() => /shared link/.test(document.getElementById("status").textContent));
+    assert.match(await page.locator("#status").textContent(), want);
+    assert.equal(new URL(page.url()).hash, "");
+    assert.match(await editorText(page), /MINE/);
+  }
+  // A link of a few KB that inflates to 4.7 MB: refused before the editor or the wasm see it.
+  const bomb = await encodeHash(" ".repeat(4_700_000));
+  const t0 = Date.now();
+  await page.goto(env.server.url + bomb);
+  await ready(page);
+  await page.waitForFunction(() => /1 MiB/.test(document.getElementById("status").textContent));
+  assert.ok(Date.now() - t0 < 8000, `${Date.now() - t0} ms`);
+  assert.match(await editorText(page), /MINE/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("a link longer than chat apps carry is not 'copied': a warning and the file instead", async () => {
+  const { page } = await visit({ permissions: ["clipboard-read", "clipboard-write"] });
+  // 30 KB of random base64 does not compress: a link of about 30,000 characters.
+  const doc = JSON.stringify({ keystr: "6901939621608", note: randomBytes(22_000).toString("base64") });
+  await pasteAll(page, doc);
+  await page.waitForFunction((n) => localStorage.getItem("scanpage:doc:" + sessionStorage.getItem("scanpage:tab"))?.length === n, doc.length);
+  await page.locator("#share").click();
+  await page.locator("#share-warn").waitFor();
+  assert.match(await page.locator("#share-warn").textContent(), /chat apps/);
+  assert.match(await page.locator("#status").textContent(), /not copied/);
+  const [file] = await Promise.all([page.waitForEvent("download"), page.locator("#share-download").click()]);
+  assert.equal(file.suggestedFilename(), "6901939621608.json");
+  // A short one is copied as before.
+  await pasteAll(page, titled("short"));
+  await page.locator("#share").click();
+  await page.waitForFunction(() => /copied|ready/.test(document.getElementById("status").textContent));
+  assert.equal(await page.locator("#share-warn").isHidden(), true);
+  assert.deepEqual(page.errors, []);
+});
+
+test("a saved document whose first check never finished opens safely, at once, and can be checked on request", async () => {
+  const page = await openApp(env.browser, env.server.url, { locale: "en-US" });
+  await page.goto(env.server.url + "?nosw");
+  // 1 MiB of "1 1 1 …" (half a million issues) saved, its start left unfinished.
+  const hostile = "1 ".repeat(524_000);
+  await page.evaluate((text) => {
+    localStorage.setItem("scanpage:doc:hostile", text);
+    localStorage.setItem("scanpage:meta:hostile", JSON.stringify({ saved: Date.now(), by: "before", rev: 1 }));
+    localStorage.setItem("scanpage:starting:hostile", "1");
+  }, hostile);
+  const t0 = Date.now();
+  await page.goto(env.server.url);
+  await page.locator('#notice[data-kind="safe"]').waitFor();
+  await page.locator("#status", { hasText: /Safe mode/ }).waitFor();
+  const ms = Date.now() - t0;
+  assert.ok(ms < 5000, `opened in ${ms} ms`);
+  assert.equal(await page.locator("#verdict").getAttribute("data-valid"), null, "not checked");
+  assert.equal(await page.locator("#preview").getAttribute("srcdoc"), null, "not previewed");
+  assert.match((await editorText(page)).slice(0, 20), /^1 1 1/);
+  // A small document with the marker: "Check it anyway" checks it, and clears the marker.
+  await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem("scanpage:doc:small", '{"keystr": "6901939621608",}');
+    localStorage.setItem("scanpage:meta:small", JSON.stringify({ saved: Date.now(), by: "before", rev: 1 }));
+    localStorage.setItem("scanpage:starting:small", "1");
+    sessionStorage.clear();
+  });
+  await page.reload();
+  await page.locator('#notice[data-kind="safe"] button').click();
+  await ready(page);
+  await page.locator('#issues li[data-code="syntax.trailing_comma"]').waitFor();
+  await page.waitForFunction(() => localStorage.getItem("scanpage:starting:small") === null);
+  assert.deepEqual(page.errors, []);
+});
+
+test("typing a detail row character by character never loses the price and service rows; a stray quote keeps the preview", async () => {
+  const { page } = await visit();
+  const srcdoc = () => page.locator("#preview").getAttribute("srcdoc");
+  await page.locator("#samples").selectOption("full");
+  await page.locator(".cm-line", { hasText: "防晒指数" }).waitFor();
+  await page.frameLocator("#preview").locator("body", { hasText: "稚优泉" }).waitFor();
+  const missing = (html) => [...html.matchAll(/data-missing="([^"]*)"/g)].map((m) => m[1]).sort();
+  const base = missing(await srcdoc());
+  await endOfLine(page, 20); // {"title": "容量", "desc": "50ml"},
+  await page.keyboard.press("Enter");
+  let incomplete = 0;
+  for (const ch of '{"title": "产地", "desc": "广州"},') {
+    await page.keyboard.type(ch);
+    await page.waitForFunction(() => !document.getElementById("verdict").dataset.pending);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.deepEqual(missing(await srcdoc()), base, `after typing ${JSON.stringify(ch)}`);
+    if (await page.locator("#preview-stale").isVisible()) incomplete++;
+  }
+  assert.match(await savedDoc(page), /\{"title": "产地", "desc": "广州"\},\n/);
+  assert.equal(await page.locator("#verdict").getAttribute("data-valid"), "true");
+  assert.equal(await page.locator("#preview-stale").isHidden(), true, "readable again: no badge");
+  assert.ok(incomplete > 0, "some states were marked incomplete");
+  // A quote on a new line at the top.
+  await endOfLine(page, 1);
+  await page.keyboard.press("Enter");
+  await page.keyboard.type('"');
+  await page.locator("#preview-stale").waitFor();
+  assert.match(await page.locator("#preview-stale").textContent(), /incomplete: line 2/);
+  assert.deepEqual(missing(await srcdoc()), base);
+  assert.match(await page.locator("#barcode .ean figcaption").textContent(), /6954496900556|\d{13}/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("the verdict and the issues say 'checking…' while a check is pending, first visit included", async () => {
+  const page = await openApp(env.browser, env.server.url, { locale: "en-US" });
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route("**/scanpage.wasm", async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(env.server.url);
+  await page.locator("#verdict", { hasText: "Checking…" }).waitFor();
+  release();
+  await ready(page);
+  assert.match(await page.locator("#verdict").textContent(), /^Valid/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("the merchant context's state is reported on its own; the verdict counts the document's errors", async () => {
+  const { page } = await visit();
+  assert.equal(await page.locator("#verdict").getAttribute("data-valid"), "true");
+  await page.locator("#merchant-box summary").click();
+  await page.locator("#merchant").fill('{"errcode": 40001, "errmsg": "invalid credential"}');
+  await page.locator("#merchant-verdict", { hasText: /Merchant context/ }).waitFor();
+  await page.locator("#merchant").fill('{"brand_tag_list": ["稚优泉"],}');
+  await page.locator('#issues li[data-source="merchant"]').first().waitFor();
+  await page.locator("#merchant-verdict", { hasText: /Merchant context: 1 error/ }).waitFor();
+  assert.equal(await page.locator("#verdict").getAttribute("data-valid"), "true");
+  assert.match(await page.locator("#verdict").textContent(), /Valid/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("a 500 KB random paste is checked in the worker, the latest text only", async () => {
+  const { page } = await visit();
+  const junk = new TextDecoder().decode(randomBytes(500_000)).replace(/\u0000/g, " ");
+  await pasteAll(page, junk);
+  await page.waitForFunction(() => document.getElementById("verdict").dataset.valid === "false", null, { timeout: 30_000 });
+  await page.locator(".cm-content").click();
+  for (let i = 0; i < 5; i++) await page.keyboard.type("x", { delay: 30 });
+  await page.waitForFunction(() => !document.getElementById("verdict").dataset.pending, null, { timeout: 30_000 });
+  const worker = await page.evaluate(() => performance.getEntriesByType("resource").some((r) => r.name.endsWith("/scanpage-worker.js")));
+  assert.ok(worker, "the check ran in load({worker: true})");
+  assert.equal(await page.locator("#verdict").getAttribute("data-valid"), "false");
+  assert.deepEqual(page.errors, []);
+});
+
+// Not met yet: typing in a 500 KB random paste still makes long tasks of
+// 50–400 ms with no check at all (measured in safe mode): they are
+// CodeMirror's own (the JSON parse and the lines of control characters),
+// not the validator's, and need editor changes (editor.js) beyond this
+// branch.
+test.todo("typing in a 500 KB random paste makes no long task over 50 ms");
