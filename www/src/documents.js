@@ -356,18 +356,33 @@ export async function keepRecent(text, title) {
 
 // --- An unfinished start ------------------------------------------------------------
 
+/** The marker this page instance set and has not cleared: the id it is under. */
+let marked = "";
+
 /**
  * Marks that this tab's document is being checked for the first time since
  * it was opened; startDone() clears it. Left set, it means the check never
  * finished (the tab hung or crashed): the next start opens it safely.
  */
 export function startMark() {
+  if (marked && marked !== current.id) store.remove(`starting:${marked}`);
+  marked = current.id;
   store.set(`starting:${current.id}`, String(Date.now()));
 }
 export function startDone() {
   store.remove(`starting:${current.id}`);
+  marked = "";
 }
 /** @param {string} id */
 export function unfinished(id) {
   return store.get(`starting:${id}`) !== null;
 }
+// A page that is closed or left normally (pagehide runs) did not hang: its
+// marker goes, so a reload or a link opened before the first preview was
+// drawn is never taken for a hang. A tab that hangs never runs this; a
+// marker found at the start, from an earlier hang, stays until the
+// document is checked (safe mode's "Check it anyway").
+addEventListener("pagehide", () => {
+  if (marked) store.remove(`starting:${marked}`);
+  marked = "";
+});
