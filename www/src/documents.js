@@ -8,7 +8,8 @@
 // - A tab holds a Web Lock named after its document while it is open. A new
 //   tab (or a browser restart) reopens the most recently saved document if
 //   no open tab holds it, and otherwise starts a copy of it under a new id;
-//   a duplicated tab (which inherits sessionStorage) does the same.
+//   a duplicated tab (which inherits sessionStorage) does the same after
+//   1 s. A reload waits up to 8 s for its own document's lock.
 // - No save replaces a document that someone else saved after this tab
 //   last read or wrote it: save() refuses, and the page asks the user
 //   (keep mine / take theirs). The `storage` event tells an open tab at
@@ -120,7 +121,7 @@ export async function claim() {
     // storage disabled
   }
   if (id && (store.get(`doc:${id}`) !== null || readMeta(id))) {
-    if (await lock(id, 1000)) return adopt(id, "tab");
+    if (await lock(id, ownLockWait())) return adopt(id, "tab");
     return fork(await textOf(id), "copy", id); // a duplicated tab
   }
   const latest = savedIds()[0];
@@ -137,6 +138,19 @@ export async function claim() {
     return r;
   }
   return fork(null, "new", "");
+}
+
+/**
+ * How long (ms) a tab that has a document id waits for that document's
+ * lock. A reload: up to 8 s, for the page it replaces to let go (it does
+ * on pagehide, which a loaded machine can take seconds to reach); taking a
+ * copy would leave the user's document behind under another id. Otherwise
+ * (a duplicated tab, which inherits sessionStorage while the original
+ * keeps its lock, or a navigation back to the page): 1 s, then a copy.
+ */
+function ownLockWait() {
+  const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType?.("navigation")[0]);
+  return nav?.type === "reload" ? 8000 : 1000;
 }
 
 /**

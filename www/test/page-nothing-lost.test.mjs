@@ -47,6 +47,36 @@ test("two tabs keep their own documents; a reload shows the tab's own; the histo
   await two.close();
 });
 
+test("a reload waits for its own document's lock (up to 8 s); a duplicated tab gets a copy", async () => {
+  const { page } = await visit();
+  await pasteAll(page, titled("RELOADED"));
+  await waitSaved(page, (t) => t?.includes("RELOADED"));
+  const id = await page.evaluate(() => sessionStorage.getItem("scanpage:tab"));
+  // Another page of the site takes the lock as the tab lets go of it, and
+  // keeps it 3 s: a closing page on a loaded machine can take that long.
+  const holder = await page.context().newPage();
+  await holder.goto(env.server.url + "favicon.svg");
+  await holder.evaluate((name) => {
+    navigator.locks.request(name, () => new Promise((r) => setTimeout(r, 3000)));
+  }, `scanpage:doc:${id}`);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("scanpage:tab")), id, "its own document, not a copy");
+  assert.doesNotMatch(await page.locator("#status").textContent(), /copy/);
+  assert.match(await editorText(page), /RELOADED/);
+  // A duplicated tab inherits the id while the original keeps the lock: a copy.
+  const dup = await page.context().newPage();
+  await dup.addInitScript((id) => { if (!sessionStorage.getItem("scanpage:tab")) sessionStorage.setItem("scanpage:tab", id); }, id);
+  await dup.goto(env.server.url);
+  await ready(dup);
+  assert.notEqual(await dup.evaluate(() => sessionStorage.getItem("scanpage:tab")), id, "a copy");
+  assert.match(await dup.locator("#status").textContent(), /copy/);
+  assert.match(await editorText(dup), /RELOADED/);
+  assert.deepEqual(page.errors, []);
+  await holder.close();
+  await dup.close();
+});
+
 test("a document changed in another tab is never overwritten without the user choosing", async () => {
   const { page } = await visit();
   await pasteAll(page, titled("MINE"));
