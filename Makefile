@@ -45,7 +45,7 @@ COMPRESSED := $(SITE)/scanpage.wasm $(SITE)/wasm_exec.js $(SITE)/scanpage.js $(S
 # here they must run.
 export SCANPAGE_NO_SKIP := 1
 
-.PHONY: all build package site serve test test-go test-wasm test-js vet bench bench-page bench-catalogue fuzz clean
+.PHONY: all build package site serve test test-go test-wasm test-js vet bench bench-page bench-catalogue fuzz fuzz-share clean
 .DELETE_ON_ERROR:
 
 all: build
@@ -167,6 +167,12 @@ fuzz:
 	    echo "== $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; \
 	done
+	$(MAKE) fuzz-share
+
+# Share-link decoding (www/src/share.js) under Node, for SHARE_FUZZTIME seconds.
+SHARE_FUZZTIME ?= 20
+fuzz-share:
+	node www/test/share-fuzz.mjs $(SHARE_FUZZTIME)
 
 clean:
 	rm -rf build

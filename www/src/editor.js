@@ -18,6 +18,38 @@ import { schemaCompletion } from "./completion.js";
 const labels = new Compartment();
 
 /**
+ * The editor's JSON work: the language (its parse of the whole text),
+ * folding, bracket matching, highlighting and the hanging indents. Above
+ * plainAbove characters the editor switches to plain text: on a 500 KB
+ * paste of random bytes that work alone made long tasks of 100–600 ms on
+ * every keystroke. It switches back below plainBelow (not at the same
+ * size, so a document near the limit does not flip on every keystroke).
+ * The checks, the diagnostics and the panels do not change.
+ */
+export const plainAbove = 128 * 1024;
+export const plainBelow = 96 * 1024;
+const jsonWork = new Compartment();
+const jsonExtensions = () => [
+  foldGutter(),
+  syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+  bracketMatching(),
+  json(),
+  jsonLanguage.data.of({ autocomplete: schemaCompletion }),
+  hanging,
+];
+/** Switches the JSON work off or on in the transaction whose text crosses a threshold. */
+const plainSwitch = EditorState.transactionExtender.of((tr) => {
+  if (!tr.docChanged) return null;
+  const on = jsonWork.get(tr.startState) !== plain;
+  const len = tr.newDoc.length;
+  if (on && len > plainAbove) return { effects: jsonWork.reconfigure(plain) };
+  if (!on && len < plainBelow) return { effects: jsonWork.reconfigure(jsonExtensions()) };
+  return null;
+});
+/** @type {import("@codemirror/state").Extension} */
+const plain = [];
+
+/**
  * Wrapped lines hang under their own indentation (plus two columns) instead
  * of starting at the left edge: long URLs stay readable. Classes, not style
  * attributes, so it needs nothing from the CSP.
@@ -86,24 +118,20 @@ export function createEditor({ parent, doc, label, onChange, keys = [] }) {
       lineNumbers(),
       highlightActiveLineGutter(),
       lintGutter(),
-      foldGutter(),
       highlightSpecialChars(),
       history(),
       drawSelection(),
       dropCursor(),
       EditorState.allowMultipleSelections.of(true),
       indentOnInput(),
-      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-      bracketMatching(),
       closeBrackets(),
       autocompletion({ icons: false }),
       rectangularSelection(),
       crosshairCursor(),
       highlightActiveLine(),
-      json(),
-      jsonLanguage.data.of({ autocomplete: schemaCompletion }),
+      jsonWork.of(doc.length > plainAbove ? plain : jsonExtensions()),
+      plainSwitch,
       EditorView.lineWrapping,
-      hanging,
       hangTheme,
       labels.of(EditorView.contentAttributes.of({ "aria-label": label })),
       keymap.of([

@@ -239,3 +239,13 @@ export function translate(root = document) {
     }
   }
 }
+
+/**
+ * Adds strings (a module's own, kept beside it); existing keys stay.
+ * @param {{ zh: Record<string, string>, en: Record<string, string> }} more
+ */
+export function addStrings(more) {
+  for (const l of /** @type {Lang[]} */ (["zh", "en"])) {
+    for (const [k, v] of Object.entries(more[l])) strings[l][k] ??= v;
+  }
+}

@@ -12,8 +12,12 @@ import { merchantBox } from "./merchant.js";
 import { loadSchema } from "./completion.js";
 import { format } from "./jsonscan.js";
 import { samples, firstVisit } from "./samples.js";
-import { encodeHash, decodeHash } from "./share.js";
+import { encodeHash, decodeHash, chatLinkChars, browserLinkChars } from "./share.js";
 import * as store from "./storage.js";
+import * as docs from "./documents.js";
+import { noticeBar } from "./notice.js";
+import "./page-strings.js";
+import { load } from "scanpage";
 import { t, setLang, getLang, browserLang, translate } from "./i18n.js";
 import { registerServiceWorker } from "./sw-register.js";
 import { mark } from "./timing.js";
@@ -56,10 +60,19 @@ setLang(/** @type {any} */ (store.get("lang")) || browserLang());
 translate();
 status("status.loading");
 
-// The document: a shared link wins, then what was stored, then the sample.
-const shared = await decodeHash(location.hash);
-if (shared !== null) history.replaceState(null, "", location.pathname + location.search);
-const initial = shared ?? store.get("doc") ?? firstVisit;
+// The document: this tab's own (documents.js: a reload keeps it, a new tab
+// reopens the latest one or a copy of it), else the first visit's sample.
+// A shared link opens as a new document over it (undoable, see openText).
+const link = await decodeHash(location.hash);
+if (link !== null) history.replaceState(null, "", location.pathname + location.search);
+const claimed = await docs.claim();
+const initial = claimed.text ?? firstVisit;
+const notice = noticeBar($("notice"));
+// A restored document whose first check never finished (the tab hung or
+// crashed) opens in safe mode: shown, not checked, not previewed.
+let safe = claimed.text !== null && !(link && "text" in link) && docs.unfinished(claimed.from);
+/** Set when a document was opened: its first check is marked (docs.startMark). */
+let opening = claimed.text !== null;
 
 const merchant = merchantBox({
   box: /** @type {HTMLDetailsElement} */ ($("merchant-box")),
@@ -114,8 +127,13 @@ const view = createEditor({
   doc: initial,
   label: t("editor.label"),
   onChange() {
-    if (!catalogue.edited(() => view.state.doc.toString())) saveDoc();
-    check();
+    // A document opened from the Catalogue view is checked but never saved
+    // as this tab's document: the catalogue keeps its edits, and the tab's
+    // own document stays in storage until "Restore my own document".
+    if (catalogue.edited(() => view.state.doc.toString())) return check();
+    dirty = true;
+    if (safe) saveDoc();
+    else check(); // saves once the text is checked
   },
   keys: [
     { key: "Shift-Alt-f", run: () => { formatDoc(); return true; } },
@@ -161,22 +179,92 @@ const tabs = formTabs({
 
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let saveTimer;
+/** The document changed since it was last saved. */
+let dirty = false;
 /**
- * Saves the document: at once when it is of a normal size; a very large one
- * once per pause in typing, and always when the page is hidden or closed.
+ * A check may take this long (ms) before the document is no longer saved
+ * automatically: a document that hangs the page must not be stored to hang
+ * it again on the next visit (issue 15). Within the limits every document
+ * is checked far faster.
+ */
+const checkBudget = 2000;
+/** The last check's time (ms), of the text being saved or the one before it. */
+let checkedIn = 0;
+/**
+ * Which wasm instances (the page's, the worker's) have run a check: the
+ * first call of each is not held to the budget, since Chromium compiles
+ * the wasm's functions on their first use (seconds on a loaded machine,
+ * for any document). A document that hangs a warm check is still caught
+ * here, and one that hangs the first check by the marker (startMark).
+ */
+const warm = { main: false, worker: false };
+/**
+ * Saves the document once it has been checked within budget: at once when
+ * it is of a normal size; a very large one once per pause in typing, and
+ * always when the page is hidden or closed.
  */
 function saveDoc() {
   clearTimeout(saveTimer);
   saveTimer = undefined;
-  if (view.state.doc.length < 200_000) keep("doc", view.state.doc.toString());
+  if (view.state.doc.length < 200_000) flushNow();
   else saveTimer = setTimeout(flush, 300);
 }
 function flush() {
-  if (saveTimer === undefined) return;
   clearTimeout(saveTimer);
   saveTimer = undefined;
-  keep("doc", view.state.doc.toString());
+  flushNow();
 }
+function flushNow() {
+  if (!dirty) return;
+  if (checkedIn > checkBudget && !safe) return status("status.unchecked", { s: (checkedIn / 1000).toFixed(1) });
+  const text = view.state.doc.toString();
+  const r = docs.save(text);
+  if (r === "conflict") return conflict();
+  dirty = false;
+  if (r === "full") status("status.savefail");
+  else if (statusKey === "status.savefail") status("status.saved");
+  keepRecent(text);
+}
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let recentTimer;
+/**
+ * Keeps the document in the history (IndexedDB) right after a save (in a task of its own),
+ * named by the title the validator read.
+ * @param {string} text
+ */
+function keepRecent(text) {
+  clearTimeout(recentTimer);
+  recentTimer = setTimeout(() => recentNow(text), 0);
+}
+/** Writes a pending history entry now (the page is hidden, or another document opens). */
+async function recentNow(text = view.state.doc.toString()) {
+  if (recentTimer === undefined) return;
+  clearTimeout(recentTimer);
+  recentTimer = undefined;
+  await docs.keepRecent(text, checked.report?.product?.title ?? "");
+  fillRecent();
+}
+/**
+ * Another tab saved this tab's document after this tab last read or wrote
+ * it: nothing is overwritten until the user chooses.
+ */
+function conflict() {
+  if (notice.kind === "conflict") return;
+  const m = docs.changedElsewhere();
+  notice.show("conflict", { time: new Date(m?.saved ?? Date.now()).toLocaleTimeString() }, [
+    { key: "conflict.mine", run: () => {
+      docs.save(view.state.doc.toString(), { force: true });
+      dirty = false;
+      status("status.conflict.mine");
+    } },
+    { key: "conflict.theirs", run: () => {
+      const theirs = docs.takeTheirs();
+      if (theirs !== null) setDoc(view, theirs, "input.theirs");
+      status("status.conflict.theirs");
+    } },
+  ]);
+}
+docs.watch(conflict);
 /**
  * Stores a value; says so when the browser refuses (storage full or off),
  * since the user counts on it.
@@ -187,13 +275,47 @@ function keep(key, value) {
   if (!store.set(key, value)) status("status.savefail");
   else if (statusKey === "status.savefail") status("status.saved");
 }
-addEventListener("pagehide", flush);
-addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(); });
+addEventListener("pagehide", () => { flush(); recentNow(); });
+addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") { flush(); recentNow(); } });
 
-if (shared !== null) {
-  store.set("doc", initial);
-  status("status.shared");
+/**
+ * Opens text as a new document of this tab (a shared link, a sample): the
+ * previous document stays saved and in the history, and the replacement is
+ * one undoable change.
+ * @param {string} text
+ * @param {string} userEvent
+ */
+function openText(text, userEvent) {
+  flush();
+  recentNow();
+  docs.openNew(text);
+  opening = true;
+  leaveSafe();
+  setDoc(view, text, userEvent);
 }
+/**
+ * What a share link gave: its document, opened as a new one, or why it
+ * could not be read (the tab's own document stays).
+ * @param {Awaited<ReturnType<typeof decodeHash>>} got
+ */
+function openLink(got) {
+  if (got === null) return;
+  if ("text" in got) {
+    openText(got.text, "input.share");
+    status("status.shared.new");
+  } else {
+    status(`link.${got.error}`, { at: (got.at ?? 0) + 1, char: got.char ?? "" });
+  }
+}
+function leaveSafe() {
+  if (!safe) return;
+  safe = false;
+  if (notice.kind === "safe") notice.hide();
+}
+if (safe) {
+  notice.show("safe", undefined, [{ key: "safe.check", run: () => { leaveSafe(); opening = true; check(); } }]);
+  status("status.safe");
+} else if (claimed.how === "copy") status("status.copy");
 
 // --- Checking -------------------------------------------------------------
 
@@ -211,10 +333,14 @@ let checked = { doc: null, merchant: "", report: null };
  * first and the same issue's new edit is applied, never the old one.
  * @param {Issue} is
  */
-function fixIssue(is) {
+async function fixIssue(is) {
   if (!sp) return;
   if (view.state.doc !== checked.doc || merchant.value !== checked.merchant) {
-    runCheck();
+    if (view.state.doc.length > workerChars) {
+      const doc = view.state.doc;
+      await new Promise((resolve) => { reportWaiters.push(resolve); check(); });
+      if (view.state.doc !== doc) return status("fix.gone");
+    } else runCheck();
     const again = sameIssue(checked.report?.issues ?? [], is);
     if (!again) return status("fix.gone");
     is = again;
@@ -251,15 +377,44 @@ function sameIssue(issues, old) {
 
 let firstShown = false;
 let errors = -1;
+/** A check of the current text is pending: the verdict and the issues say so. */
+let pendingCheck = true;
 
-/** The document's verdict next to the title: valid, or how many errors. */
+/** The document's verdict next to the title: valid, how many errors, or checking…. */
 function showVerdict() {
   const v = $("verdict");
-  if (errors < 0) return;
-  const text = errors ? t("status.invalid", { n: errors }) : t("status.valid");
+  const pend = pendingCheck && !safe;
+  $("issues-pending").hidden = !pend || errors < 0;
+  $("issues").setAttribute("aria-busy", String(pend));
+  if (pend) v.dataset.pending = "true";
+  else delete v.dataset.pending;
+  const text = pend ? t("checking") : errors < 0 ? "" : errors ? t("status.invalid", { n: errors }) : t("status.valid");
   if (v.textContent === text) return; // a live region: speak only on a change
-  v.dataset.valid = String(errors === 0);
+  if (!pend && errors >= 0) v.dataset.valid = String(errors === 0);
   v.textContent = text;
+}
+/** @param {boolean} on */
+function setPending(on) {
+  if (pendingCheck === on) return;
+  pendingCheck = on;
+  showVerdict();
+}
+
+/**
+ * The merchant context's own state, apart from the document's verdict:
+ * its issues (source "merchant") never count against the document.
+ * @param {Issue[]} list
+ */
+function showMerchant(list) {
+  const el = $("merchant-verdict");
+  if (!merchant.value.trim()) {
+    el.textContent = "";
+    delete el.dataset.valid;
+    return;
+  }
+  const n = list.reduce((k, is) => k + (is.source === "merchant" && is.severity === "error" ? is.more ?? 1 : 0), 0);
+  el.dataset.valid = String(n === 0);
+  el.textContent = n ? t("merchant.bad", { n }) : t("merchant.ok");
 }
 let lastCost = 0;
 let sideCost = Infinity;
@@ -268,6 +423,14 @@ let frame = 0;
 let sideTimer;
 /** @type {ReturnType<typeof setTimeout> | 0} */
 let deferred = 0;
+/**
+ * Above this many characters a document is checked in a Web Worker
+ * (load({worker: true})): validate and preview of a 500 KB paste take
+ * 250–650 ms in wasm, 64 KB of random text about 50 ms, a normal document
+ * (12 K characters) 1–4 ms. Below it the check stays in the keystroke's
+ * task, so the diagnostics are there in the same frame.
+ */
+const workerChars = 32 * 1024;
 
 /** Options of validate and preview: the language and the merchant context. */
 function docOptions() {
@@ -278,11 +441,19 @@ function docOptions() {
 /**
  * Validates the document and shows the issues in the editor and the panel.
  * Normal documents are checked at once, in the task of the keystroke; a
- * document that takes long (hundreds of KB) is checked at most once per
- * pause in typing instead.
+ * large one (over workerChars) in the worker, the latest text only; one
+ * whose check still takes long is checked once per pause in typing.
  */
 function check() {
+  if (safe) return;
+  setPending(true);
   if (!sp) return;
+  if (view.state.doc.length > workerChars) {
+    clearTimeout(deferred);
+    deferred = 0;
+    checkOff();
+    return;
+  }
   if (lastCost > 30) {
     clearTimeout(deferred);
     deferred = setTimeout(runCheck, Math.min(400, lastCost * 2));
@@ -291,21 +462,45 @@ function check() {
   runCheck();
 }
 
-function runCheck() {
-  if (!sp) return;
-  deferred = 0;
-  const text = view.state.doc.toString();
-  const t0 = performance.now();
-  const report = sp.validate(text, docOptions());
-  lastCost = performance.now() - t0;
+/**
+ * Shows a report of text in the editor, the panel and the verdict.
+ * @param {import("scanpage").Report} report
+ * @param {string} text
+ * @param {number} cost ms
+ */
+function showReport(report, text, cost) {
   checked = { doc: view.state.doc, merchant: merchant.value, report };
   view.dispatch(setDiagnostics(view.state, toDiagnostics(report.issues, text, fixIssue)));
-  errors = issues.render(report.issues, text, merchant.value).error;
+  issues.render(report.issues, text, merchant.value);
+  // The document's verdict counts the document's errors only; a summary
+  // issue (more: N) stands for the N issues it summarises.
+  errors = report.issues.reduce((k, is) => k + (is.source !== "merchant" && is.severity === "error" ? is.more ?? 1 : 0), 0);
+  checkedIn = cost;
+  pendingCheck = false;
   // Repair is the primary button only when there is syntax to repair.
   $("repair").toggleAttribute("data-needed", report.issues.some((is) => is.source !== "merchant" && is.code.startsWith("syntax.")));
   form.update(report);
   showVerdict();
+  showMerchant(report.issues);
   mark("sp:diagnostics");
+  saveDoc();
+  for (const resolve of reportWaiters.splice(0)) resolve(undefined);
+}
+/** @type {((v: unknown) => void)[]} */
+const reportWaiters = [];
+
+function runCheck() {
+  if (!sp || safe) return;
+  if (view.state.doc.length > workerChars) return checkOff();
+  deferred = 0;
+  if (opening) docs.startMark();
+  const text = view.state.doc.toString();
+  const t0 = performance.now();
+  const report = sp.validate(text, docOptions());
+  // A cold call's time says nothing of the document (see warm).
+  lastCost = warm.main ? performance.now() - t0 : 0;
+  warm.main = true;
+  showReport(report, text, lastCost);
   if (!firstShown) {
     firstShown = true;
     mark("sp:first-diagnostics");
@@ -321,12 +516,73 @@ function runCheck() {
   }
 }
 
+// --- Off the main thread: large documents ------------------------------------
+
+/** @type {Promise<import("scanpage").AsyncScanpage> | null} */
+let offSP = null;
+let offBusy = false;
+let offAgain = false;
+/**
+ * Checks and previews the document in the worker (one preview call gives
+ * both the report and the page), the latest text only: while one check
+ * runs, keystrokes only mark that another is due. A result for a text that
+ * has changed since is dropped (its positions no longer match).
+ */
+async function checkOff() {
+  if (offBusy) {
+    offAgain = true;
+    return;
+  }
+  offBusy = true;
+  try {
+    offSP ??= load({ worker: true });
+    const w = await offSP;
+    do {
+      offAgain = false;
+      if (safe || view.state.doc.length <= workerChars) break;
+      if (opening) docs.startMark();
+      const doc = view.state.doc;
+      const m = merchant.value;
+      const c = preview.choice();
+      const text = doc.toString();
+      const t0 = performance.now();
+      const { html, report } = await w.preview(text, { ...docOptions(), page: /** @type {any} */ (c.page), layout: /** @type {any} */ (c.layout) });
+      const cost = performance.now() - t0;
+      if (view.state.doc !== doc || merchant.value !== m || !sameChoice(c, preview.choice())) {
+        offAgain = true;
+        continue;
+      }
+      showReport(report, text, warm.worker ? cost : 0);
+      warm.worker = true;
+      if (!firstShown) {
+        firstShown = true;
+        mark("sp:first-diagnostics");
+      }
+      showSide(html, report, c);
+    } while (offAgain);
+  } catch (e) {
+    offSP = null;
+    status("status.failed", { message: /** @type {Error} */ (e).message });
+  } finally {
+    offBusy = false;
+  }
+  // A document that shrank below the limit while the worker ran.
+  if (pendingCheck && view.state.doc.length <= workerChars) check();
+}
+
+/**
+ * @param {{ page: string, layout: string }} a
+ * @param {{ page: string, layout: string }} b
+ */
+const sameChoice = (a, b) => a.page === b.page && a.layout === b.layout;
+
 /**
  * Updates the preview and the barcode in the next frame (once per frame);
  * when that is slow (a very large document), once per pause in typing.
  */
 function schedule() {
-  if (!sp) return;
+  if (!sp || safe) return;
+  if (view.state.doc.length > workerChars) return check();
   if (sideCost > 50) {
     clearTimeout(sideTimer);
     sideTimer = setTimeout(renderSide, 300);
@@ -340,17 +596,60 @@ function schedule() {
 }
 
 function renderSide() {
-  if (!sp) return;
+  if (!sp || safe) return;
+  if (view.state.doc.length > workerChars) return check();
   const t0 = performance.now();
   const text = view.state.doc.toString();
   const c = preview.choice();
   const { html, report } = sp.preview(text, { ...docOptions(), page: /** @type {any} */ (c.page), layout: /** @type {any} */ (c.layout) });
-  preview.show(html);
-  // The code as the validator read it (the last of two keystr, single
-  // quotes and all): the page never reads the JSON itself.
-  barcode.update(report.product?.keystr, report.product?.keystandard);
+  showSide(html, report, c);
   sideCost = performance.now() - t0;
   mark("sp:preview");
+}
+
+/**
+ * The parts of a preview marked missing (data-missing: the JSON Pointer of
+ * a required part the document lacks), from Go's HTML.
+ * @param {string} html
+ */
+function missingParts(html) {
+  return new Set(Array.from(html.matchAll(/data-missing="([^"]*)"/g), (m) => m[1]));
+}
+/** What the preview shows: its missing parts and its page and layout. */
+let shownSide = { missing: /** @type {Set<string> | null} */ (null), choice: "" };
+
+/**
+ * Shows a preview and the barcode, unless the text is broken mid-edit: when
+ * the report has a syntax error and the new preview would lose a part the
+ * shown one has (a part newly marked missing), the shown preview and
+ * barcode stay, marked incomplete with the error's line. A slip that only
+ * hides optional parts, or any readable text, is drawn as it is.
+ * @param {string} html
+ * @param {import("scanpage").Report} report
+ * @param {{ page: string, layout: string }} c
+ */
+function showSide(html, report, c) {
+  const choice = `${c.page}/${c.layout}/${getLang()}`;
+  const missing = missingParts(html);
+  const slip = report.issues.find((is) => is.source !== "merchant" && is.severity === "error" && is.code.startsWith("syntax."));
+  const lost = shownSide.missing !== null && shownSide.choice === choice && [...missing].some((p) => !shownSide.missing?.has(p));
+  const stale = $("preview-stale");
+  if (slip && lost) {
+    stale.textContent = t("preview.stale", { line: slip.line });
+    stale.dataset.line = String(slip.line);
+    stale.hidden = false;
+  } else {
+    stale.hidden = true;
+    shownSide = { missing, choice };
+    preview.show(html);
+    // The code as the validator read it (the last of two keystr, single
+    // quotes and all): the page never reads the JSON itself.
+    barcode.update(report.product?.keystr, report.product?.keystandard);
+  }
+  if (opening) {
+    opening = false;
+    docs.startDone();
+  }
 }
 
 // --- Toolbar ----------------------------------------------------------------
@@ -396,11 +695,43 @@ sampleMenu.addEventListener("change", () => {
 
 // A share link opened in a tab that already shows the page.
 addEventListener("hashchange", async () => {
-  const text = await decodeHash(location.hash);
-  if (text === null) return;
+  const got = await decodeHash(location.hash);
+  if (got === null) return;
   history.replaceState(null, "", location.pathname + location.search);
-  setDoc(view, text, "input.share");
-  status("status.shared");
+  openLink(got);
+});
+
+// Recent documents (documents.js keeps the last 20 in IndexedDB).
+const recentMenu = /** @type {HTMLSelectElement} */ ($("recent"));
+async function fillRecent() {
+  const list = await docs.recentList();
+  const pick = document.createElement("option");
+  pick.value = "";
+  pick.textContent = t("recent.pick");
+  recentMenu.replaceChildren(pick, ...list.map((r) => {
+    const o = document.createElement("option");
+    o.value = r.id;
+    const when = new Date(r.saved).toLocaleString(getLang() === "zh" ? "zh-CN" : "en", { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+    o.textContent = `${r.title || t("recent.untitled")} · ${when}${r.id === docs.current.id ? " ✓" : ""}`;
+    o.dataset.title = r.title;
+    return o;
+  }));
+  recentMenu.disabled = list.length === 0;
+}
+fillRecent();
+recentMenu.addEventListener("change", async () => {
+  const id = recentMenu.value;
+  recentMenu.value = "";
+  if (!id || id === docs.current.id) return;
+  flush();
+  const name = recentMenu.querySelector(`option[value="${CSS.escape(id)}"]`)?.getAttribute("data-title") || t("recent.untitled");
+  const got = await docs.openSaved(id);
+  if (got.text === null) return;
+  opening = true;
+  leaveSafe();
+  setDoc(view, got.text, "input.recent");
+  status(got.copy ? "status.recent.copy" : "status.recent", { name });
+  fillRecent();
 });
 
 $("format").addEventListener("click", formatDoc);
@@ -408,13 +739,40 @@ $("repair").addEventListener("click", repairDoc);
 
 const shareBox = $("share-box");
 const shareURL = /** @type {HTMLInputElement} */ ($("share-url"));
+const shareWarn = $("share-warn");
+const shareDownload = $("share-download");
+/**
+ * A link is offered as a link up to chatLinkChars (8,000) characters and
+ * copied at once; up to browserLinkChars (2 MB, Chromium's limit) it is
+ * shown with a warning and not copied; beyond, there is no link. Above
+ * 8,000 the file download is offered instead.
+ */
 $("share").addEventListener("click", async () => {
   const url = location.origin + location.pathname + location.search + (await encodeHash(view.state.doc.toString()));
-  shareURL.value = url;
+  const long = url.length > chatLinkChars;
+  const tooLong = url.length > browserLinkChars;
+  shareURL.value = tooLong ? "" : url;
+  shareURL.hidden = tooLong;
+  $("share-copy").hidden = tooLong;
+  shareWarn.hidden = !long;
+  shareWarn.textContent = long ? t(tooLong ? "share.toolong" : "share.long", { n: url.length.toLocaleString() }) : "";
+  shareDownload.hidden = !long;
   shareBox.hidden = false;
+  if (tooLong) {
+    shareDownload.focus();
+    return status("status.share.toolong");
+  }
   shareURL.focus();
   shareURL.select();
+  if (long) return status("status.share.long");
   await copyShare(url);
+});
+shareDownload.addEventListener("click", () => {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(new Blob([view.state.doc.toString()], { type: "application/json" }));
+  a.download = `${checked.report?.product?.keystr || "scanpage-document"}.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 });
 $("share-copy").addEventListener("click", async () => {
   shareURL.select();
@@ -459,6 +817,8 @@ function applyLang() {
   tabs.relabel();
   form.relabel();
   fillSamples();
+  fillRecent();
+  notice.redraw();
   status(statusKey, statusVars);
   showVerdict();
 }
@@ -466,11 +826,13 @@ applyLang();
 
 // --- Start ------------------------------------------------------------------
 
+openLink(link);
+showVerdict();
 try {
   sp = await loading;
   mark("sp:wasm-ready");
   if (statusKey === "status.loading") status("status.ready", { version: sp.version });
-  runCheck();
+  if (!safe) check();
 } catch (e) {
   status("status.failed", { message: /** @type {Error} */ (e).message });
   $("issues").replaceChildren();

@@ -27,3 +27,12 @@ export function set(key, value) {
     return false; // full or disabled: the page keeps working
   }
 }
+
+/** @param {string} key */
+export function remove(key) {
+  try {
+    localStorage.removeItem(prefix + key);
+  } catch {
+    // disabled
+  }
+}

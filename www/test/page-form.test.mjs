@@ -5,12 +5,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { serverAndBrowser, screenshotPath } from "../../testkit/browser.mjs";
-import { visit, sample } from "./page-helpers.mjs";
+import { visit, sample, savedDoc, waitSaved } from "./page-helpers.mjs";
 
 const env = serverAndBrowser();
 
 // The document: as the page saved it, or the first visit's sample.
-const text = async (page) => (await page.evaluate(() => localStorage.getItem("scanpage:doc"))) ?? sample("04-reconstructed-full-features.json");
+const text = async (page) => (await savedDoc(page)) ?? sample("04-reconstructed-full-features.json");
 const control = (page, key) => page.locator(`#form [data-key="${key}"]`);
 
 /** Types into the form control at pointer key, then Tab commits it (a change event). */
@@ -67,7 +67,7 @@ test("keyboard alone builds a valid document from the empty template", async () 
   const ns = control(page, "/brand_info/module_info/module_list/0/native_show");
   await ns.focus();
   await page.keyboard.type("WeChat");
-  await page.waitForFunction(() => (localStorage.getItem("scanpage:doc") ?? "").includes('"native_show": "true"'));
+  await waitSaved(page, (t) => (t ?? "").includes('"native_show": "true"'));
 
   assert.equal(await text(page), `{
   "keystandard": "ean13",
@@ -134,7 +134,7 @@ test("a form edit is undone in the text byte for byte; a text edit shows in the 
   await page.locator("#tab-json").click();
   await page.locator(".cm-content").focus();
   await page.keyboard.press("ControlOrMeta+Z");
-  await page.waitForFunction((b) => localStorage.getItem("scanpage:doc") === b, before);
+  await waitSaved(page, (t, b) => t === b, before);
 
   // Typing in the text: the form shows it.
   await page.locator(".cm-line", { hasText: '"title": "稚优泉隔离霜50ml"' }).click();
@@ -154,7 +154,7 @@ test("reordering two actions moves exactly those two items; a second text is ref
   const text4 = before.split("\n").find((l) => l.includes('"type": "text"')).trim().replace(/,$/, "");
   const link5 = before.split("\n").find((l) => l.includes('"type": "link"')).trim().replace(/,$/, "");
   await press(page, `${L}/4|down`);
-  await page.waitForFunction((b) => localStorage.getItem("scanpage:doc") !== b, before);
+  await waitSaved(page, (t, b) => t !== null && t !== b, before);
   assert.equal(await text(page), before.replace(text4, "\u0000").replace(link5, text4).replace("\u0000", link5));
   // The focus stays on the same button, now the fifth card's.
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.key), `${L}/4|down`);
@@ -174,7 +174,7 @@ test("Tab onto a fix that the commit makes go away lands on the next control, no
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.type("6900000000007");
   await page.keyboard.press("Tab"); // onto the fix button, which the commit removes
-  await page.waitForFunction(() => (localStorage.getItem("scanpage:doc") ?? "").includes('"6900000000007"'));
+  await waitSaved(page, (t) => (t ?? "").includes('"6900000000007"'));
   await page.waitForFunction(() => !document.querySelector('#form [data-key="/keystr|fix|keystr.check_digit"]'));
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.key), "/brand_info/base_info/title");
   assert.deepEqual(page.errors, []);

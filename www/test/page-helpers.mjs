@@ -1,13 +1,13 @@
 // Helpers of the page tests: waiting for the checker, pasting, reading what
 // the page shows. They only use what a user sees or does, plus the
-// page's localStorage (what it saved).
+// page's storage (what it saved).
 import { openPage } from "../../testkit/browser.mjs";
 
 export { sample } from "../../testkit/samples.mjs";
 
 /** Waits until the page has shown its first diagnostics. */
 export async function ready(page) {
-  await page.locator("#verdict[data-valid]").waitFor({ timeout: 15_000 });
+  await page.locator("#verdict[data-valid]").waitFor({ timeout: 30_000 });
 }
 
 /** Pastes text over the whole document, the way a user does: select all, paste. */
@@ -22,9 +22,36 @@ export async function pasteAll(page, text) {
   }, text);
 }
 
-/** The document as the page saved it. */
+/** Pastes text where the cursor is (no closing brackets or quotes are added, as when typing). */
+export async function pasteHere(page, text) {
+  await page.locator(".cm-content").evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", t);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** The document as the page saved it: this tab's own (see www/src/documents.js); null when none. */
 export function savedDoc(page) {
-  return page.evaluate(() => localStorage.getItem("scanpage:doc"));
+  return page.evaluate(() => localStorage.getItem("scanpage:doc:" + sessionStorage.getItem("scanpage:tab")));
+}
+
+/**
+ * Waits until this tab's saved document satisfies ok(text, arg), and
+ * resolves to that text. Saving waits for a check, which can take seconds
+ * under load: up to 30 s.
+ * @param {import("playwright-core").Page} page
+ * @param {(text: string | null, arg?: any) => boolean} ok
+ * @param {any} [arg]
+ */
+export async function waitSaved(page, ok, arg) {
+  const end = Date.now() + 30_000;
+  for (;;) {
+    const text = await savedDoc(page);
+    if (ok(text, arg)) return text;
+    if (Date.now() > end) throw new Error(`waitSaved timed out: ${ok}; saved: ${JSON.stringify(text)?.slice(0, 200)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** The rows of the issues panel: { severity, code, line, text }. */
@@ -73,6 +100,8 @@ const pixel = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQ
 export async function openApp(browser, url, opts = {}, { route = true } = {}) {
   const page = await openPage(browser, { serviceWorkers: "block", ...opts });
   page.setDefaultTimeout(10_000);
+  // A page load (the wasm's compile) takes seconds on a loaded machine.
+  page.setDefaultNavigationTimeout(30_000);
   const origin = new URL(url).origin;
   page.foreignErrors = [];
   page.on("console", (m) => {

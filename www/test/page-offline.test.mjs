@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serverAndBrowser, startServer, poll } from "../../testkit/browser.mjs";
-import { visit, ready, pasteAll, savedDoc, issueRows, endOfLine } from "./page-helpers.mjs";
+import { visit, ready, pasteAll, savedDoc, waitSaved, issueRows, endOfLine } from "./page-helpers.mjs";
 
 const site = fileURLToPath(new URL("../../build/site/", import.meta.url));
 const env = serverAndBrowser();
@@ -21,7 +21,7 @@ test("with the network off, a reload still edits and checks (service worker)", a
   assert.equal(version.length, 1, "one cache");
   assert.match(version[0], /^scanpage-[0-9a-f]{16}$/, "named after the build");
   await pasteAll(page, '{\n  "keystr": "6901939621608"\n}');
-  await page.waitForFunction(() => localStorage.getItem("scanpage:doc")?.includes("6901939621608"));
+  await waitSaved(page, (t) => t?.includes("6901939621608"));
 
   await page.context().setOffline(true);
   const fromSW = [];

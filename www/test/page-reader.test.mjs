@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { serverAndBrowser } from "../../testkit/browser.mjs";
-import { visit as visitApp, pasteAll, savedDoc, sample } from "./page-helpers.mjs";
+import { visit as visitApp, pasteAll, savedDoc, waitSaved, sample } from "./page-helpers.mjs";
 
 const env = serverAndBrowser();
 const visit = () => visitApp(env.browser, env.server.url, { locale: "en-US" });
@@ -73,7 +73,7 @@ test("a fix clicked while a check is pending is applied to the text it was compu
   const row = page.locator('#issues li[data-code="syntax.trailing_comma"]');
   await row.waitFor();
   assert.equal(await row.getAttribute("data-line"), String(lines - 1));
-  await page.waitForFunction((n) => localStorage.getItem("scanpage:doc")?.length === n, doc.length);
+  await waitSaved(page, (t, n) => t?.length === n, doc.length);
   // A newline at the very start moves the comma one line down; the fix is
   // clicked before the check of the new text has run.
   await page.keyboard.press("ControlOrMeta+Home");
@@ -86,7 +86,7 @@ test("a fix clicked while a check is pending is applied to the text it was compu
   assert.equal(lineAtClick, String(lines - 1), "the check of the new text had already run: the test proves nothing");
   const want = "\n" + doc.replace(/,\n}$/, "\n}");
   // A large document is saved once typing pauses: wait for the newline.
-  await page.waitForFunction(() => localStorage.getItem("scanpage:doc")?.startsWith("\n"));
+  await waitSaved(page, (t) => t?.startsWith("\n"));
   const got = await savedDoc(page);
   let at = 0;
   while (at < want.length && got[at] === want[at]) at++;

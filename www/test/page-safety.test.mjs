@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 import { serverAndBrowser, screenshotPath } from "../../testkit/browser.mjs";
-import { visit, pasteAll, sample, issueRows } from "./page-helpers.mjs";
+import { visit, pasteAll, sample, issueRows, waitSaved } from "./page-helpers.mjs";
 
 const env = serverAndBrowser();
 const full = sample("04-reconstructed-full-features.json");
@@ -123,7 +123,7 @@ test("keyboard fixing: after Enter on a fix the focus stays in the panel, on the
   assert.equal(await page.locator('#issues li[data-code="syntax.trailing_comma"]').count(), 0);
   assert.ok(presses <= 12, `six fixes took ${presses} key presses`);
   assert.equal(await page.evaluate(() => !!document.activeElement?.closest("#issues")), true, "the focus is still in the panel");
-  assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem("scanpage:doc"))), { a: [1], b: [2], c: [3], d: [4], e: [5], f: [6] });
+  assert.deepEqual(JSON.parse(await waitSaved(page, (t) => t !== null && !/,\s*\]/.test(t))), { a: [1], b: [2], c: [3], d: [4], e: [5], f: [6] });
   await page.context().close();
 });
 

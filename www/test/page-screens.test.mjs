@@ -26,6 +26,9 @@ for (const [name, viewport] of Object.entries(sizes)) {
     const b = await boxes(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.equal(overflow, 0, "nothing wider than the screen");
+    // The samples and Recent menus stay usable: each at least 120 px wide.
+    const menus = await page.evaluate(() => ["#samples", "#recent"].map((s) => Math.round(document.querySelector(s).getBoundingClientRect().width)));
+    assert.ok(menus.every((w) => w >= 120), `menus ${menus} px wide`);
     if (phone) {
       assert.ok(b["#editor"].w >= viewport.width - 40, "the editor takes the width");
       assert.ok(b["#editor"].h >= 300, "the editor is tall enough to work in");

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { contextAt, format, tokenize } from "../src/jsonscan.js";
 import { keysAt, valuesAt } from "../src/schema-walk.js";
-import { encodeHash, decodeHash } from "../src/share.js";
+import { encodeHash, decodeHash, maxDocBytes, maxHashChars } from "../src/share.js";
 import { sample } from "../../testkit/samples.mjs";
 
 const schema = JSON.parse(readFileSync(new URL("./fixtures/mini.schema.json", import.meta.url), "utf8"));
@@ -74,18 +74,38 @@ test("schema walk: keys of an object, narrowed by the action type; enum values",
   assert.deepEqual(valuesAt(tolerant, ["s"], null).map((v) => v.value), ["true", "false"]);
 });
 
-test("share links round-trip the document, CJK and all, and ignore broken hashes", async () => {
+test("share links round-trip the document, CJK and all; damaged links say why", async () => {
   for (const text of [sample("00-doc-sample-verbatim.json.txt"), "", "{\"标题\": \"扫一扫 😀\"}"]) {
     const hash = await encodeHash(text);
     assert.match(hash, /^#doc=[A-Za-z0-9_-]*$/);
-    assert.equal(await decodeHash(hash), text);
+    assert.deepEqual(await decodeHash(hash), { text });
   }
   const big = sample("04-reconstructed-full-features.json");
-  assert.ok((await encodeHash(big)).length < big.length, "compressed");
-  assert.equal(await decodeHash("#doc=!!"), null);
-  assert.equal(await decodeHash("#doc=AAAA"), null);
+  const hash = await encodeHash(big);
+  assert.ok(hash.length < big.length, "compressed");
   assert.equal(await decodeHash("#other"), null);
   assert.equal(await decodeHash(""), null);
+  // A link cut to 70%, and one with the ")" of a Markdown link after it.
+  assert.deepEqual(await decodeHash(hash.slice(0, Math.floor(hash.length * 0.7))), { error: "cut" });
+  assert.deepEqual(await decodeHash(hash + ")"), { error: "chars", at: hash.length - 5, char: ")" });
+  assert.equal((await decodeHash("#doc=!!")).error, "chars");
+  assert.equal((await decodeHash("#doc=____")).error, "corrupt", "block type 3 does not exist");
+  assert.equal((await decodeHash("#doc=")).error, "cut");
+});
+
+test("share links: the inflate stops at the 1 MiB document limit, before the text exists", async () => {
+  // 4.7 MB of spaces in a link of a few KB (the hostile link of issue 15).
+  const bomb = await encodeHash(" ".repeat(4_700_000));
+  assert.ok(bomb.length < 8000, `${bomb.length} characters`);
+  assert.deepEqual(await decodeHash(bomb), { error: "large" });
+  // Exactly at the limit is a document; one byte more is not.
+  const edge = "x".repeat(maxDocBytes);
+  assert.equal((await decodeHash(await encodeHash(edge))).text?.length, maxDocBytes);
+  assert.deepEqual(await decodeHash(await encodeHash(edge + "y")), { error: "large" });
+  assert.deepEqual(await decodeHash("#doc=" + "A".repeat(maxHashChars + 1)), { error: "large" });
+  // Not UTF-8.
+  const bytes = new Uint8Array(await new Response(new Blob([new Uint8Array([0xff, 0xfe])]).stream().pipeThrough(new CompressionStream("deflate-raw"))).arrayBuffer());
+  assert.deepEqual(await decodeHash("#doc=" + Buffer.from(bytes).toString("base64url")), { error: "utf8" });
 });
 
 test("tokens: strings with escapes, broken escapes, open strings; numbers, words, comments", () => {

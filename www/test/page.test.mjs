@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serverAndBrowser } from "../../testkit/browser.mjs";
 import { load } from "../../build/package/scanpage.js";
-import { visit as visitApp, ready, pasteAll, savedDoc, issueRows, linesOf, endOfLine, sample } from "./page-helpers.mjs";
+import { visit as visitApp, ready, pasteAll, savedDoc, waitSaved, issueRows, linesOf, endOfLine, sample } from "./page-helpers.mjs";
 
 const env = serverAndBrowser();
 let sp;
@@ -150,7 +150,7 @@ test("Format re-indents and keeps literals; it refuses broken JSON and says why"
   const { page } = await visit();
   await pasteAll(page, '{"keystr":"6954496901201","p":{"retail_price":"12.00","n":1.50},"l":[4,9]}');
   await page.locator("#format").click();
-  await page.waitForFunction(() => localStorage.getItem("scanpage:doc").includes("\n"));
+  await waitSaved(page, (t) => t?.includes("\n"));
   assert.equal(await savedDoc(page), '{\n  "keystr": "6954496901201",\n  "p": {"retail_price": "12.00", "n": 1.50},\n  "l": [4, 9]\n}\n');
   await pasteAll(page, '{"a":1,}');
   await page.locator("#format").click();
@@ -273,11 +273,11 @@ test("a share link carries the document in its hash and wins over what was store
   // Pasting a link into the address bar of an open page loads it too (undoably).
   await pasteAll(other, mine);
   await other.goto(url);
-  await other.waitForFunction((t) => localStorage.getItem("scanpage:doc") === t, theirs);
+  await waitSaved(other, (t, want) => t === want, theirs);
   assert.equal(new URL(other.url()).hash, "");
   await other.locator(".cm-content").focus();
   await other.keyboard.press("ControlOrMeta+Z");
-  await other.waitForFunction((t) => localStorage.getItem("scanpage:doc") === t, mine);
+  await waitSaved(other, (t, want) => t === want, mine);
   assert.deepEqual([...page.errors, ...other.errors], []);
 });
 
@@ -311,13 +311,13 @@ test("a very large document (800 K characters) is checked and saved once typing 
   d.brand_info.detail_info.detail_list = Array.from({ length: 9000 }, (_, i) => ({ title: `属性${i}`, desc: `这是第${i}行的说明文字，约二十个字左右` }));
   const big = JSON.stringify(d, null, 2);
   await pasteAll(page, big);
-  await page.waitForFunction((n) => localStorage.getItem("scanpage:doc")?.length === n, big.length);
+  await waitSaved(page, (t, n) => t?.length === n, big.length);
   // A trailing comma near the top: found, and the document saved with it.
   await endOfLine(page, 3); // "keystr": "…",
   await page.keyboard.press("Backspace");
   await page.keyboard.type(",,");
   await page.locator('#issues li[data-code^="syntax."]').first().waitFor();
-  await page.waitForFunction((n) => localStorage.getItem("scanpage:doc")?.length === n + 1, big.length);
+  await waitSaved(page, (t, n) => t?.length === n + 1, big.length);
   await page.reload();
   await ready(page);
   assert.equal((await savedDoc(page)).length, big.length + 1);
@@ -371,7 +371,7 @@ test("completion offers the schema's keys and enum values", async () => {
   await page.keyboard.press("Control+Space");
   await page.locator(".cm-tooltip-autocomplete li", { hasText: "ean13" }).waitFor();
   await page.locator(".cm-tooltip-autocomplete li", { hasText: "ean8" }).click();
-  await page.waitForFunction(() => localStorage.getItem("scanpage:doc").includes('"keystandard": "ean8"'));
+  await waitSaved(page, (t) => t?.includes('"keystandard": "ean8"'));
   // A new key: typing a quote offers the missing top-level keys.
   await page.keyboard.press("End");
   await page.keyboard.type(',\n"');
@@ -384,6 +384,6 @@ test("completion offers the schema's keys and enum values", async () => {
   // machine may still be refreshing it).
   await page.locator('.cm-tooltip-autocomplete li[aria-selected="true"]', { hasText: "keystr" }).waitFor();
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => /"keystr": ""/.test(localStorage.getItem("scanpage:doc")));
+  await waitSaved(page, (t) => /"keystr": ""/.test(t));
   assert.deepEqual(page.errors, []);
 });
