@@ -159,3 +159,13 @@ document.body.dataset.app = "ready";`;
     await page.context().close();
   }
 });
+
+test("a src that cannot be fetched is shown in the element, with an error event", async () => {
+  const page = await cms(`<script type="module" src="/elements.js"></script>
+<scanpage-preview src="/missing.json"></scanpage-preview>`);
+  const alert = page.locator("scanpage-preview [role=alert]");
+  await alert.waitFor({ timeout: 60_000 });
+  assert.match(await alert.textContent(), /src http:\/\/127\.0\.0\.1:\d+\/missing\.json answered HTTP 404/);
+  assert.equal(await page.evaluate(() => document.querySelector("scanpage-preview").report), null);
+  await page.context().close();
+});
