@@ -170,6 +170,16 @@ document.body.dataset.app = "ready";`;
   }
 });
 
+test("a doc set before the elements are defined is taken over at the upgrade", async () => {
+  const first = `document.querySelector("scanpage-preview").doc = { keystandard: "ean13", keystr: "6901939621608", brand_info: { base_info: { title: "Early tea" } } };`;
+  const page = await cms(`<scanpage-preview></scanpage-preview>
+<script type="module" src="/first.js"></script><script type="module" src="/elements.js"></script>`, { "/first.js": first });
+  await reports(page, 1);
+  assert.equal(await page.evaluate(() => document.querySelector("scanpage-preview").shadowRoot.querySelector("iframe").title), "Early tea");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("a src that cannot be fetched is shown in the element, with an error event", async () => {
   const page = await cms(`<script type="module" src="/elements.js"></script>
 <scanpage-preview src="/missing.json"></scanpage-preview>`);
