@@ -11,13 +11,15 @@
 //   5. sizes: shipped files, dependency variants, the wasm by package (size.mjs).
 //   6. a catalogue: scanpage check on 100,000 generated documents (CATALOGUE_N
 //      to change it), next to Ajv and a loop through the JS API (catalogue.mjs).
+//   7. embedding: the consumer app built by Vite 8, load() and the elements'
+//      first render in Chromium, what the build ships (embed.mjs; not in --quick).
 //
 //   node bench/run.mjs            the full run (3–5 minutes on 2 cores)
 //   node bench/run.mjs --quick    a few iterations of everything, for the smoke
 //                                 test (bench/test/harness.test.mjs): figures are meaningless
 //   --out DIR                     where to write (default: the repository root;
 //                                 with --quick, build/bench-quick)
-//   --only go,profile,node,memory,inittrace,chromium,size,catalogue   run only these steps
+//   --only go,profile,node,memory,inittrace,chromium,size,catalogue,embed   run only these steps
 //
 // It reads the build (make build): build/package for node, build/site for
 // the page; what it generates itself goes to build/bench.
@@ -180,6 +182,13 @@ d.catalogue = await step("catalogue", async () => {
   const r = await child("catalogue.mjs", quick ? ["--quick"] : []);
   log(`   ${r.n} documents: files ${r.files.wallSec.toFixed(2)} s ${(r.files.rssBytes / 2 ** 20).toFixed(0)} MiB, NDJSON ${r.ndjson.wallSec.toFixed(2)} s; ÷ Ajv ${r.ratio.cliFilesOverAjv.toFixed(1)}×`);
   return r;
+});
+
+d.embed = await step("embed", async () => {
+  // A Vite build and 28 page loads: not for the smoke test.
+  if (quick) return { skipped: "is skipped in quick mode" };
+  const { embedBench } = await import("./embed.mjs");
+  return embedBench({ root, log });
 });
 
 d.meta = {

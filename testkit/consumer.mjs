@@ -15,19 +15,19 @@ const root = fileURLToPath(new URL("../", import.meta.url));
 /**
  * Copies the example app to a temporary folder and installs the packed
  * package into it by file path, offline (the package has no dependencies).
- * Its build tool, esbuild, is linked from the repository's node_modules, as
+ * Its build tools, esbuild and webpack, are linked from the repository's node_modules, as
  * its devDependency would be installed. Returns { dir, remove }.
  */
 export function consumerApp() {
   const tgz = join(root, "build/scanpage.tgz");
   if (!existsSync(tgz)) throw new Error("build/scanpage.tgz is missing: run `make package` first");
   const dir = mkdtempSync(join(tmpdir(), "scanpage-app-"));
-  cpSync(join(root, "wasm/js/examples/consumer"), dir, { recursive: true, filter: (src) => !/[/\\](node_modules|dist|dist-esbuild)$/.test(src) });
+  cpSync(join(root, "wasm/js/examples/consumer"), dir, { recursive: true, filter: (src) => !/[/\\](node_modules|dist|dist-esbuild|dist-webpack)$/.test(src) });
   const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
   pkg.dependencies.scanpage = `file:${tgz}`;
   writeFileSync(join(dir, "package.json"), JSON.stringify(pkg, null, 2));
   execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
-  for (const name of ["esbuild", "@esbuild"]) symlinkSync(join(root, "node_modules", name), join(dir, "node_modules", name));
+  for (const name of ["esbuild", "@esbuild", "webpack"]) symlinkSync(join(root, "node_modules", name), join(dir, "node_modules", name));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -26,7 +26,7 @@ test("run.mjs --quick writes a report with every section", { timeout: 120000 }, 
       "## Wasm under node", "## In Chromium", "## First visit: what Chromium downloads", "## Startup, step by step (Chromium)",
       "## Where the native time goes (CPU profiles)", "## Go start-up, package by package (node)", "## Size: where the bytes go",
       "### What each named dependency costs", "### Where scanpage.wasm's bytes go", "## Memory: wasm heap under use (node)",
-      "## A catalogue: scanpage check on a whole account"]) {
+      "## A catalogue: scanpage check on a whole account", "## Embedding: a consumer app (Vite 8, Chromium)"]) {
       assert.ok(md.includes(heading), `BENCHMARKS.md lacks ${heading}`);
     }
     const d = JSON.parse(readFileSync(join(out, "BENCHMARKS.json"), "utf8"));
@@ -80,4 +80,19 @@ test("wasm names: each package, subpackages included, is its own row", () => {
   assert.equal(of("type_.eq.scanpage_preview_barcode.glyphOp"), "scanpage/preview/barcode");
   assert.equal(of("github.com_boombuler_barcode.init"), "github.com/boombuler/barcode");
   assert.equal(of("github.com_boombuler_barcode_utils.__base1DCode_.Content"), "github.com/boombuler/barcode/utils");
+});
+
+test("the embedding section: load(), the elements' first render next to the page's cold start, the shipped files with a total", async () => {
+  const { embedSection } = await import("../embed.mjs");
+  const { bytes, ms, table } = await import("../format.mjs");
+  const s = (m) => ({ n: 5, median: m, p99: m, min: m, max: m });
+  const e = { bundler: "vite 8", buildMs: 3000, runs: 5,
+    main: { loadMs: s(900), readyMs: s(1000), elementsMs: s(1200) }, worker: { loadMs: s(950), readyMs: s(1050), elementsMs: s(1300) },
+    files: [{ file: "assets/a.wasm", kind: "the wasm", raw: 1e7, gzip: 3e6, brotli: 2e6 }, { file: "assets/index.js", kind: "the app", raw: 2e4, gzip: 7e3, brotli: 6e3 }] };
+  const md = embedSection(e, { cold: s(1500), bytes, ms, table });
+  assert.match(md, /\| load\(\), main thread \| 900 ms \|/);
+  assert.match(md, /\| elements' first render, worker \| 1\.30 s \|/);
+  assert.match(md, /the page's cold start \(for comparison\) \| 1\.50 s/);
+  assert.match(md, /\| \*\*total\*\* \|  \| 10\.02 MB \| 3\.01 MB \| 2\.01 MB \|/);
+  assert.equal(embedSection({ skipped: "is skipped in quick mode" }, { bytes, ms, table }), "not measured: is skipped in quick mode");
 });

@@ -196,6 +196,13 @@ export class ScanpagePreview extends ScanpageElement {
 
   constructor() {
     super("preview");
+    // A doc set on the element before this module defined it is an own
+    // property that hides the accessor: take it over.
+    if (Object.prototype.hasOwnProperty.call(this, "doc")) {
+      const v = /** @type {any} */ (this).doc;
+      delete (/** @type {any} */ (this)).doc;
+      this.#doc = v;
+    }
   }
 
   /** The document: JSON text or an object; undefined falls back to src, then the inline script. */

@@ -113,6 +113,15 @@ test("a CMS page: both elements render under the strict CSP, share one instance,
   assert.match(refused, /check digit/i, "a refused code shows why, in English");
   await page.screenshot({ path: screenshotPath("elements-1366"), fullPage: true });
   assert.equal(page.wasm, 1, "one instance for all the elements");
+  // An app's instance handed over after the elements loaded their own: they render again with it
+  // (theirs is disposed).
+  await page.evaluate(async () => {
+    const { load } = await import("/scanpage.js");
+    const { useInstance } = await import("/elements.js");
+    useInstance(await load({ worker: true }));
+  });
+  await reports(page, 8);
+  assert.equal(await page.getByRole("img", { name: "EAN-13 6901939621608" }).count(), 2);
   assert.deepEqual(await added(page), [], "nothing added to globalThis");
   assert.deepEqual(page.errors, [], "no CSP violation, no error");
   await page.context().close();
@@ -154,8 +163,30 @@ document.body.dataset.app = "ready";`;
 <scanpage-preview src="/product.json"></scanpage-preview><scanpage-barcode code="6901939621608"></scanpage-barcode>`, { "/app.js": app });
     await reports(page, 2);
     assert.equal(page.wasm, 1, `worker: ${worker}: the wasm fetched once`);
+
     assert.deepEqual(await added(page), []);
     assert.deepEqual(page.errors, [], `worker: ${worker}`);
     await page.context().close();
   }
+});
+
+test("a doc set before the elements are defined is taken over at the upgrade", async () => {
+  const first = `document.querySelector("scanpage-preview").doc = { keystandard: "ean13", keystr: "6901939621608", brand_info: { base_info: { title: "Early tea" } } };`;
+  const page = await cms(`<scanpage-preview></scanpage-preview>
+<script type="module" src="/first.js"></script><script type="module" src="/elements.js"></script>`, { "/first.js": first });
+  await reports(page, 1);
+  assert.equal(await page.evaluate(() => document.querySelector("scanpage-preview").shadowRoot.querySelector("iframe").title), "Early tea");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("a src that cannot be fetched is shown in the element, with an error event", async () => {
+  const page = await cms(`<script type="module" src="/elements.js"></script>
+<scanpage-preview src="/missing.json"></scanpage-preview>`);
+  const alert = page.locator("scanpage-preview [role=alert]");
+  await alert.waitFor({ timeout: 60_000 });
+  assert.match(await alert.textContent(), /src http:\/\/127\.0\.0\.1:\d+\/missing\.json answered HTTP 404/);
+  assert.equal(await page.evaluate(() => document.querySelector("scanpage-preview").report), null);
+  assert.equal(page.wasm, 0, "lazy: no document, no instance");
+  await page.context().close();
 });
