@@ -107,31 +107,36 @@ async function once(browser, server, pick) {
   return { ...out, wallSec, rendererBytes: peak.renderer, browserBytes: peak.all, baseRendererBytes: base.renderer };
 }
 
-const dir = generate();
-const server = await startServer();
-const browser = await launch();
-const result = { n, workers, runs, cpus: (await import("node:os")).cpus().length };
-try {
-  for (const [name, pick] of [
-    ["folder", (page) => page.locator(".cat-pick input[webkitdirectory]").setInputFiles(join(dir, "files"))],
-    ["ndjson", (page) => page.locator(".cat-pick input[multiple]:not([webkitdirectory])").setInputFiles(join(dir, "catalogue.ndjson"))],
-  ]) {
-    const all = [];
-    for (let i = 0; i < runs; i++) {
-      const r = await once(browser, server, pick);
-      log(`   ${name}: ${r.pageSec.toFixed(1)} s in the page (${r.wallSec.toFixed(1)} s wall), renderer ${(r.rendererBytes / 2 ** 20).toFixed(0)} MiB, ` +
-        `(${(r.baseRendererBytes / 2 ** 20).toFixed(0)} MiB before), ${r.longTasks} long tasks (longest ${r.longestMs.toFixed(0)} ms; our code's longest ${r.oursMs} ms), ${r.workers} workers; ${r.shown}`);
-      all.push(r);
+/** Runs the benchmark and prints its JSON line. */
+async function main() {
+  const dir = generate();
+  const server = await startServer();
+  const browser = await launch();
+  const result = { n, workers, runs, cpus: (await import("node:os")).cpus().length };
+  try {
+    for (const [name, pick] of [
+      ["folder", (page) => page.locator(".cat-pick input[webkitdirectory]").setInputFiles(join(dir, "files"))],
+      ["ndjson", (page) => page.locator(".cat-pick input[multiple]:not([webkitdirectory])").setInputFiles(join(dir, "catalogue.ndjson"))],
+    ]) {
+      const all = [];
+      for (let i = 0; i < runs; i++) {
+        const r = await once(browser, server, pick);
+        log(`   ${name}: ${r.pageSec.toFixed(1)} s in the page (${r.wallSec.toFixed(1)} s wall), renderer ${(r.rendererBytes / 2 ** 20).toFixed(0)} MiB, ` +
+          `(${(r.baseRendererBytes / 2 ** 20).toFixed(0)} MiB before), ${r.longTasks} long tasks (longest ${r.longestMs.toFixed(0)} ms; our code's longest ${r.oursMs} ms), ${r.workers} workers; ${r.shown}`);
+        all.push(r);
+      }
+      const med = (k) => median(all.map((r) => r[k]));
+      result[name] = { pageSec: med("pageSec"), wallSec: med("wallSec"), rendererBytes: med("rendererBytes"), browserBytes: med("browserBytes"),
+        longTasks: med("longTasks"), longestMs: med("longestMs"), oursMs: med("oursMs"), baseRendererBytes: med("baseRendererBytes"), workers: all[0].workers, shown: all[0].shown, all };
     }
-    const med = (k) => median(all.map((r) => r[k]));
-    result[name] = { pageSec: med("pageSec"), wallSec: med("wallSec"), rendererBytes: med("rendererBytes"), browserBytes: med("browserBytes"),
-      longTasks: med("longTasks"), longestMs: med("longestMs"), oursMs: med("oursMs"), baseRendererBytes: med("baseRendererBytes"), workers: all[0].workers, shown: all[0].shown, all };
+  } finally {
+    await browser.close();
+    server.close();
   }
-} finally {
-  await browser.close();
-  server.close();
+  console.log(JSON.stringify(result));
 }
-console.log(JSON.stringify(result));
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
 
 /** The report's section (report.mjs). */
 export function cataloguePageSection(c) {

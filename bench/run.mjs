@@ -11,13 +11,16 @@
 //   5. sizes: shipped files, dependency variants, the wasm by package (size.mjs).
 //   6. a catalogue: scanpage check on 100,000 generated documents (CATALOGUE_N
 //      to change it), next to Ajv and a loop through the JS API (catalogue.mjs).
+//   7. the page's Catalogue view in Chromium on 10,000 generated documents
+//      (CATALOGUE_PAGE_N, CATALOGUE_PAGE_WORKERS): run time, tab memory,
+//      long tasks (catalogue-page.mjs).
 //
 //   node bench/run.mjs            the full run (3–5 minutes on 2 cores)
 //   node bench/run.mjs --quick    a few iterations of everything, for the smoke
 //                                 test (bench/test/harness.test.mjs): figures are meaningless
 //   --out DIR                     where to write (default: the repository root;
 //                                 with --quick, build/bench-quick)
-//   --only go,profile,node,memory,inittrace,chromium,size,catalogue   run only these steps
+//   --only go,profile,node,memory,inittrace,chromium,size,catalogue,cataloguepage   run only these steps
 //
 // It reads the build (make build): build/package for node, build/site for
 // the page; what it generates itself goes to build/bench.
@@ -179,6 +182,13 @@ d.size = await step("size", async () => {
 d.catalogue = await step("catalogue", async () => {
   const r = await child("catalogue.mjs", quick ? ["--quick"] : []);
   log(`   ${r.n} documents: files ${r.files.wallSec.toFixed(2)} s ${(r.files.rssBytes / 2 ** 20).toFixed(0)} MiB, NDJSON ${r.ndjson.wallSec.toFixed(2)} s; ÷ Ajv ${r.ratio.cliFilesOverAjv.toFixed(1)}×`);
+  return r;
+});
+
+d.cataloguePage = await step("cataloguepage", async () => {
+  if (quick) process.env.CATALOGUE_PAGE_N ||= "100";
+  const r = await child("catalogue-page.mjs", []);
+  for (const k of ["folder", "ndjson"]) log(`   ${k}: ${r[k].pageSec.toFixed(1)} s, tab ${(r[k].rendererBytes / 2 ** 20).toFixed(0)} MiB, ${r[k].workers} workers, ${r[k].longTasks} long tasks`);
   return r;
 });
 
