@@ -195,6 +195,8 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     const size = poolSize();
     const total = inputs.reduce((a, i) => a + i.file.size, 0);
     let read = 0;
+    /** @type {Map<number, number>} */
+    const readOf = new Map();
     const t0 = performance.now();
     let frame = 0;
     const show = () => {
@@ -223,7 +225,12 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
       onPiece(p) {
         timed(() => {
           addPiece(store, p);
-          if (p.last) read += files[p.file].size;
+          // Bytes read, per file: pieces of one file may come in any order.
+          const before = readOf.get(p.file) ?? 0;
+          if (p.read > before) {
+            read += p.read - before;
+            readOf.set(p.file, p.read);
+          }
           if (!frame) frame = requestAnimationFrame(timed(show));
         })();
       },

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serverAndBrowser, screenshotPath } from "../../testkit/browser.mjs";
-import { visit, sample } from "./page-helpers.mjs";
+import { openApp, sample } from "./page-helpers.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const env = serverAndBrowser();
@@ -57,6 +57,15 @@ const rowsShown = (page) => page.locator(".cat-spacer .cat-row").evaluateAll((rs
   k: Number(r.dataset.k), cells: [...r.children].map((c) => c.textContent),
 })).sort((a, b) => a.k - b.k));
 const count = (n) => n.toLocaleString("en");
+
+/** Opens the page with ?workers=2; waits generously (the machine is shared: its load varies). */
+async function visit(browser, url, opts) {
+  const page = await openApp(browser, url, opts);
+  page.setDefaultTimeout(60_000);
+  await page.goto(url);
+  await page.locator("#verdict[data-valid]").waitFor({ timeout: 60_000 });
+  return { page };
+}
 
 test("1,000 dropped files: table, filter, sort, open a row and come back, CSV and barcode exports", { timeout: 240_000 }, async () => {
   const { page } = await visit(env.browser, env.server.url + "?workers=2", { viewport: { width: 1366, height: 900 }, locale: "en-US", acceptDownloads: true });
@@ -190,5 +199,49 @@ test("1,000 dropped files: table, filter, sort, open a row and come back, CSV an
     assert.equal(out, n.slice(0, -4));
   }
   await shot.close();
+  assert.deepEqual(page.errors, []);
+});
+
+test("one large NDJSON file: cut in pieces, checked across the pool, its JSON report equal to scanpage check's", { timeout: 240_000 }, async () => {
+  const { page } = await visit(env.browser, env.server.url + "?workers=2", { viewport: { width: 1366, height: 900 }, locale: "en-US", acceptDownloads: true });
+  await page.locator("#view-catalogue").click();
+  const nd = join(dir, "catalogue.ndjson");
+  assert.ok(readFileSync(nd, "utf8").length > 1 << 20, "the file is cut (over one piece of 1 M characters)");
+  await page.locator(".cat-pick input[multiple]:not([webkitdirectory])").setInputFiles(nd);
+  await page.locator("#catalogue[data-state=done]").waitFor({ timeout: 150_000 });
+  assert.equal(await shown(page), `${count(N)} of ${count(N)} shown`);
+  const rows = await rowsShown(page);
+  assert.equal(rows[0].cells[2], "catalogue.ndjson:1");
+  assert.equal(rows[1].cells[2], "catalogue.ndjson:2");
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.locator("[data-export=json]").click()]);
+  const r = spawnSync(join(root, "build/scanpage"), ["check", "-lang", "en", "-format", "json", "catalogue.ndjson"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
+  assert.equal(readFileSync(await dl.path(), "utf8"), r.stdout);
+  // A row of the second piece opens its own line of the file.
+  await page.locator("input[name=text]").fill(names[900].replace(/^\d+-|\.json$/g, ""));
+  await page.waitForFunction((n) => !document.querySelector(".cat-shown")?.textContent?.startsWith(n), count(N));
+  const row = page.locator(".cat-spacer .cat-row").first();
+  const where = await row.locator(".cat-file").textContent();
+  const line = Number(where.split(":")[1]);
+  assert.ok(line > 500, where);
+  await row.click();
+  const want = readFileSync(nd, "utf8").split("\n")[line - 1];
+  const key = /"keystr":\s*"([^"]*)"/.exec(want)[1];
+  await page.waitForFunction((k) => document.querySelector(".cm-content")?.textContent?.includes(`"keystr":"${k}"`) || document.querySelector(".cm-content")?.textContent?.includes(`"keystr": "${k}"`), key);
+  assert.deepEqual(page.errors, []);
+});
+
+test("Cancel stops a run at once: no row comes after it", { timeout: 240_000 }, async () => {
+  const { page } = await visit(env.browser, env.server.url + "?workers=2", { viewport: { width: 1366, height: 900 }, locale: "en-US" });
+  await page.locator("#view-catalogue").click();
+  await drop(page);
+  await page.waitForFunction(() => /^[1-9]/.test(document.querySelector(".cat-rate")?.textContent ?? ""), null, { timeout: 120_000 });
+  await page.locator(".cat-cancel").click();
+  await page.locator("#catalogue[data-state=cancelled]").waitFor({ timeout: 2_000 });
+  const note = await page.locator(".cat-note").textContent();
+  const done = Number(/Cancelled: ([\d,]+)/.exec(note)[1].replace(/,/g, ""));
+  assert.ok(done > 0 && done < N, note);
+  await page.waitForTimeout(1500);
+  assert.equal(await shown(page), `${count(done)} of ${count(done)} shown`);
+  assert.equal(await page.locator("[data-export=csv]").isDisabled(), true);
   assert.deepEqual(page.errors, []);
 });
