@@ -161,7 +161,7 @@ export function ask(w, msg, transfer = []) {
     const on = (/** @type {MessageEvent} */ e) => {
       if (e.data.id !== id) return;
       w.removeEventListener("message", on);
-      if (e.data.error) reject(new Error(e.data.error));
+      if (e.data.error) reject(Object.assign(new Error(e.data.error), { data: e.data }));
       else resolve(e.data);
     };
     w.addEventListener("message", on);

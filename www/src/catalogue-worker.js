@@ -37,14 +37,17 @@ self.onmessage = async (e) => {
     } else if (m.cross) {
       self.postMessage({ id: m.id, cross: cross(m.cross.facts) });
     } else if (m.report) {
+      // The documents are lent (transferred) by the main thread: they go back with the report.
       const r = sp.catalogueReport(ndjson(m.report.docs), { ...opts, format: m.report.format });
-      self.postMessage({ id: m.id, report: r }, [r.bytes.buffer]);
+      self.postMessage({ id: m.id, report: r, docs: m.report.docs }, [r.bytes.buffer, ...m.report.docs.map((/** @type {Uint8Array} */ b) => b.buffer)]);
     } else if (m.zip) {
       const r = sp.barcodeZip(m.zip.codes, {});
       self.postMessage({ id: m.id, zip: r }, [r.zip.buffer]);
     }
   } catch (err) {
-    self.postMessage({ id: m.id, error: String(/** @type {Error} */ (err)?.message ?? err), loadError: !!m.init });
+    const docs = m.report?.docs; // lent documents go back even so
+    self.postMessage({ id: m.id, error: String(/** @type {Error} */ (err)?.message ?? err), loadError: !!m.init, docs },
+      docs ? docs.map((/** @type {Uint8Array} */ b) => b.buffer) : []);
   }
 };
 

@@ -215,15 +215,17 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     // The longest stretch of our own code on the main thread during a run
     // (a benchmark reads it: no task of ours may take 50 ms).
     let longest = 0;
-    const timed = (/** @type {() => void} */ fn) => () => {
+    let longestAt = "";
+    const timed = (/** @type {string} */ what, /** @type {() => void} */ fn) => () => {
       const t = performance.now();
       fn();
-      longest = Math.max(longest, performance.now() - t);
+      const d = performance.now() - t;
+      if (d > longest) [longest, longestAt] = [d, what];
     };
     const r = run({
       inputs, size, init: options(),
       onPiece(p) {
-        timed(() => {
+        timed("piece", () => {
           addPiece(store, p);
           // Bytes read, per file: pieces of one file may come in any order.
           const before = readOf.get(p.file) ?? 0;
@@ -231,7 +233,7 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
             read += p.read - before;
             readOf.set(p.file, p.read);
           }
-          if (!frame) frame = requestAnimationFrame(timed(show));
+          if (!frame) frame = requestAnimationFrame(timed("progress", show));
         })();
       },
     });
@@ -251,7 +253,7 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     }
     if (current !== r) return;
     cancelAnimationFrame(frame);
-    timed(() => {
+    timed("settle", () => {
       show();
       settle(store);
     })();
@@ -267,17 +269,21 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     rate.textContent = ct("cross");
     try {
       helper = await helperReady;
-      const { cross } = await ask(helper, { cross: { facts: bytesOf(store, "facts") } });
+      // The facts are transferred, not copied: nothing needs them after this pass.
+      const facts = bytesOf(store, "facts");
+      for (const p of store.pieces) p.facts = new Uint8Array(0);
+      const { cross } = await ask(helper, { cross: { facts } }, facts.map((b) => b.buffer));
       if (current !== r) return;
-      timed(() => addCross(store, cross))();
+      timed("cross", () => addCross(store, cross))();
       q(".cat-progress").hidden = true;
       const s = ((performance.now() - t0) / 1000).toFixed(1);
       note.textContent = ct("done", { n: num(store.n), s, w: r.workers() || size });
       view.dataset.state = "done";
       view.dataset.seconds = s;
       view.dataset.workers = String(r.workers() || size);
-      timed(() => showRows(cross.summary))();
+      timed("results", () => showRows(cross.summary))();
       view.dataset.longestMs = longest.toFixed(1);
+      view.dataset.longestAt = longestAt;
     } catch (e) {
       q(".cat-progress").hidden = true;
       view.dataset.state = "failed";
@@ -335,13 +341,19 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
           blob = new Blob([zip.zip], { type: "application/zip" });
           name = "scanpage-barcodes.zip";
         } else {
-          const { report } = await ask(helper, { report: { docs: bytesOf(store, "docs"), format: kind } });
+          // The documents are lent to the worker (transferred, not copied:
+          // no long task on the main thread) and come back with the report.
+          const docs = bytesOf(store, "docs");
+          const { report, docs: back } = await ask(helper, { report: { docs, format: kind } }, docs.map((b) => b.buffer));
+          store.pieces.forEach((p, i) => { p.docs = back[i]; });
           blob = new Blob([report.bytes], { type: report.type });
           name = `scanpage-report.${kind === "sarif" ? "sarif" : kind}`;
         }
         download(blob, name);
         note.textContent = ct("export.done", { name });
       } catch (e) {
+        const back = /** @type {any} */ (e).data?.docs;
+        if (back) store.pieces.forEach((p, i) => { p.docs = back[i]; });
         note.textContent = ct("failed", { message: /** @type {Error} */ (e).message });
       } finally {
         buttons.forEach((x) => { x.disabled = false; });

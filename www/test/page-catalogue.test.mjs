@@ -216,6 +216,10 @@ test("one large NDJSON file: cut in pieces, checked across the pool, its JSON re
   const [dl] = await Promise.all([page.waitForEvent("download"), page.locator("[data-export=json]").click()]);
   const r = spawnSync(join(root, "build/scanpage"), ["check", "-lang", "en", "-format", "json", "catalogue.ndjson"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
   assert.equal(readFileSync(await dl.path(), "utf8"), r.stdout);
+  // A second export: the documents lent to the worker for the first came back.
+  const [sarif] = await Promise.all([page.waitForEvent("download"), page.locator("[data-export=sarif]").click()]);
+  const rs = spawnSync(join(root, "build/scanpage"), ["check", "-lang", "en", "-format", "sarif", "catalogue.ndjson"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
+  assert.equal(readFileSync(await sarif.path(), "utf8"), rs.stdout);
   // A row of the second piece opens its own line of the file.
   await page.locator("input[name=text]").fill(names[900].replace(/^\d+-|\.json$/g, ""));
   await page.waitForFunction((n) => !document.querySelector(".cat-shown")?.textContent?.startsWith(n), count(N));
