@@ -93,6 +93,8 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
   /** Edited catalogue documents, by row id. @type {Map<number, string>} */
   const edits = new Map();
   let scrollKept = 0;
+  /** The summary shown, redrawn in the other language on a switch. @type {any} */
+  let lastSummary = null;
 
   const table = catalogueTable({
     root: q(".cat-table"),
@@ -184,6 +186,7 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     closeDoc(false);
     edits.clear();
     store = createStore();
+    lastSummary = null;
     names = inputs.map((i) => i.name);
     files = inputs.map((i) => i.file);
     q(".cat-results").hidden = true;
@@ -293,6 +296,7 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
 
   /** Shows the summary (when there is one) and the table. @param {any} summary */
   function showRows(summary) {
+    lastSummary = summary;
     if (summary) codes = showSummary(q(".cat-summary"), summary);
     else codes = [...new Set(store.codes.flatMap((c) => (c ? c.split(" ") : [])))].sort();
     const keep = filters.code.value;
@@ -309,10 +313,15 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     refresh(false);
   }
 
+  let shownCount = 0;
   function refresh(keepScroll = false) {
     const ids = select(store, state, names);
     table.show(ids, keepScroll);
-    q(".cat-shown").textContent = ct("shown", { n: num(ids.length), total: num(store.n) });
+    shownCount = ids.length;
+    refreshCount();
+  }
+  function refreshCount() {
+    if (store.n) q(".cat-shown").textContent = ct("shown", { n: num(shownCount), total: num(store.n) });
   }
 
   filters.severity.addEventListener("change", () => { state.severity = /** @type {any} */ (filters.severity.value); refresh(); });
@@ -432,6 +441,8 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     fill(view);
     table.relabel();
     markEdited();
+    if (lastSummary) showSummary(q(".cat-summary"), lastSummary);
+    refreshCount();
   };
   new MutationObserver(relabel).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
   relabel();

@@ -247,5 +247,9 @@ test("Cancel stops a run at once: no row comes after it", { timeout: 240_000 }, 
   await page.waitForTimeout(1500);
   assert.equal(await shown(page), `${count(done)} of ${count(done)} shown`);
   assert.equal(await page.locator("[data-export=csv]").isDisabled(), true);
+  // The view follows the language switch.
+  await page.locator("button[data-lang=zh]").click();
+  assert.equal(await shown(page), `显示 ${count(done)} / ${count(done)} 条`);
+  assert.equal(await page.locator("#view-catalogue").textContent(), "批量检查");
   assert.deepEqual(page.errors, []);
 });
