@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { targetRows } from "./targets.mjs";
 import { catalogueSection } from "./catalogue.mjs";
 import { embedSection } from "./embed.mjs";
+import { cataloguePageSection } from "./catalogue-page.mjs";
 import { bytes, delta, met, ms, pct, rate, table, times } from "./format.mjs";
 
 // The same operation natively (bench/api_test.go) and through the JS API.
@@ -238,6 +239,9 @@ export function renderReport(d, { root }) {
   }
   if (d.embed) {
     parts.push(section("Embedding: a consumer app (Vite 8, Chromium)", embedSection(d.embed, { cold: d.chromium?.startup?.cold, bytes, ms, table })));
+  }
+  if (d.cataloguePage) {
+    parts.push(section("A catalogue in the page (Chromium)", d.cataloguePage.error ? `not measured: ${d.cataloguePage.error}` : cataloguePageSection(d.cataloguePage)));
   }
   parts.push(section("Size: where the bytes go", d.size && !d.size.error ? sizeSection(d.size) : `not measured: ${d.size?.error ?? "skipped"}`));
   parts.push(section("Go start-up, package by package (node)", d.inittrace && !d.inittrace.error ? initSection(d.inittrace) : `not measured: ${d.inittrace?.error ?? "skipped"}`));

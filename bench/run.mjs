@@ -13,13 +13,16 @@
 //      to change it), next to Ajv and a loop through the JS API (catalogue.mjs).
 //   7. embedding: the consumer app built by Vite 8, load() and the elements'
 //      first render in Chromium, what the build ships (embed.mjs; not in --quick).
+//   8. the page's Catalogue view in Chromium on 10,000 generated documents
+//      (CATALOGUE_PAGE_N, CATALOGUE_PAGE_WORKERS): run time, tab memory,
+//      long tasks (catalogue-page.mjs).
 //
 //   node bench/run.mjs            the full run (3–5 minutes on 2 cores)
 //   node bench/run.mjs --quick    a few iterations of everything, for the smoke
 //                                 test (bench/test/harness.test.mjs): figures are meaningless
 //   --out DIR                     where to write (default: the repository root;
 //                                 with --quick, build/bench-quick)
-//   --only go,profile,node,memory,inittrace,chromium,size,catalogue,embed   run only these steps
+//   --only go,profile,node,memory,inittrace,chromium,size,catalogue,embed,cataloguepage   run only these steps
 //
 // It reads the build (make build): build/package for node, build/site for
 // the page; what it generates itself goes to build/bench.
@@ -189,6 +192,13 @@ d.embed = await step("embed", async () => {
   if (quick) return { skipped: "is skipped in quick mode" };
   const { embedBench } = await import("./embed.mjs");
   return embedBench({ root, log });
+});
+
+d.cataloguePage = await step("cataloguepage", async () => {
+  if (quick) process.env.CATALOGUE_PAGE_N ||= "100";
+  const r = await child("catalogue-page.mjs", []);
+  for (const k of ["folder", "ndjson"]) log(`   ${k}: ${r[k].pageSec.toFixed(1)} s, tab ${(r[k].rendererBytes / 2 ** 20).toFixed(0)} MiB, ${r[k].workers} workers, ${r[k].longTasks} long tasks`);
+  return r;
 });
 
 d.meta = {

@@ -70,13 +70,34 @@ export function run({ inputs, size, init, onPiece }) {
   }
   let next = 0;
   let finished = 0;
+  /** Pieces of large NDJSON files waiting for a worker, and how many are being checked. */
+  const pieces = [];
+  let checking = 0;
+  /** What each worker has in hand (batches and pieces): at most two. */
+  const busy = new Map();
+  /** Readers waiting to read on, until the queue of pieces is short again. */
+  const readers = [];
   const stop = () => { for (const w of workers) w.terminate(); };
   const give = (/** @type {Worker} */ w) => {
-    if (next < batches.length) w.postMessage({ batch: batches[next++] });
+    while ((busy.get(w) ?? 0) < 2) {
+      if (pieces.length) {
+        w.postMessage({ check: pieces.shift() });
+        checking++;
+      } else if (next < batches.length) w.postMessage({ batch: batches[next++] });
+      else break;
+      busy.set(w, (busy.get(w) ?? 0) + 1);
+    }
+    while (readers.length && pieces.length < workers.length) readers.shift().postMessage({ go: true });
+  };
+  const end = () => {
+    if (finished === batches.length && !checking && !pieces.length) {
+      stop();
+      finish({ cancelled: false });
+    }
   };
 
   (async () => {
-    const n = Math.min(size, Math.max(1, batches.length));
+    const n = Math.min(size, Math.max(1, batches.length + (inputs.some((i) => i.file.size > 1 << 20) ? size : 0)));
     const started = await Promise.all(Array.from({ length: n }, () => startWorker(init)));
     if (cancelled) { for (const w of started) w.terminate(); return; }
     workers.push(...started);
@@ -86,9 +107,20 @@ export function run({ inputs, size, init, onPiece }) {
         if (cancelled) return;
         const m = e.data;
         if (m.piece) onPiece(m.piece);
-        else if (m.done !== undefined) {
+        else if (m.cut) {
+          pieces.push({ ...m.cut });
+          readers.push(w);
+          for (const x of workers) give(x);
+        } else if (m.checked !== undefined) {
+          checking--;
+          busy.set(w, busy.get(w) - 1);
+          give(w);
+          end();
+        } else if (m.done !== undefined) {
           finished++;
-          if (finished === batches.length) { stop(); finish({ cancelled: false }); } else give(w);
+          busy.set(w, busy.get(w) - 1);
+          give(w);
+          end();
         } else if (m.error) {
           stop();
           fail(new Error(m.error));
@@ -99,7 +131,6 @@ export function run({ inputs, size, init, onPiece }) {
         stop();
         fail(new Error(e.message || "a catalogue worker failed"));
       };
-      give(w);
       give(w);
     }
   })().catch((e) => { stop(); fail(e); });
@@ -130,7 +161,7 @@ export function ask(w, msg, transfer = []) {
     const on = (/** @type {MessageEvent} */ e) => {
       if (e.data.id !== id) return;
       w.removeEventListener("message", on);
-      if (e.data.error) reject(new Error(e.data.error));
+      if (e.data.error) reject(Object.assign(new Error(e.data.error), { data: e.data }));
       else resolve(e.data);
     };
     w.addEventListener("message", on);

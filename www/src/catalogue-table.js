@@ -81,7 +81,10 @@ export function catalogueTable({ root, cell, onOpen, onSort, label }) {
       }
       rows.push(r);
     }
+    // Redrawn rows are new elements: the focus moves to the new one.
+    const hadFocus = spacer.contains(document.activeElement);
     spacer.replaceChildren(...rows);
+    if (hadFocus) /** @type {HTMLElement | null} */ (spacer.querySelector(`[data-k="${focused}"]`))?.focus({ preventScroll: true });
   };
   const redraw = () => { if (!frame) frame = requestAnimationFrame(draw); };
   scroller.addEventListener("scroll", () => {

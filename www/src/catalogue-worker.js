@@ -8,7 +8,7 @@
 import { load } from "scanpage";
 
 /** A large NDJSON file is checked in pieces of about this many characters, cut at line breaks. */
-const PIECE = 2 << 20;
+const PIECE = 1 << 20;
 const LINES = /\.(ndjson|jsonl)$/i;
 
 /** @type {import("scanpage").Scanpage} */
@@ -27,25 +27,41 @@ self.onmessage = async (e) => {
     } else if (m.batch) {
       for (const f of m.batch.files) await checkFile(m.batch.id, f);
       self.postMessage({ done: m.batch.id });
+    } else if (m.check) {
+      // A piece of a large NDJSON file that another worker cut.
+      const c = m.check;
+      post(c.id, c.f, c.part, sp.checkBatch(c.text, { ...opts, name: c.f.name, line: c.line, offset: c.offset }).docs, c.read, c.last);
+      self.postMessage({ checked: c.part });
+    } else if (m.go) {
+      go?.();
     } else if (m.cross) {
       self.postMessage({ id: m.id, cross: cross(m.cross.facts) });
     } else if (m.report) {
+      // The documents are lent (transferred) by the main thread: they go back with the report.
       const r = sp.catalogueReport(ndjson(m.report.docs), { ...opts, format: m.report.format });
-      self.postMessage({ id: m.id, report: r }, [r.bytes.buffer]);
+      self.postMessage({ id: m.id, report: r, docs: m.report.docs }, [r.bytes.buffer, ...m.report.docs.map((/** @type {Uint8Array} */ b) => b.buffer)]);
     } else if (m.zip) {
       const r = sp.barcodeZip(m.zip.codes, {});
       self.postMessage({ id: m.id, zip: r }, [r.zip.buffer]);
     }
   } catch (err) {
-    self.postMessage({ id: m.id, error: String(/** @type {Error} */ (err)?.message ?? err), loadError: !!m.init });
+    const docs = m.report?.docs; // lent documents go back even so
+    self.postMessage({ id: m.id, error: String(/** @type {Error} */ (err)?.message ?? err), loadError: !!m.init, docs },
+      docs ? docs.map((/** @type {Uint8Array} */ b) => b.buffer) : []);
   }
 };
 
+/** Resolves the wait of a cut piece (the main thread says when to read on). @type {(() => void) | null} */
+let go = null;
+
 /**
- * Checks one file: a whole file at once, or a large NDJSON file in pieces
- * (each with its first line and UTF-16 offset, so that Go places its issues
- * in the file). The byte order mark is kept: Go reports it, as the command
- * line does.
+ * Checks one file: a whole file at once; a large NDJSON file is cut into
+ * pieces at line breaks (each with its first line and UTF-16 offset, so
+ * that Go places its issues in the file) that go back to the main thread,
+ * which hands them to whichever worker is free: one file keeps the whole
+ * pool busy. The reader waits for the main thread's go after each piece,
+ * so that no more than a few pieces wait in memory. The byte order mark is
+ * kept: Go reports it, as the command line does.
  * @param {number} id
  * @param {{ file: File, name: string, index: number }} f
  */
@@ -60,12 +76,15 @@ async function checkFile(id, f) {
   let line = 1;
   let offset = 0;
   let part = 0;
-  const piece = (/** @type {string} */ text, /** @type {boolean} */ last) => {
-    const docs = sp.checkBatch(text, { ...opts, name: f.name, line, offset }).docs;
+  const piece = async (/** @type {string} */ text, /** @type {boolean} */ last) => {
+    // Bytes read so far, for the progress bar: characters are close enough.
+    const read = last ? f.file.size : Math.min(f.file.size, offset + text.length);
+    const wait = new Promise((resolve) => { go = () => resolve(undefined); });
+    self.postMessage({ cut: { id, f: { name: f.name, index: f.index }, part: part++, text, line, offset, read, last } });
     for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) line++;
     offset += text.length;
-    // Bytes read so far, for the progress bar: characters are close enough.
-    post(id, f, part++, docs, last ? f.file.size : Math.min(f.file.size, offset), last);
+    await wait;
+    go = null;
   };
   for (;;) {
     const { value, done } = await reader.read();
@@ -74,12 +93,12 @@ async function checkFile(id, f) {
     if (buf.length >= PIECE) {
       const cut = buf.lastIndexOf("\n") + 1;
       if (cut > 0) {
-        piece(buf.slice(0, cut), false);
+        await piece(buf.slice(0, cut), false);
         buf = buf.slice(cut);
       }
     }
   }
-  piece(buf, true);
+  await piece(buf, true);
 }
 
 /**
