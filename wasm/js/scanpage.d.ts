@@ -168,6 +168,10 @@ export interface Scanpage {
   actionChoices(input: string, opts?: { lang?: Lang }): ActionChoice[];
   /** The document's value as the validator reads it, for a form to show; fatal: read-only. */
   formValue(input: string): { value: unknown; fatal: boolean };
+  /** Where each value stands in the text, by JSON Pointer, in text order (parents first). */
+  valueSpans(input: string): ValueSpan[];
+  /** The issues of a code alone (as barcode reports them), for a live hint: a missing check digit comes as the fix of keystr.missing_check_digit. */
+  checkCode(code: string, opts?: { standard?: "ean13" | "ean8" | "qrcode" | ""; lang?: Lang }): Issue[];
   /** Releases the Go functions and ends the instance. */
   dispose(): void;
 }
@@ -197,6 +201,8 @@ export interface AsyncScanpage {
   formEdit(input: string, op: FormOp & { lang?: Lang }): Promise<{ edit: Edit } | { error: { code: string; message: string } }>;
   actionChoices(input: string, opts?: { lang?: Lang }): Promise<ActionChoice[]>;
   formValue(input: string): Promise<{ value: unknown; fatal: boolean }>;
+  valueSpans(input: string): Promise<ValueSpan[]>;
+  checkCode(code: string, opts?: { standard?: "ean13" | "ean8" | "qrcode" | ""; lang?: Lang }): Promise<Issue[]>;
   dispose(): void;
 }
 
@@ -212,6 +218,19 @@ export interface FormOp {
   value?: unknown;
   index?: number;
   to?: number;
+}
+
+/**
+ * Where the value at path (a JSON Pointer) stands, in UTF-16 code units:
+ * offset and length cover its token (an object or array from bracket to
+ * bracket); key is the offset of its member key's opening quote, -1 for an
+ * array item or the root. Of duplicate keys only the last is listed.
+ */
+export interface ValueSpan {
+  path: string;
+  key: number;
+  offset: number;
+  length: number;
 }
 
 /** A condition on a sibling value: it is (or, with not, is not) one of values. */

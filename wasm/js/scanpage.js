@@ -238,6 +238,8 @@ function facade(raw, hasEnded, memory) {
     formEdit: onText("formEdit"),
     actionChoices: onText("actionChoices"),
     formValue: (input) => result(call("formValue", [str(input, "formValue", "input")])),
+    valueSpans: (input) => result(call("valueSpans", [str(input, "valueSpans", "input")])),
+    checkCode: (code, opts) => result(call("checkCode", [cutCode(str(code, "checkCode", "code")), optsText(opts, "checkCode")])),
     dispose() {
       if (disposed) return;
       disposed = true;
