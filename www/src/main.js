@@ -20,6 +20,7 @@ import { mark } from "./timing.js";
 import { isolateHistory } from "@codemirror/commands";
 import { formPanel } from "./form.js";
 import { formTabs } from "./form-tabs.js";
+import { previewSource } from "./preview-source.js";
 
 /** @typedef {import("scanpage").Scanpage} Scanpage */
 /** @typedef {import("scanpage").Issue} Issue */
@@ -149,6 +150,8 @@ const tabs = formTabs({
   getLang,
   onShow: () => form.shown(),
 });
+// The preview points back to the source (preview-source.js).
+previewSource({ frame: /** @type {HTMLIFrameElement} */ ($("preview")), view, formRoot: $("form"), getSP: () => sp });
 
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let saveTimer;
