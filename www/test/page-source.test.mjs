@@ -177,7 +177,7 @@ test("the outline follows the cursor, a focused form field and a selected issue"
   await page.waitForFunction(() => !/** @type {HTMLIFrameElement} */ (document.getElementById("preview")).contentDocument?.querySelector("[data-outline]"));
 
   // A selected issue: the title's width warning.
-  await page.locator('#issues li[data-code="title.width"] button.jump').click();
+  await page.locator('#issues li[data-code="base.title.width"] button.jump').click();
   await page.waitForFunction(() => /** @type {HTMLIFrameElement} */ (document.getElementById("preview")).contentDocument?.querySelector("[data-outline]")?.getAttribute("data-path") === "/brand_info/base_info/title");
 
   // A focused form field.
