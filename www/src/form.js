@@ -444,7 +444,8 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     // Where the focus goes when its control is gone from the new form (a
     // fix button the edit made needless): the next control that is still there.
     const after = key === undefined ? [] : [...root.querySelectorAll("[data-key]")].map((e) => /** @type {HTMLElement} */ (e).dataset.key);
-    const sel = active instanceof HTMLInputElement ? [active.selectionStart, active.selectionEnd] : null;
+    // A checkbox has no selection (its selectionStart is null).
+    const sel = active instanceof HTMLInputElement && active.selectionStart !== null ? [active.selectionStart, active.selectionEnd] : null;
     seq = 0;
     const top = /** @type {Field} */ (m.byKey.get("|"));
     const body = render(top, value, "", "");
