@@ -3,7 +3,8 @@
 // JSON Pointer) and focuses its form field; the cursor, a form field's
 // focus and a selected issue outline their element in the preview; XSS
 // payloads typed into every form field run nothing in the frame; the code
-// field's live check-digit hint and its "complete" button.
+// field's live check-digit hint and its "complete" button; at 390 px a click
+// in the preview (below the form there) focuses the field above it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { serverAndBrowser, screenshotPath } from "../../testkit/browser.mjs";
@@ -302,6 +303,25 @@ test("keystr: a live check-digit hint, and a button that completes 12 or 7 digit
   await page.waitForFunction(() => (document.querySelector("#form .code-hint")?.textContent ?? "").length > 0);
   assert.equal(await complete.count(), 0);
   await page.screenshot({ path: screenshotPath("source-keystr-1366") });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("at 390 px: a click on the preview's title focuses the title's form field above it", async () => {
+  const { page } = await visit(env.browser, env.server.url, { viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+  await pasteAll(page, full);
+  await page.locator("#verdict[data-valid='true']").waitFor({ timeout: 15_000 });
+  await page.locator("#tab-form").click();
+  await page.locator('#form [data-key="/brand_info/base_info/title"]').waitFor();
+  await page.locator("#preview").scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => !/** @type {HTMLIFrameElement} */ (document.getElementById("preview")).inert);
+  assert.equal(await clickInFrame(page, ".hd-title"), "/brand_info/base_info/title");
+  await page.waitForFunction(() => /** @type {HTMLElement} */ (document.activeElement)?.dataset.key === "/brand_info/base_info/title");
+  // The field is scrolled into the page's view.
+  const r = await page.locator('#form [data-key="/brand_info/base_info/title"]').evaluate((e) => { const b = e.getBoundingClientRect(); return [b.top, b.bottom, innerHeight]; });
+  assert.ok(r[0] >= 0 && r[1] <= r[2], `the field is at ${r}`);
+  assert.equal(await outlined(page), "/brand_info/base_info/title");
+  await page.screenshot({ path: screenshotPath("source-click-390") });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
