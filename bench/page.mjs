@@ -57,9 +57,76 @@ const browser = await launch({ extraArgs: ["--host-resolver-rules=MAP * ~NOTFOUN
 const server = await startServer();
 const open = (opts) => openApp(browser, server.url, opts, { route: false });
 const out = {};
+// BENCH_ONLY=form runs the form step alone.
+const only = process.env.BENCH_ONLY || "";
 try {
-  // --- Keystroke → diagnostics and preview -------------------------------------------
+  // --- Form edit → text, diagnostics and preview; text edit → form ------------------
   {
+    const page = await open({ viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
+    await page.goto(server.url);
+    await ready(page);
+    await pasteAll(page, sample("00-doc-sample-verbatim.json.txt"));
+    await page.locator('#issues li[data-code="syntax.trailing_comma"]').first().waitFor();
+    await page.locator("#tab-form").click();
+    await page.locator('#form [data-key="/brand_info/base_info/title"]').waitFor();
+    await page.waitForTimeout(300);
+    const r = await page.evaluate(async (n) => {
+      const marks = { diag: [], prev: [] };
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (e.name === "sp:diagnostics") marks.diag.push(e.startTime);
+          else if (e.name === "sp:preview") marks.prev.push(e.startTime);
+        }
+      }).observe({ type: "mark" });
+      const form = /** @type {HTMLElement} */ (document.getElementById("form"));
+      let drawn = 0;
+      new MutationObserver(() => { drawn = performance.now(); }).observe(form, { childList: true });
+      const frame = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
+      // A check the page defers (a slow machine: lastCost over 30 ms) lands later: wait for it.
+      const until = async (cond, what) => {
+        const end = performance.now() + 5000;
+        while (!cond()) {
+          if (performance.now() > end) throw new Error(what);
+          await frame();
+        }
+      };
+      const after = (xs, t) => xs.find((x) => x >= t);
+      const view = /** @type {any} */ (document.querySelector(".cm-content")).cmTile.root.view;
+      const formEdit = { text: [], diag: [], prev: [], form: [] };
+      const textEdit = { form: [] };
+      for (let i = 0; i < n; i++) {
+        // A form edit: the title field committed (its change event), as Tab does.
+        const inp = /** @type {HTMLInputElement} */ (form.querySelector('[data-key="/brand_info/base_info/title"]'));
+        inp.value = `扫一扫动态主页demo${i % 2 ? "" : "x"}`;
+        const before = view.state.doc;
+        const t0 = performance.now();
+        inp.dispatchEvent(new Event("change", { bubbles: true }));
+        const t1 = performance.now(); // the edit applied, checked, and (when cheap) the preview set
+        if (view.state.doc === before) throw new Error("the form edit changed nothing");
+        await until(() => drawn >= t0 && after(marks.diag, t0) !== undefined && after(marks.prev, t0) !== undefined, "the form edit did not redraw the form");
+        formEdit.text.push(t1 - t0);
+        formEdit.diag.push(after(marks.diag, t0) - t0);
+        formEdit.prev.push(after(marks.prev, t0) - t0);
+        formEdit.form.push(drawn - t0);
+        // A text edit while the form shows: one character, as a keystroke
+        // makes it (the editor's own transaction), then the form redrawn.
+        const at = view.state.doc.toString().indexOf("demo") + 4;
+        const t2 = performance.now();
+        view.dispatch({ changes: i % 2 ? { from: at, to: at + 1 } : { from: at, insert: "y" }, userEvent: i % 2 ? "delete.backward" : "input.type" });
+        await Promise.resolve();
+        await until(() => drawn >= t2, "the text edit did not redraw the form");
+        textEdit.form.push(drawn - t2);
+        await frame();
+      }
+      return { formEdit, textEdit };
+    }, KEYS / 2);
+    for (const [k, xs] of Object.entries(r.formEdit)) out[`form_edit_${k}`] = { median: r2(median(xs)), p99: r2(pct(xs, 0.99)), n: xs.length };
+    out.text_edit_form = { median: r2(median(r.textEdit.form)), p99: r2(pct(r.textEdit.form, 0.99)), n: r.textEdit.form.length };
+    if (page.errors.length) throw new Error(page.errors.join("\n"));
+    await page.context().close();
+  }
+  // --- Keystroke → diagnostics and preview -------------------------------------------
+  if (!only) {
     const page = await open({ viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
     await page.goto(server.url);
     await ready(page);
@@ -105,7 +172,7 @@ try {
   }
 
   // --- Paste 500 KB ---------------------------------------------------------------------
-  {
+  if (!only) {
     const frame = [], longest = [], checked = [];
     for (let r = 0; r < Math.min(RUNS, 3); r++) {
       const page = await open({ viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
@@ -148,7 +215,7 @@ try {
   const firstMarks = (page) => page.evaluate(() => ({
     diag: performance.getEntriesByName("sp:first-diagnostics")[0]?.startTime,
   }));
-  {
+  if (!only) {
     const cold = [];
     for (let r = 0; r < RUNS; r++) {
       const page = await open({ locale: "zh-CN", serviceWorkers: "allow" });
@@ -159,7 +226,7 @@ try {
     }
     out.cold_first_diagnostics = { median: r2(median(cold)), min: r2(Math.min(...cold)), max: r2(Math.max(...cold)), n: cold.length };
   }
-  {
+  if (!only) {
     const page = await open({ locale: "zh-CN", serviceWorkers: "allow" });
     await page.goto(server.url);
     await ready(page);
@@ -214,12 +281,16 @@ const version = (await import("node:child_process")).execFileSync(chromiumPath()
 console.log(`\nThe page in ${version} (${KEYS} keystrokes, ${RUNS} loads each)\n`);
 console.log("| figure | median ms | p99 / range ms | target |");
 console.log("|---|---|---|---|");
-console.log(`| keystroke → diagnostics shown | ${out.keystroke_diag.median} | p99 ${out.keystroke_diag.p99} | ≤ 16 / ≤ 50 |`);
-console.log(`| keystroke → preview and barcode updated (srcdoc set) | ${out.keystroke_prev.median} | p99 ${out.keystroke_prev.p99} | ≤ 16 / ≤ 50 |`);
-console.log(`| keystroke → preview loaded in the frame (${out.keystroke_loaded.n} of ${KEYS} changed it) | ${out.keystroke_loaded.median} | p99 ${out.keystroke_loaded.p99} | |`);
-console.log(`| paste 500 KB random → first frame / longest task (median of ${out.paste_500k.n}) | ${out.paste_500k.first_frame} | longest task ${out.paste_500k.longest_task}; checked in ${out.paste_500k.checked} | ≤ 100 / ≤ 50 |`);
-console.log(`| cold load → first diagnostics (empty cache) | ${out.cold_first_diagnostics.median} | ${out.cold_first_diagnostics.min}–${out.cold_first_diagnostics.max} | ≤ 400 |`);
-console.log(`| repeat visit → first diagnostics (service worker) | ${out.repeat_first_diagnostics.median} | ${out.repeat_first_diagnostics.min}–${out.repeat_first_diagnostics.max} | ≤ 200 |`);
+console.log(`| form edit → text changed, diagnostics shown | ${out.form_edit_text.median} | p99 ${out.form_edit_text.p99} | ≤ 16 |`);
+console.log(`| form edit → preview and barcode updated | ${out.form_edit_prev.median} | p99 ${out.form_edit_prev.p99} | ≤ 16 |`);
+console.log(`| form edit → form redrawn (after the change event) | ${out.form_edit_form.median} | p99 ${out.form_edit_form.p99} | |`);
+console.log(`| text edit → form updated (form shown) | ${out.text_edit_form.median} | p99 ${out.text_edit_form.p99} | ≤ 16 |`);
+if (!only) console.log(`| keystroke → diagnostics shown | ${out.keystroke_diag.median} | p99 ${out.keystroke_diag.p99} | ≤ 16 / ≤ 50 |`);
+if (!only) console.log(`| keystroke → preview and barcode updated (srcdoc set) | ${out.keystroke_prev.median} | p99 ${out.keystroke_prev.p99} | ≤ 16 / ≤ 50 |`);
+if (!only) console.log(`| keystroke → preview loaded in the frame (${out.keystroke_loaded.n} of ${KEYS} changed it) | ${out.keystroke_loaded.median} | p99 ${out.keystroke_loaded.p99} | |`);
+if (!only) console.log(`| cold load → first diagnostics (empty cache) | ${out.cold_first_diagnostics.median} | ${out.cold_first_diagnostics.min}–${out.cold_first_diagnostics.max} | ≤ 400 |`);
+if (!only) console.log(`| repeat visit → first diagnostics (service worker) | ${out.repeat_first_diagnostics.median} | ${out.repeat_first_diagnostics.min}–${out.repeat_first_diagnostics.max} | ≤ 200 |`);
+if (!only) console.log(`| paste 500 KB random → first frame / longest task (median of ${out.paste_500k.n}) | ${out.paste_500k.first_frame} | longest task ${out.paste_500k.longest_task}; checked in ${out.paste_500k.checked} | ≤ 100 / ≤ 50 |`);
 for (const k of Object.keys(out).filter((k) => k.startsWith("calls_"))) {
   const c = out[k];
   console.log(`| ${k.slice(6)} (${c.bytes} chars): validate / preview, main thread | ${c.validate_ms} / ${c.preview_ms} | worker round trip ${c.worker_validate_roundtrip_ms} | |`);

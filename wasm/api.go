@@ -79,6 +79,8 @@ func newAPI(done chan struct{}) (safejs.Value, []safejs.Func, error) {
 		}},
 		{"actionChoices", actionChoices, func(is schema.Issue) any { return []any{} }},
 		{"formValue", formValue, func(is schema.Issue) any { return schema.FormState{Fatal: true} }},
+		{"valueSpans", valueSpans, func(is schema.Issue) any { return []any{} }},
+		{"checkCode", checkCode, func(is schema.Issue) any { return []schema.Issue{is} }},
 		// The catalogue (wasm/catalogue.go).
 		{"checkBatch", checkBatch, func(is schema.Issue) any { return map[string]any{"docs": []any{}, "internal": is} }},
 		{"catalogueIssues", catalogueIssues, func(is schema.Issue) any { return map[string]any{"docs": []any{}, "internal": is} }},
@@ -191,6 +193,13 @@ type formOp struct {
 	Lang string `json:"lang"`
 }
 
+// codeOptions are checkCode's: the keystandard ("" infers EAN-13 or
+// EAN-8 from the length) and the language.
+type codeOptions struct {
+	Standard string `json:"standard"`
+	Lang     string `json:"lang"`
+}
+
 type langOnly struct {
 	Lang string `json:"lang"`
 }
@@ -217,6 +226,25 @@ var (
 	})
 	formValue = takes("input", func(text string, _ langOnly, _ []schema.Issue) (any, error) {
 		return marshal(schema.ReadForm(text)), nil
+	})
+	// valueSpans answers where each value stands (schema.Document.Spans):
+	// the page puts the cursor on a value clicked in the preview, and
+	// outlines the preview element of the value under the cursor.
+	valueSpans = takes("input", func(text string, _ langOnly, _ []schema.Issue) (any, error) {
+		return marshal(schema.Parse(text).Spans()), nil
+	})
+	// checkCode answers the issues of a code alone, for the form's live
+	// hint while the code is typed: the check digit of 12 or 7 digits comes
+	// as the fix of keystr.missing_check_digit.
+	checkCode = takes("code", func(code string, o codeOptions, _ []schema.Issue) (any, error) {
+		if is := codeTooLong(code, schema.ParseLang(o.Lang)); is != nil {
+			return marshal([]schema.Issue{*is}), nil
+		}
+		issues := schema.CheckCodeIssues(code, o.Standard, schema.ParseLang(o.Lang))
+		if issues == nil {
+			issues = []schema.Issue{}
+		}
+		return marshal(issues), nil
 	})
 	actionChoices = takes("input", func(text string, o langOnly, _ []schema.Issue) (any, error) {
 		return marshal(schema.ActionChoices(schema.Parse(text), schema.ParseLang(o.Lang))), nil

@@ -176,6 +176,10 @@ export interface Scanpage {
   catalogueReport(docs: CheckedDoc[] | string, opts?: CatalogueOptions & { format?: "json" | "sarif" | "csv" }): CatalogueReport;
   /** A zip of EAN symbols as SVG, CODE.svg each (codes that cannot be drawn are listed in skipped.txt). */
   barcodeZip(codes: string[] | string, opts?: BarcodeOptions): { files: number; skipped: number; zip: Uint8Array };
+  /** Where each value stands in the text, by JSON Pointer, in text order (parents first). */
+  valueSpans(input: string): ValueSpan[];
+  /** The issues of a code alone (as barcode reports them), for a live hint: a missing check digit comes as the fix of keystr.missing_check_digit. */
+  checkCode(code: string, opts?: { standard?: "ean13" | "ean8" | "qrcode" | ""; lang?: Lang }): Issue[];
   /** Releases the Go functions and ends the instance. */
   dispose(): void;
 }
@@ -209,6 +213,8 @@ export interface AsyncScanpage {
   catalogueIssues(facts: DocFacts[] | string, opts?: CatalogueOptions): Promise<CatalogueResult>;
   catalogueReport(docs: CheckedDoc[] | string, opts?: CatalogueOptions & { format?: "json" | "sarif" | "csv" }): Promise<CatalogueReport>;
   barcodeZip(codes: string[] | string, opts?: BarcodeOptions): Promise<{ files: number; skipped: number; zip: Uint8Array }>;
+  valueSpans(input: string): Promise<ValueSpan[]>;
+  checkCode(code: string, opts?: { standard?: "ean13" | "ean8" | "qrcode" | ""; lang?: Lang }): Promise<Issue[]>;
   dispose(): void;
 }
 
@@ -224,6 +230,19 @@ export interface FormOp {
   value?: unknown;
   index?: number;
   to?: number;
+}
+
+/**
+ * Where the value at path (a JSON Pointer) stands, in UTF-16 code units:
+ * offset and length cover its token (an object or array from bracket to
+ * bracket); key is the offset of its member key's opening quote, -1 for an
+ * array item or the root. Of duplicate keys only the last is listed.
+ */
+export interface ValueSpan {
+  path: string;
+  key: number;
+  offset: number;
+  length: number;
 }
 
 /** A condition on a sibling value: it is (or, with not, is not) one of values. */

@@ -245,6 +245,8 @@ function facade(raw, hasEnded, memory) {
     catalogueIssues: (facts, opts) => result(call("catalogueIssues", [jsonList(facts, "catalogueIssues", "facts"), optsText(opts, "catalogueIssues")])),
     catalogueReport: (docs, opts) => withBytes(call("catalogueReport", [ndjson(docs, "catalogueReport"), optsText(opts, "catalogueReport")]), "bytes"),
     barcodeZip: (codes, opts) => withBytes(call("barcodeZip", [jsonList(codes, "barcodeZip", "codes"), optsText(opts, "barcodeZip")]), "zip"),
+    valueSpans: (input) => result(call("valueSpans", [str(input, "valueSpans", "input")])),
+    checkCode: (code, opts) => result(call("checkCode", [cutCode(str(code, "checkCode", "code")), optsText(opts, "checkCode")])),
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -15,13 +15,13 @@ const words = {
     add: "添加", remove: "删除", up: "上移", down: "下移", none: "（未填）", fix: "修复",
     addAction: "添加服务栏", refused: "不能添加", issues: "{n} 个问题，见问题列表", noIssues: "没有问题",
     fatal: "第 {line} 行有无法跳过的语法错误：表单只显示已读到的内容，暂不能修改。请先在 JSON 中修正这一行。",
-    item: "第 {n} 项", required: "必填", imageFail: "图片未能加载；",
+    item: "第 {n} 项", required: "必填", imageFail: "图片未能加载；", complete: "补全校验位",
   },
   en: {
     add: "Add", remove: "Remove", up: "Move up", down: "Move down", none: "(not set)", fix: "Fix",
     addAction: "Add action", refused: "Cannot add", issues: "{n} issues, see the issues list", noIssues: "No issues",
     fatal: "Line {line} has a syntax error that cannot be stepped over: the form shows what was read, read-only. Fix that line in the JSON first.",
-    item: "item {n}", required: "required", imageFail: "The image did not load; ",
+    item: "item {n}", required: "required", imageFail: "The image did not load; ", complete: "Complete the check digit",
   },
 };
 
@@ -149,12 +149,13 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
    * @param {unknown} v
    * @param {string} p
    * @param {string} scope the action type the field is in ("" outside actions)
+   * @param {any} [parent] the value of the object that holds it
    * @returns {HTMLElement}
    */
-  function render(f, v, p, scope) {
+  function render(f, v, p, scope, parent = {}) {
     if (f.type === "object") return renderObject(f, v, p, scope);
     if (f.type === "array") return renderArray(f, v, p, scope);
-    return renderScalar(f, v, p);
+    return renderScalar(f, v, p, parent);
   }
 
   function legend(/** @type {Field} */ f, /** @type {string} */ extra = "") {
@@ -177,7 +178,7 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     if (list) fs.append(list);
     for (const k of children(f.path, scope)) {
       const key = k.path.slice(k.path.lastIndexOf("/") + 1);
-      fs.append(render(k, obj[key.replace(/~1/g, "/").replace(/~0/g, "~")], p + "/" + key, scope));
+      fs.append(render(k, obj[key.replace(/~1/g, "/").replace(/~0/g, "~")], p + "/" + key, scope, obj));
     }
     return fs;
   }
@@ -222,6 +223,44 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
       fs.append(add);
     }
     return fs;
+  }
+
+  /**
+   * The live hint of a code field: what Go finds in the code being typed
+   * (sp.checkCode), and for 12 or 7 digits the check digit Go computes,
+   * with a button that completes the code with it.
+   * @param {HTMLInputElement} inp
+   * @param {string} p
+   * @param {unknown} standard the sibling keystandard
+   */
+  function codeHint(inp, p, standard) {
+    const h = el("div", "code-hint", "", { id: inp.id + "-c", "aria-live": "polite" });
+    const show = () => {
+      const sp = getSP();
+      const code = inp.value;
+      if (!sp || code === "") return h.replaceChildren();
+      const std = typeof standard === "string" && ["ean13", "ean8", "qrcode"].includes(standard) ? standard : "";
+      const found = sp.checkCode(code, { standard: /** @type {any} */ (std), lang: getLang() });
+      const missing = found.find((is) => is.code === "keystr.missing_check_digit" && is.fix && "text" in is.fix);
+      if (missing) {
+        const full = /** @type {{ text: string }} */ (missing.fix).text;
+        const b = button(w("complete"), () => {
+          inp.value = full; // what the form redraws with: never the digits without it
+          change({ op: "set", path: p, value: full });
+        });
+        b.dataset.key = p + "|complete";
+        // A click keeps the focus in the field: its change event would
+        // commit the code without the digit first, and redraw the form
+        // under the click.
+        b.addEventListener("mousedown", (e) => e.preventDefault());
+        return h.replaceChildren(el("span", "", missing.message), " ", b);
+      }
+      if (code !== inp.dataset.orig && found.length) return h.replaceChildren(el("span", "sev-" + found[0].severity, found[0].message));
+      h.replaceChildren();
+    };
+    show();
+    inp.addEventListener("input", show);
+    return h;
   }
 
   /** An action's card title: its type's label and position. */
@@ -272,7 +311,7 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
   }
 
   let seq = 0;
-  function renderScalar(/** @type {Field} */ f, /** @type {unknown} */ v, /** @type {string} */ p) {
+  function renderScalar(/** @type {Field} */ f, /** @type {unknown} */ v, /** @type {string} */ p, /** @type {any} */ parent) {
     const row = el("div", "form-field");
     row.dataset.path = p;
     const id = "ff-" + ++seq;
@@ -283,7 +322,18 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     const text = v === undefined || v === null ? "" : String(v);
     /** @type {HTMLInputElement | HTMLSelectElement} */
     let input;
-    if (f.enum?.length) {
+    if (yesNo(f)) {
+      // A yes/no the schema spells as an enum ("true"/"false"): a real checkbox.
+      const box = /** @type {HTMLInputElement} */ (el("input", "", "", { id, type: "checkbox" }));
+      const yes = f.enum?.find((c) => String(c.value) === "true");
+      const no = f.enum?.find((c) => String(c.value) === "false");
+      box.checked = present && text === "true";
+      // Another value (a slip the rules report): neither yes nor no.
+      box.indeterminate = present && text !== "true" && text !== "false";
+      box.addEventListener("change", () => change({ op: "set", path: p, value: (box.checked ? yes : no)?.value }));
+      input = box;
+      row.classList.add("form-check");
+    } else if (f.enum?.length) {
       const sel = /** @type {HTMLSelectElement} */ (el("select", "", "", { id }));
       sel.append(el("option", "", w("none"), { value: "" }));
       let found = false;
@@ -327,6 +377,11 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
       input.addEventListener("input", show);
       row.append(c);
       described.push(c.id);
+    }
+    if (f.format === "code" && input instanceof HTMLInputElement) {
+      const h = codeHint(input, p, parent?.keystandard);
+      row.append(h);
+      described.push(h.id);
     }
     if (f.help || f.image) {
       // The schema's help usually states the advised size already.
@@ -389,7 +444,8 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     // Where the focus goes when its control is gone from the new form (a
     // fix button the edit made needless): the next control that is still there.
     const after = key === undefined ? [] : [...root.querySelectorAll("[data-key]")].map((e) => /** @type {HTMLElement} */ (e).dataset.key);
-    const sel = active instanceof HTMLInputElement ? [active.selectionStart, active.selectionEnd] : null;
+    // A checkbox has no selection (its selectionStart is null).
+    const sel = active instanceof HTMLInputElement && active.selectionStart !== null ? [active.selectionStart, active.selectionEnd] : null;
     seq = 0;
     const top = /** @type {Field} */ (m.byKey.get("|"));
     const body = render(top, value, "", "");
@@ -434,6 +490,12 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
       update(null);
     },
   };
+}
+
+/** A field whose only values are yes and no ("true"/"false", as strings or booleans). */
+function yesNo(/** @type {Field} */ f) {
+  const vals = new Set(f.enum?.map((c) => String(c.value)));
+  return vals.size === 2 && vals.has("true") && vals.has("false");
 }
 
 /**

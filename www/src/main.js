@@ -25,6 +25,7 @@ import { isolateHistory } from "@codemirror/commands";
 import { formPanel } from "./form.js";
 import { formTabs } from "./form-tabs.js";
 import { mountCatalogue } from "./catalogue.js";
+import { previewSource } from "./preview-source.js";
 
 /** @typedef {import("scanpage").Scanpage} Scanpage */
 /** @typedef {import("scanpage").Issue} Issue */
@@ -176,6 +177,8 @@ const tabs = formTabs({
   getLang,
   onShow: () => form.shown(),
 });
+// The preview points back to the source (preview-source.js).
+previewSource({ frame: /** @type {HTMLIFrameElement} */ ($("preview")), view, formRoot: $("form"), getSP: () => sp });
 
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let saveTimer;

@@ -15,8 +15,8 @@ import { mark } from "./timing.js";
 /**
  * Makes a preview's links inert: no href (it moves to data-href), so
  * nothing opens them, whatever the modifier, and they are no tab stops.
- * (Listeners could not cancel clicks instead: Chromium runs no listener,
- * not even the page's, in a frame without allow-scripts.) Returns false
+ * (Not a listener that cancels the click: without an href there is nothing
+ * to cancel, whatever the modifier or the gesture.) Returns false
  * when the frame's document cannot be read (then the frame stays inert).
  * @param {Document | null} doc
  */

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serverAndBrowser, screenshotPath } from "../../testkit/browser.mjs";
-import { openApp, sample } from "./page-helpers.mjs";
+import { openApp, sample, savedDoc } from "./page-helpers.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const env = serverAndBrowser();
@@ -70,7 +70,7 @@ async function visit(browser, url, opts) {
 test("1,000 dropped files: table, filter, sort, open a row and come back, CSV and barcode exports", { timeout: 240_000 }, async () => {
   const { page } = await visit(env.browser, env.server.url + "?workers=2", { viewport: { width: 1366, height: 900 }, locale: "en-US", acceptDownloads: true });
   // The user's own document: what the page saved, else the first visit's sample.
-  const own = (await page.evaluate(() => localStorage.getItem("scanpage:doc"))) ?? sample("04-reconstructed-full-features.json");
+  const own = (await savedDoc(page)) ?? sample("04-reconstructed-full-features.json");
 
   await page.locator("#view-catalogue").click();
   await drop(page);
@@ -146,10 +146,10 @@ test("1,000 dropped files: table, filter, sort, open a row and come back, CSV an
   assert.equal(ownErrors + across, Number(rowErrors));
   assert.ok(await page.locator("#preview").getAttribute("srcdoc"));
   // The user's document was saved before and is never overwritten.
-  assert.equal(await page.evaluate(() => localStorage.getItem("scanpage:doc")), own);
+  assert.equal(await savedDoc(page), own);
   await page.locator(".cm-content").click();
   await page.keyboard.type(" ");
-  assert.equal(await page.evaluate(() => localStorage.getItem("scanpage:doc")), own);
+  assert.equal(await savedDoc(page), own);
   await page.screenshot({ path: screenshotPath("catalogue-open-1366") });
 
   // Back to the list: the same filter, sort and scroll; the focus on the row.
@@ -167,7 +167,7 @@ test("1,000 dropped files: table, filter, sort, open a row and come back, CSV an
   const ownKey = /"keystr":\s*"([^"]*)"/.exec(own)?.[1];
   assert.ok(ownKey);
   await page.waitForFunction((k) => document.querySelector(".cm-content")?.textContent?.includes(`"keystr": "${k}"`), ownKey);
-  assert.equal(await page.evaluate(() => localStorage.getItem("scanpage:doc")), own);
+  assert.equal(await savedDoc(page), own);
   assert.equal(await page.locator(".cat-bar").isHidden(), true);
 
   // CSV: what scanpage check -format csv writes on the same files.

@@ -65,9 +65,21 @@ test("keyboard alone builds a valid document from the empty template", async () 
   await fill(page, `${L}/2/appid`, "wx0123456789abcdef");
   await press(page, "/brand_info/module_info/module_list|add");
   const ns = control(page, "/brand_info/module_info/module_list/0/native_show");
+  // native_show is a real yes/no: a checkbox, toggled with Space.
+  assert.equal(await ns.getAttribute("type"), "checkbox");
   await ns.focus();
-  await page.keyboard.type("WeChat");
-  await waitSaved(page, (t) => (t ?? "").includes('"native_show": "true"'));
+  const states = [];
+  for (let i = 0; i < 2; i++) {
+    const was = await control(page, "/brand_info/module_info/module_list/0/native_show").isChecked();
+    await page.keyboard.press("Space");
+    const want = `"native_show": "${!was}"`;
+    await waitSaved(page, (t, w) => (t ?? "").includes(w), want);
+    states.push(!was);
+  }
+  if (!states[1]) {
+    await page.keyboard.press("Space");
+    await waitSaved(page, (t) => (t ?? "").includes('"native_show": "true"'));
+  }
 
   assert.equal(await text(page), `{
   "keystandard": "ean13",

@@ -122,7 +122,9 @@ export async function openApp(browser, url, opts = {}, { route = true } = {}) {
  */
 export async function visit(browser, url, opts) {
   const page = await openApp(browser, url, opts);
-  const res = await page.goto(url);
+  // A first load compiles the wasm: on a loaded machine that takes more
+  // than the 10 s every other wait gets.
+  const res = await page.goto(url, { timeout: 60_000 });
   await ready(page);
   return { page, res };
 }

@@ -69,3 +69,27 @@ test("formValue reads the text as the validator does", () => {
   assert.deepEqual(sp.formValue("{'a': 1, 'a': 2,}"), { value: { a: 2 }, fatal: false });
   assert.deepEqual(sp.formValue('{"a": 1, "b": ?'), { value: { a: 1 }, fatal: true });
 });
+
+test("valueSpans places each value in UTF-16 units, the last of duplicate keys", () => {
+  const text = '{"t": "😀茶", "a": 1, "a": [2]}';
+  const spans = sp.valueSpans(text);
+  assert.deepEqual(spans.map((s) => s.path), ["", "/t", "/a", "/a/0"]);
+  const at = (p) => spans.find((s) => s.path === p);
+  assert.equal(text.slice(at("/t").offset, at("/t").offset + at("/t").length), '"😀茶"');
+  assert.equal(text.slice(at("/a").key, at("/a").key + 3), '"a"');
+  assert.equal(text.slice(at("/a").offset, at("/a").offset + at("/a").length), "[2]");
+  assert.equal(at("/a/0").key, -1);
+  assert.deepEqual(sp.valueSpans("?"), []);
+  assert.throws(() => sp.valueSpans(1), TypeError);
+});
+
+test("checkCode gives the missing check digit of 12 or 7 digits as a fix", () => {
+  const [is] = sp.checkCode("690193962160", { standard: "ean13", lang: "en" });
+  assert.equal(is.code, "keystr.missing_check_digit");
+  assert.equal(is.fix.text, "6901939621608");
+  assert.match(is.message, /which is 8/);
+  assert.equal(sp.checkCode("6901234", { standard: "ean8" })[0].fix.text, "69012341");
+  assert.deepEqual(sp.checkCode("6901939621608", { standard: "ean13" }), []);
+  assert.deepEqual(sp.checkCode("abc_1", { standard: "qrcode" }), []);
+  assert.equal(sp.checkCode("1".repeat(100))[0].code, "barcode.too_long");
+});
