@@ -17,27 +17,17 @@
 //   CATALOGUE_PAGE_N=10000 CATALOGUE_PAGE_RUNS=1 node bench/catalogue-page.mjs
 //
 // Prints a table on stderr and one JSON line on stdout (run.mjs reads it).
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { startServer, launch } from "../testkit/browser.mjs";
 import { root } from "./inputs.mjs";
 import { median } from "./stats.mjs";
+import { generateCatalogue } from "./catgen.mjs";
 
 const n = Number(process.env.CATALOGUE_PAGE_N) || 10000;
 const runs = Number(process.env.CATALOGUE_PAGE_RUNS) || 1;
 const workers = Number(process.env.CATALOGUE_PAGE_WORKERS) || 2;
 const log = (s) => process.stderr.write(`${s}\n`);
-
-function generate() {
-  const dir = join(root, "build", "bench", `catalogue-${n}`);
-  if (!existsSync(join(dir, "expect.json"))) {
-    log(`   generating ${n} documents in ${dir}`);
-    const r = spawnSync("go", ["run", "./bench/catgen/cmd/catgen", "-n", String(n), "-seed", "1", "-out", dir], { cwd: root, stdio: "inherit" });
-    if (r.status !== 0) throw new Error("catgen failed");
-  }
-  return dir;
-}
 
 /** The processes under pid (its descendants), from /proc. */
 function tree(pid) {
@@ -109,7 +99,7 @@ async function once(browser, server, pick) {
 
 /** Runs the benchmark and prints its JSON line. */
 async function main() {
-  const dir = generate();
+  const dir = generateCatalogue(n, log);
   const server = await startServer();
   const browser = await launch();
   const result = { n, workers, runs, cpus: (await import("node:os")).cpus().length };

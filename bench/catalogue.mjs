@@ -19,6 +19,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { root } from "./inputs.mjs";
 import { median } from "./stats.mjs";
+import { generateCatalogue } from "./catgen.mjs";
 
 const argv = process.argv.slice(2);
 const arg = (name, def) => { const i = argv.indexOf(name); return i >= 0 ? Number(argv[i + 1]) : def; };
@@ -27,17 +28,6 @@ const n = arg("--n", Number(process.env.CATALOGUE_N) || (quick ? 300 : 100000));
 const runs = arg("--runs", quick ? 1 : 3);
 const sample = Math.min(n, arg("--sample", quick ? 100 : 3000));
 const log = (s) => process.stderr.write(`${s}\n`);
-
-/** Writes the catalogue unless it is there already. */
-function generate() {
-  const dir = join(root, "build", "bench", `catalogue-${n}`);
-  if (!existsSync(join(dir, "expect.json"))) {
-    log(`   generating ${n} documents in ${dir}`);
-    const r = spawnSync("go", ["run", "./bench/catgen/cmd/catgen", "-n", String(n), "-seed", "1", "-out", dir], { cwd: root, stdio: "inherit" });
-    if (r.status !== 0) throw new Error("catgen failed");
-  }
-  return dir;
-}
 
 /** The files of the folder, in the CLI's (lexical) order. */
 function listFiles(dir) {
@@ -117,7 +107,7 @@ function apiChild(files) {
 
 export async function catalogueBench() {
   if (!existsSync(join(root, "build", "scanpage"))) throw new Error("build/scanpage is missing: run make build");
-  const dir = generate();
+  const dir = generateCatalogue(n, log);
   const expect = JSON.parse(readFileSync(join(dir, "expect.json"), "utf8"));
   const files = listFiles(join(dir, "files"));
   const out = { n, runs, sample, cpus: (await import("node:os")).cpus().length, expect, files: {}, ndjson: {}, ajv: {}, api: {} };
