@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serverAndBrowser, screenshotPath } from "../../testkit/browser.mjs";
-import { openApp, sample, savedDoc } from "./page-helpers.mjs";
+import { openApp, savedDoc, waitSaved } from "./page-helpers.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const env = serverAndBrowser();
@@ -69,8 +69,12 @@ async function visit(browser, url, opts) {
 
 test("1,000 dropped files: table, filter, sort, open a row and come back, CSV and barcode exports", { timeout: 240_000 }, async () => {
   const { page } = await visit(env.browser, env.server.url + "?workers=2", { viewport: { width: 1366, height: 900 }, locale: "en-US", acceptDownloads: true });
-  // The user's own document: what the page saved, else the first visit's sample.
-  const own = (await savedDoc(page)) ?? sample("04-reconstructed-full-features.json");
+  // The user's own document: edited here, so the page saved it as this
+  // tab's document (an untouched first-visit sample is never saved).
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("\n");
+  const own = await waitSaved(page, (t) => t !== null && t.endsWith("\n"));
 
   await page.locator("#view-catalogue").click();
   await drop(page);
