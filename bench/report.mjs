@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { targetRows } from "./targets.mjs";
 import { catalogueSection } from "./catalogue.mjs";
 import { embedSection } from "./embed.mjs";
+import { hostileSection } from "./hostile.mjs";
 import { cataloguePageSection } from "./catalogue-page.mjs";
 import { bytes, delta, met, ms, pct, rate, table, times } from "./format.mjs";
 
@@ -234,6 +235,9 @@ export function renderReport(d, { root }) {
     parts.push(section("First visit: what Chromium downloads", d.chromium.firstVisit ? transferSection(d.chromium.firstVisit) : "not measured"));
   } else parts.push(section("Chromium", `not measured: ${d.chromium?.error ?? "skipped"}`));
 
+  if (d.hostile || d.go) {
+    parts.push(section("Hostile inputs: every shape within budget?", d.hostile?.error ? `not measured: ${d.hostile.error}` : hostileSection(d, { ms, table })));
+  }
   if (d.catalogue) {
     parts.push(section("A catalogue: scanpage check on a whole account", d.catalogue.error ? `not measured: ${d.catalogue.error}` : catalogueSection(d.catalogue)));
   }

@@ -9,6 +9,9 @@
 //   4. Chromium: the same micro-benchmarks on a bench page, what a first
 //      visit downloads, and the page figures (page.mjs) (chromium.mjs);
 //   5. sizes: shipped files, dependency variants, the wasm by package (size.mjs).
+//   5b. hostile inputs: every shape of schema/hostile at 64 KiB and 1 MiB,
+//      validate, preview and repair in wasm under node (hostile.mjs; natively
+//      BenchmarkHostile in step 1).
 //   6. a catalogue: scanpage check on 100,000 generated documents (CATALOGUE_N
 //      to change it), next to Ajv and a loop through the JS API (catalogue.mjs).
 //   7. embedding: the consumer app built by Vite 8, load() and the elements'
@@ -22,7 +25,7 @@
 //                                 test (bench/test/harness.test.mjs): figures are meaningless
 //   --out DIR                     where to write (default: the repository root;
 //                                 with --quick, build/bench-quick)
-//   --only go,profile,node,memory,inittrace,chromium,size,catalogue,embed,cataloguepage   run only these steps
+//   --only go,profile,node,hostile,memory,inittrace,chromium,size,catalogue,embed,cataloguepage   run only these steps
 //
 // It reads the build (make build): build/package for node, build/site for
 // the page; what it generates itself goes to build/bench.
@@ -118,6 +121,13 @@ d.node = await step("node", async () => {
   const r = await child("node.mjs", quick ? ["--quick"] : []);
   for (const [k, v] of Object.entries(r.results)) log(`   ${k.padEnd(32)} p50 ${(v.ms.median * 1000).toFixed(1).padStart(9)} µs  (${v.ms.n} × ${v.k})`);
   return { ...r, plan: quick ? plans.quick : plans.full, code: readInputs().code };
+});
+
+d.hostile = await step("hostile", async () => {
+  const r = await child("hostile.mjs", quick ? ["--quick"] : []);
+  const worst = r.results.reduce((w, x) => Math.max(w, x.validate, x.preview, x.repair), 0);
+  log(`   ${r.results.length} shape × size, slowest call ${worst.toFixed(0)} ms`);
+  return r;
 });
 
 d.memory = await step("memory", async () => {
