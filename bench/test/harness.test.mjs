@@ -26,7 +26,7 @@ test("run.mjs --quick writes a report with every section", { timeout: 320000 }, 
       "## Wasm under node", "## In Chromium", "## First visit: what Chromium downloads", "## Startup, step by step (Chromium)",
       "## Where the native time goes (CPU profiles)", "## Go start-up, package by package (node)", "## Size: where the bytes go",
       "### What each named dependency costs", "### Where scanpage.wasm's bytes go", "## Memory: wasm heap under use (node)",
-      "## A catalogue: scanpage check on a whole account", "## Embedding: a consumer app (Vite 8, Chromium)",
+      "## A catalogue: scanpage check on a whole account", "## Embedding: a consumer app (Vite 8, Chromium)", "## Hostile inputs: every shape within budget?",
       "## A catalogue in the page (Chromium)"]) {
       assert.ok(md.includes(heading), `BENCHMARKS.md lacks ${heading}`);
     }
