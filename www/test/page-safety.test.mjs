@@ -78,10 +78,10 @@ test("the skip link puts the focus in the editor: typing after Enter edits the d
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement?.className), "skip");
   await page.keyboard.press("Enter");
-  assert.equal(await page.evaluate(() => !!document.activeElement?.closest(".cm-editor")), true, "the editor has the focus");
+  assert.equal(await page.evaluate(() => !!document.getElementById("editor").shadowRoot.activeElement?.closest(".cm-editor")), true, "the editor has the focus");
   const before = await page.locator(".cm-content").innerText();
   await page.keyboard.type("XYZ");
-  await page.waitForFunction(() => document.querySelector(".cm-content")?.textContent?.includes("XYZ"));
+  await page.waitForFunction(() => document.getElementById("editor").shadowRoot.querySelector(".cm-content")?.textContent?.includes("XYZ"));
   assert.notEqual(await page.locator(".cm-content").innerText(), before);
   await page.context().close();
 });
