@@ -186,7 +186,7 @@ try {
         const res = { frame: 0, longest: 0, checked: 0 };
         const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) res.longest = Math.max(res.longest, e.duration); });
         obs.observe({ type: "longtask" });
-        const el = document.querySelector(".cm-content");
+        const el = document.getElementById("editor").shadowRoot.querySelector(".cm-content");
         const data = new DataTransfer();
         data.setData("text/plain", text);
         const t0 = performance.now();

@@ -29,12 +29,15 @@ import (
 )
 
 // CSP is the policy of the page. Scripts come only from the page itself, and
-// WebAssembly compiles without 'unsafe-eval'. The preview is an
-// <iframe sandbox srcdoc> that inherits this policy: its inline styles need
-// style-src 'unsafe-inline' (it has no script to abuse them), and its images
-// are the author's own http(s) URLs. Only the page itself may frame the page
-// (frame-ancestors, and X-Frame-Options for older browsers).
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+// WebAssembly compiles without 'unsafe-eval'. Styles come only from the page
+// itself, never inline: CodeMirror's are constructed style sheets (the editor
+// is in a shadow root), and the preview, an <iframe sandbox srcdoc> that
+// inherits this policy, has one constant stylesheet allowed by its hash
+// (preview.StyleHash; main_test.go checks the two agree). Its images are the
+// author's own http(s) URLs. Only the page itself may frame the page
+// (frame-ancestors, and X-Frame-Options for older browsers). index.html
+// repeats the policy, but frame-ancestors, as a meta tag.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'sha256-1a+a2AXFGvxr+bO8aMDWuu0c8WfA82SENgLwIB+TaBg='; " +
 	"img-src 'self' data: blob: http: https:; connect-src 'self'; worker-src 'self'; frame-src 'self'; " +
 	"object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 

@@ -10,10 +10,13 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"scanpage/preview"
 )
 
 func TestHandler(t *testing.T) {
@@ -289,5 +292,28 @@ func TestServesOnlyTheSite(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestCSPStrict checks the page's policy: no inline styles or scripts, the
+// preview's stylesheet allowed by its current hash, and index.html's meta tag
+// the same policy (but frame-ancestors, which a meta tag cannot set).
+func TestCSPStrict(t *testing.T) {
+	if strings.Contains(CSP, "unsafe-inline") || strings.Contains(CSP, "'unsafe-eval'") {
+		t.Errorf("CSP %q", CSP)
+	}
+	if want := "style-src 'self' " + preview.StyleHash() + ";"; !strings.Contains(CSP, want) {
+		t.Errorf("CSP %q: want %q (the preview's stylesheet changed: update its hash)", CSP, want)
+	}
+	page, err := os.ReadFile("../index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindSubmatch(page)
+	if meta == nil {
+		t.Fatal("index.html has no CSP meta tag")
+	}
+	if want := strings.TrimSuffix(CSP, "; frame-ancestors 'self'"); string(meta[1]) != want {
+		t.Errorf("index.html's CSP\n%s\nwant\n%s", meta[1], want)
 	}
 }

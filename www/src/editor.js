@@ -106,7 +106,20 @@ const theme = EditorView.theme({
 });
 
 /**
- * Creates the editor.
+ * What the page's stylesheet (app.css) gave the editor's insides when they
+ * were in the document; a shadow root does not inherit rules, only
+ * properties. Box sizing, and the buttons of the lint tooltips ("fix").
+ */
+const pageRules = EditorView.theme({
+  "&, & *": { boxSizing: "border-box" },
+  "& button": { font: "inherit", color: "inherit", whiteSpace: "nowrap", minHeight: "32px", border: "1px solid #c4c9d0", cursor: "pointer" },
+});
+
+/**
+ * Creates the editor, in a shadow root of parent: CodeMirror's styles are
+ * then constructed style sheets adopted by that root, which a
+ * Content-Security-Policy without style-src 'unsafe-inline' allows (in the
+ * document itself its style-mod writes a <style> element).
  * @param {{ parent: HTMLElement, doc: string, label: string,
  *           onChange: (view: EditorView) => void,
  *           keys?: import("@codemirror/view").KeyBinding[] }} opts
@@ -144,11 +157,14 @@ export function createEditor({ parent, doc, label, onChange, keys = [] }) {
         ...lintKeymap,
       ]),
       theme,
+      pageRules,
     ],
   });
+  const root = parent.shadowRoot ?? parent.attachShadow({ mode: "open" });
   const view = new EditorView({
     state,
-    parent,
+    root,
+    parent: root,
     // Our checks run right after the editor has taken a change, in the
     // same task: diagnostics are there before the next frame is painted.
     dispatchTransactions(trs, v) {

@@ -67,7 +67,7 @@ export function issueRows(page) {
  */
 export async function linesOf(page, what) {
   const find = (els) => {
-    const gutter = [...document.querySelectorAll(".cm-lineNumbers .cm-gutterElement")]
+    const gutter = [...document.getElementById("editor").shadowRoot.querySelectorAll(".cm-lineNumbers .cm-gutterElement")]
       .map((el) => ({ n: Number(el.textContent), r: el.getBoundingClientRect() }))
       .filter((g) => g.n > 0 && g.r.height > 0);
     return els.map((el) => {
@@ -77,7 +77,7 @@ export async function linesOf(page, what) {
     });
   };
   if (typeof what !== "string") return what.evaluateAll(find);
-  return page.evaluate(`(${find})([...document.querySelectorAll(${JSON.stringify(what)})])`);
+  return page.evaluate(`(${find})([...document.getElementById("editor").shadowRoot.querySelectorAll(${JSON.stringify(what)})])`);
 }
 
 /** Places the cursor at the end of a short editor line (1-based), with a click and End. */

@@ -14,7 +14,7 @@ import { visit as visitApp, openApp, ready, pasteAll, pasteHere, savedDoc, waitS
 const env = serverAndBrowser();
 const visit = (opts = {}) => visitApp(env.browser, env.server.url, { locale: "en-US", acceptDownloads: true, ...opts });
 const titled = (title) => JSON.stringify({ keystandard: "ean13", keystr: "6901939621608", brand_info: { base_info: { title } } }, null, 2);
-const editorText = (page) => page.evaluate(() => [...document.querySelectorAll(".cm-line")].map((l) => l.textContent).join("\n"));
+const editorText = (page) => page.evaluate(() => [...document.getElementById("editor").shadowRoot.querySelectorAll(".cm-line")].map((l) => l.textContent).join("\n"));
 const recentTitles = (page) => page.locator("#recent option").evaluateAll((os) => os.map((o) => o.dataset.title).filter((x) => x !== undefined));
 
 test("two tabs keep their own documents; a reload shows the tab's own; the history lists both", async () => {
@@ -41,7 +41,7 @@ test("two tabs keep their own documents; a reload shows the tab's own; the histo
   // The history's way back: tab 2 opens TAB ONE, which is open in tab 1, as a copy.
   const id = await two.locator("#recent option", { hasText: "TAB ONE" }).getAttribute("value");
   await two.locator("#recent").selectOption(id);
-  await two.waitForFunction(() => /TAB ONE/.test(document.querySelector(".cm-content").textContent));
+  await two.waitForFunction(() => /TAB ONE/.test(document.getElementById("editor").shadowRoot.querySelector(".cm-content").textContent));
   assert.match(await two.locator("#status").textContent(), /open in another tab/);
   assert.deepEqual(one.errors, []);
   await two.close();
@@ -95,7 +95,7 @@ test("a document changed in another tab is never overwritten without the user ch
   await page.waitForTimeout(300);
   assert.match(await savedDoc(page), /THEIRS/, "typing does not overwrite their version");
   await page.locator('#notice button[data-action="conflict.theirs"]').click();
-  await page.waitForFunction(() => /THEIRS/.test(document.querySelector(".cm-content").textContent));
+  await page.waitForFunction(() => /THEIRS/.test(document.getElementById("editor").shadowRoot.querySelector(".cm-content").textContent));
   assert.match(await savedDoc(page), /THEIRS/);
   // Keep mine: the other way round.
   await other.evaluate(([id]) => {
@@ -118,7 +118,7 @@ test("a share link opens as a new document: the previous one stays in the histor
   await page.goto("about:blank");
   await page.goto(url);
   await ready(page);
-  await page.waitForFunction(() => /THEIRS/.test(document.querySelector(".cm-content").textContent));
+  await page.waitForFunction(() => /THEIRS/.test(document.getElementById("editor").shadowRoot.querySelector(".cm-content").textContent));
   assert.equal(new URL(page.url()).hash, "");
   assert.notEqual(await page.evaluate(() => sessionStorage.getItem("scanpage:tab")), mineId, "a new document");
   assert.match(await page.evaluate((id) => localStorage.getItem(`scanpage:doc:${id}`), mineId), /MINE/, "the previous one is kept");
@@ -126,7 +126,7 @@ test("a share link opens as a new document: the previous one stays in the histor
   assert.ok((await recentTitles(page)).includes("MINE"));
   await page.locator(".cm-content").focus();
   await page.keyboard.press("ControlOrMeta+Z");
-  await page.waitForFunction(() => /MINE/.test(document.querySelector(".cm-content").textContent));
+  await page.waitForFunction(() => /MINE/.test(document.getElementById("editor").shadowRoot.querySelector(".cm-content").textContent));
   assert.deepEqual(page.errors, []);
 });
 
@@ -358,7 +358,7 @@ test("above 128 K characters the editor is plain text (no JSON parse, folding or
   await page.locator(".cm-content").press("ControlOrMeta+Home");
   const t0 = Date.now();
   await page.keyboard.type("xyz", { delay: 50 });
-  await page.waitForFunction(() => document.querySelector(".cm-line").textContent.startsWith("xyz"));
+  await page.waitForFunction(() => document.getElementById("editor").shadowRoot.querySelector(".cm-line").textContent.startsWith("xyz"));
   const typed = Date.now() - t0;
   await page.waitForFunction(() => !document.getElementById("verdict").dataset.pending, null, { timeout: 30_000 });
   const longest = await page.evaluate(() => window.__longest);

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 import { serverAndBrowser, screenshotPath } from "../../testkit/browser.mjs";
-import { visit, pasteAll, sample, issueRows, waitSaved } from "./page-helpers.mjs";
+import { visit, openApp, ready, pasteAll, endOfLine, sample, issueRows, waitSaved } from "./page-helpers.mjs";
 
 const env = serverAndBrowser();
 const full = sample("04-reconstructed-full-features.json");
@@ -78,10 +78,10 @@ test("the skip link puts the focus in the editor: typing after Enter edits the d
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement?.className), "skip");
   await page.keyboard.press("Enter");
-  assert.equal(await page.evaluate(() => !!document.activeElement?.closest(".cm-editor")), true, "the editor has the focus");
+  assert.equal(await page.evaluate(() => !!document.getElementById("editor").shadowRoot.activeElement?.closest(".cm-editor")), true, "the editor has the focus");
   const before = await page.locator(".cm-content").innerText();
   await page.keyboard.type("XYZ");
-  await page.waitForFunction(() => document.querySelector(".cm-content")?.textContent?.includes("XYZ"));
+  await page.waitForFunction(() => document.getElementById("editor").shadowRoot.querySelector(".cm-content")?.textContent?.includes("XYZ"));
   assert.notEqual(await page.locator(".cm-content").innerText(), before);
   await page.context().close();
 });
@@ -162,6 +162,71 @@ test("small things: plurals, the merchant placeholder, Repair only primary when 
     assert.deepEqual(page.errors, []);
     await page.context().close();
   }
+});
+
+test("the page runs under a policy without style-src 'unsafe-inline': zero violations through typing, lint tooltip, autocomplete, preview, form view, barcode panel", async () => {
+  const page = await openApp(env.browser, env.server.url, { locale: "en-US", viewport: { width: 1366, height: 900 } });
+  // Every violation in the page's document, its shadow roots included
+  // (the event is composed); the preview frame runs no script, so its
+  // violations are caught by their console message.
+  await page.addInitScript(() => {
+    const seen = /** @type {any} */ (window).__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+    }, true);
+  });
+  const res = await page.goto(env.server.url);
+  await ready(page);
+  const header = res.headers()["content-security-policy"];
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  for (const csp of [header, meta]) {
+    const style = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("style-src "));
+    assert.match(style, /^style-src 'self' 'sha256-[A-Za-z0-9+/]+=*'$/, `the policy: ${csp}`);
+    assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
+  }
+  const violations = () => page.evaluate(() => /** @type {any} */ (window).__violations);
+
+  // Typing.
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.type(" x");
+  await page.locator("#verdict[data-valid='false']").waitFor();
+  // A lint tooltip, with its fix button.
+  await pasteAll(page, '{\n  "keystr": "6901939621608",\n  "a": [1,]\n}');
+  await page.locator(".cm-lintRange-error, .cm-lintPoint-error").last().hover();
+  await page.locator(".cm-tooltip-lint .cm-diagnosticAction").waitFor();
+  await page.mouse.move(1300, 880);
+  // Autocomplete.
+  await endOfLine(page, 2);
+  await page.keyboard.press("Enter");
+  await page.keyboard.type('"bra');
+  await page.keyboard.press("Control+Space");
+  await page.locator(".cm-tooltip-autocomplete li").first().waitFor();
+  await page.keyboard.press("Escape");
+  // The preview, styled by its hashed stylesheet (a srcdoc frame inherits the page's policy).
+  await pasteAll(page, full);
+  await page.locator("#verdict[data-valid='true']").waitFor();
+  const title = JSON.parse(full).brand_info.base_info.title;
+  await page.frameLocator("#preview").locator("body", { hasText: title }).waitFor();
+  const frame = await (await page.locator("#preview").elementHandle()).contentFrame();
+  const styled = await frame.evaluate(() => ({ sheets: document.styleSheets.length, rules: document.styleSheets[0]?.cssRules.length ?? 0, bg: getComputedStyle(document.body).backgroundColor }));
+  assert.ok(styled.sheets >= 1 && styled.rules > 10, `the preview's stylesheet applies: ${JSON.stringify(styled)}`);
+  assert.equal(styled.bg, "rgb(237, 237, 237)", "the preview's stylesheet colours the body");
+  // The barcode panel: the EAN and the Digital Link QR as images.
+  for (const sel of [".ean img", ".qr img"]) {
+    await page.waitForFunction((s) => { const img = document.querySelector(s); return img?.complete && img.naturalWidth > 0; }, sel);
+  }
+  // The form view, and back.
+  await page.locator("#tab-form").click();
+  await page.locator("#form fieldset").first().waitFor();
+  await page.locator("#tab-json").click();
+  await page.locator(".cm-content").waitFor();
+  await page.waitForTimeout(500);
+
+  assert.deepEqual(await violations(), [], "securitypolicyviolation events");
+  assert.deepEqual(page.errors, [], "console errors (a violation in the preview frame is one)");
+  await page.screenshot({ path: screenshotPath("safety-strict-csp") });
+  await page.context().close();
 });
 
 test("summary issues (more: N) are rows that say how many more, never positioned or fixable", async () => {

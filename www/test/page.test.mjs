@@ -63,7 +63,7 @@ test("typing a trailing comma shows an error diagnostic on that line at once", a
   await endOfLine(page, n);
   await page.keyboard.type(",");
   // Within a frame or two: no debounce.
-  await page.waitForFunction(([m, k]) => document.querySelectorAll(m).length === k, [marks, before.length + 1], { polling: "raf", timeout: 1000 });
+  await page.waitForFunction(([m, k]) => document.getElementById("editor").shadowRoot.querySelectorAll(m).length === k, [marks, before.length + 1], { polling: "raf", timeout: 1000 });
   assert.ok((await linesOf(page, marks)).includes(n), "the comma is marked on its line");
   assert.ok((await linesOf(page, ".cm-lint-marker-error")).includes(n), "the gutter marks the line");
   const comma = page.locator(".cm-lintRange-error").filter({ hasText: /^,$/ });
@@ -135,7 +135,7 @@ test("one-click fixes, from the issues panel and from the diagnostic's tooltip; 
   const line = Number(await second.getAttribute("data-line"));
   await second.locator("button.jump").click();
   assert.deepEqual(await linesOf(page, ".cm-activeLine"), [line]);
-  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains("cm-content")), true, "the editor has the focus");
+  assert.equal(await page.evaluate(() => document.getElementById("editor").shadowRoot.activeElement?.classList.contains("cm-content")), true, "the editor has the focus");
   // Fix it from the panel.
   await second.locator("button.fix").click();
   await page.waitForFunction(() => document.querySelectorAll('#issues li[data-code="syntax.trailing_comma"]').length === 1);
@@ -342,14 +342,15 @@ test("中文 / English: the browser's language first, then the toggle; messages 
 
 test("keyboard and labels: every control is named, Tab leaves the editor, focus is visible", async () => {
   const { page } = await visit();
-  const unnamed = await page.evaluate(() => [...document.querySelectorAll("button, select, input, textarea, iframe, [contenteditable=true]")]
+  const controls = "button, select, input, textarea, iframe, [contenteditable=true]";
+  const unnamed = await page.evaluate((sel) => [...document.querySelectorAll(sel), ...document.getElementById("editor").shadowRoot.querySelectorAll(sel)]
     .filter((el) => !el.closest("[hidden]"))
     .filter((el) => !(el.labels?.length || el.getAttribute("aria-label") || el.getAttribute("title") || el.textContent.trim()))
-    .map((el) => el.outerHTML.slice(0, 80)));
+    .map((el) => el.outerHTML.slice(0, 80)), controls);
   assert.deepEqual(unnamed, []);
   await page.locator(".cm-content").focus();
   await page.keyboard.press("Tab");
-  const after = await page.evaluate(() => document.activeElement?.closest(".cm-editor") ? "editor" : document.activeElement?.tagName);
+  const after = await page.evaluate(() => document.getElementById("editor").shadowRoot.activeElement?.closest(".cm-editor") ? "editor" : document.activeElement?.tagName);
   assert.notEqual(after, "editor", "Tab does not trap the focus in the editor");
   // On a fresh page the skip link is the first stop and leads to the editor.
   await page.reload();
@@ -357,7 +358,7 @@ test("keyboard and labels: every control is named, Tab leaves the editor, focus 
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement?.className), "skip");
   await page.keyboard.press("Enter");
-  assert.equal(await page.evaluate(() => !!document.activeElement?.closest(".cm-editor")), true, "after the skip link: the editor");
+  assert.equal(await page.evaluate(() => !!document.getElementById("editor").shadowRoot.activeElement?.closest(".cm-editor")), true, "after the skip link: the editor");
   const outline = await page.locator("#format").evaluate((b) => { b.focus(); return getComputedStyle(b).outlineStyle; });
   assert.notEqual(outline, "none");
 });
