@@ -91,7 +91,7 @@ try {
         }
       };
       const after = (xs, t) => xs.find((x) => x >= t);
-      const view = /** @type {any} */ (document.querySelector(".cm-content")).cmTile.root.view;
+      const view = /** @type {any} */ (document.getElementById("editor").shadowRoot.querySelector(".cm-content")).cmTile.root.view;
       const formEdit = { text: [], diag: [], prev: [], form: [] };
       const textEdit = { form: [] };
       for (let i = 0; i < n; i++) {

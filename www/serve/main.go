@@ -37,7 +37,7 @@ import (
 // author's own http(s) URLs. Only the page itself may frame the page
 // (frame-ancestors, and X-Frame-Options for older browsers). index.html
 // repeats the policy, but frame-ancestors, as a meta tag.
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'sha256-1a+a2AXFGvxr+bO8aMDWuu0c8WfA82SENgLwIB+TaBg='; " +
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'sha256-sFTba5KPDZ5Qmmyhy3EKWqi0n4/jaMUWZlKl2Zrb/vI='; " +
 	"img-src 'self' data: blob: http: https:; connect-src 'self'; worker-src 'self'; frame-src 'self'; " +
 	"object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 

@@ -139,7 +139,7 @@ test("1,000 dropped files: table, filter, sort, open a row and come back, CSV an
   await page.locator(".cat-bar:not([hidden])").waitFor();
   assert.equal(await page.locator(".cat-where").textContent(), `${where} · ${key}`);
   // The editor holds that document, checked with its issues and preview.
-  await page.waitForFunction((k) => document.querySelector(".cm-content")?.textContent?.includes(`"keystr": "${k}"`), key);
+  await page.waitForFunction((k) => document.getElementById("editor").shadowRoot.querySelector(".cm-content")?.textContent?.includes(`"keystr": "${k}"`), key);
   assert.equal(await page.locator("#editor").isVisible(), true);
   // The row's first message is the editor's (checked after the switch) or the bar's.
   await page.waitForFunction((m) => document.querySelector("#issues")?.textContent?.includes(m) || document.querySelector(".cat-cross")?.textContent?.includes(m), first);
@@ -170,7 +170,7 @@ test("1,000 dropped files: table, filter, sort, open a row and come back, CSV an
   await page.locator(".cat-restore").click();
   const ownKey = /"keystr":\s*"([^"]*)"/.exec(own)?.[1];
   assert.ok(ownKey);
-  await page.waitForFunction((k) => document.querySelector(".cm-content")?.textContent?.includes(`"keystr": "${k}"`), ownKey);
+  await page.waitForFunction((k) => document.getElementById("editor").shadowRoot.querySelector(".cm-content")?.textContent?.includes(`"keystr": "${k}"`), ownKey);
   assert.equal(await savedDoc(page), own);
   assert.equal(await page.locator(".cat-bar").isHidden(), true);
 
@@ -234,7 +234,7 @@ test("one large NDJSON file: cut in pieces, checked across the pool, its JSON re
   await row.click();
   const want = readFileSync(nd, "utf8").split("\n")[line - 1];
   const key = /"keystr":\s*"([^"]*)"/.exec(want)[1];
-  await page.waitForFunction((k) => document.querySelector(".cm-content")?.textContent?.includes(`"keystr":"${k}"`) || document.querySelector(".cm-content")?.textContent?.includes(`"keystr": "${k}"`), key);
+  await page.waitForFunction((k) => document.getElementById("editor").shadowRoot.querySelector(".cm-content")?.textContent?.includes(`"keystr":"${k}"`) || document.getElementById("editor").shadowRoot.querySelector(".cm-content")?.textContent?.includes(`"keystr": "${k}"`), key);
   assert.deepEqual(page.errors, []);
 });
 

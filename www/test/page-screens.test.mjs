@@ -108,7 +108,7 @@ for (const [name, viewport] of Object.entries(sizes)) {
     }
     await page.screenshot({ path: screenshotPath(`page-${name}-notice-conflict`) });
     await page.locator('#notice button[data-action="conflict.theirs"]').click();
-    await page.waitForFunction(() => /Theirs/.test(document.querySelector(".cm-content").textContent));
+    await page.waitForFunction(() => /Theirs/.test(document.getElementById("editor").shadowRoot.querySelector(".cm-content").textContent));
     await page.waitForFunction(() => document.querySelectorAll("#recent option").length >= 2);
     const options = await page.locator("#recent option").allTextContents();
     assert.ok(options.some((o) => /Theirs|Mine/.test(o)), JSON.stringify(options));

@@ -24,7 +24,7 @@ function at(v, p) {
 /** The editor's selection and its text (CodeMirror's view, found from its DOM). */
 function selection(page) {
   return page.evaluate(() => {
-    const view = /** @type {any} */ (document.querySelector(".cm-content")).cmTile.root.view;
+    const view = /** @type {any} */ (document.getElementById("editor").shadowRoot.querySelector(".cm-content")).cmTile.root.view;
     const { from, to, head } = view.state.selection.main;
     return { from, to, head, text: view.state.sliceDoc(from, to) };
   });
@@ -101,7 +101,7 @@ test("a click on each kind of preview element puts the cursor on its JSON value 
       assert.match(p, /^\/(keystr|brand_info\/)/, `${sel}: data-path ${p}`);
       // The cursor is on exactly that value: its text is the value's JSON.
       await page.waitForFunction((w) => {
-        const view = /** @type {any} */ (document.querySelector(".cm-content")).cmTile.root.view;
+        const view = /** @type {any} */ (document.getElementById("editor").shadowRoot.querySelector(".cm-content")).cmTile.root.view;
         return view.state.selection.main.from !== view.state.selection.main.to;
       }, p);
       const s = await selection(page);
@@ -109,7 +109,10 @@ test("a click on each kind of preview element puts the cursor on its JSON value 
       // And the field has the focus: the editor in the JSON view, the
       // value's own control (or its card's first) in the form.
       const focus = await page.evaluate(() => {
-        const a = /** @type {HTMLElement} */ (document.activeElement);
+        // The editor lives in #editor's shadow root: the document's active
+        // element is then the host, the root's is the editor's content.
+        const host = /** @type {HTMLElement} */ (document.activeElement);
+        const a = /** @type {HTMLElement} */ (host.shadowRoot?.activeElement ?? host);
         return { editor: !!a.closest(".cm-editor"), key: a.dataset.key ?? null, form: !!a.closest("#form") };
       });
       if (tab === "json") assert.ok(focus.editor, `${sel}: the editor has the focus`);
