@@ -384,6 +384,10 @@ test("completion offers the schema's keys and enum values", async () => {
   // Accept only once the list has settled with keystr selected (a busy
   // machine may still be refreshing it).
   await page.locator('.cm-tooltip-autocomplete li[aria-selected="true"]', { hasText: "keystr" }).waitFor();
+  // CodeMirror ignores Enter for its interactionDelay (75 ms) after the list
+  // opens or is refreshed, which the check's redraw can do: wait as a reader
+  // of the list would.
+  await page.waitForTimeout(300);
   await page.keyboard.press("Enter");
   await waitSaved(page, (t) => /"keystr": ""/.test(t));
   assert.deepEqual(page.errors, []);
