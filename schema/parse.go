@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -143,6 +144,11 @@ func (p *parser) leftOut(code string, sev Severity, start, end int, path string,
 	}
 	t.count(finding{sev: sev, code: code, start: start, end: end, path: path})
 	if fix != nil && t.keepEdits {
+		if len(t.edits) == cap(t.edits) {
+			// Double, not append's 1.25× for long slices: Repair of half a
+			// million slips spent a sixth of its time copying this slice.
+			t.edits = slices.Grow(t.edits, max(len(t.edits), 64))
+		}
 		t.edits = append(t.edits, textEdit{start, end, *fix})
 	}
 	return true

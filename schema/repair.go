@@ -33,11 +33,14 @@ func Repair(text string, lang Lang) (repaired string, fixes []Issue) {
 	}
 	sort.SliceStable(listed, func(i, j int) bool { return listed[i].start < listed[j].start })
 	fixes = capped([]findingsIn{{d, listed, errorsOf(&d.left)}}, lang)
-	edits = append(edits, d.left.edits...)
-	if len(edits) == 0 {
+	if len(edits)+len(d.left.edits) == 0 {
 		return text, fixes
 	}
-	return applyEdits(text, edits), fixes
+	// The listed edits (at most MaxIssues) and the ones only counted (up to
+	// hundreds of thousands) are two runs merged as they are applied:
+	// copying the long run into one slice to sort it was a third of Repair's
+	// time on a document of half a million slips.
+	return applyEdits(text, edits, d.left.edits), fixes
 }
 
 // errorsOf returns the counts of t's errors: what Repair lists are fixes
@@ -56,27 +59,30 @@ func errorsOf(t *tally) *tally {
 }
 
 // applyEdits replaces each edit's byte range by its text. Edits are
-// applied in text order; one that overlaps an earlier one is dropped.
-func applyEdits(text string, edits []textEdit) string {
-	// At one offset an insertion goes before a replacement that starts
-	// there (a missing comma right before a comment being removed).
-	slices.SortStableFunc(edits, func(a, b textEdit) int {
-		if a.start != b.start {
-			return a.start - b.start
+// applied in text order, the runs merged; one that overlaps an earlier one
+// is dropped.
+func applyEdits(text string, runs ...[]textEdit) string {
+	for _, r := range runs {
+		if !slices.IsSortedFunc(r, editOrder) {
+			slices.SortStableFunc(r, editOrder)
 		}
-		ai, bi := a.start == a.end, b.start == b.end
-		switch {
-		case ai && !bi:
-			return -1
-		case bi && !ai:
-			return 1
-		}
-		return 0
-	})
+	}
 	var b strings.Builder
 	b.Grow(len(text) + 16)
 	at := 0
-	for _, e := range edits {
+	next := make([]int, len(runs)) // the next edit of each run
+	for {
+		pick := -1
+		for i, r := range runs {
+			if next[i] < len(r) && (pick < 0 || editOrder(r[next[i]], runs[pick][next[pick]]) < 0) {
+				pick = i
+			}
+		}
+		if pick < 0 {
+			break
+		}
+		e := runs[pick][next[pick]]
+		next[pick]++
 		if e.start < at {
 			continue
 		}
@@ -86,4 +92,21 @@ func applyEdits(text string, edits []textEdit) string {
 	}
 	b.WriteString(text[at:])
 	return b.String()
+}
+
+// editOrder orders edits by where they start; at one offset an insertion
+// goes before a replacement that starts there (a missing comma right before
+// a comment being removed).
+func editOrder(a, b textEdit) int {
+	if a.start != b.start {
+		return a.start - b.start
+	}
+	ai, bi := a.start == a.end, b.start == b.end
+	switch {
+	case ai && !bi:
+		return -1
+	case bi && !ai:
+		return 1
+	}
+	return 0
 }
