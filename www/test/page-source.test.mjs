@@ -162,8 +162,13 @@ test("the outline follows the cursor, a focused form field and a selected issue"
     await page.mouse.click(xy.x, xy.y);
   };
   await line(JSON.stringify(doc.brand_info.base_info.thumb_url));
-  await page.waitForFunction(() => /** @type {HTMLIFrameElement} */ (document.getElementById("preview")).contentDocument?.querySelector("[data-outline]")?.getAttribute("data-path") === "/brand_info/base_info/thumb_url");
-  assert.equal(await page.evaluate(() => /** @type {HTMLIFrameElement} */ (document.getElementById("preview")).contentDocument?.querySelectorAll("[data-outline]").length), 1, "one element outlined");
+  // Exactly one element outlined, the thumbnail's. Waited for as a whole: a
+  // preview redrawn meanwhile (a check that came late) gets its outline
+  // back only once it has loaded.
+  await page.waitForFunction(() => {
+    const all = /** @type {HTMLIFrameElement} */ (document.getElementById("preview")).contentDocument?.querySelectorAll("[data-outline]");
+    return all?.length === 1 && all[0].getAttribute("data-path") === "/brand_info/base_info/thumb_url";
+  });
   // Its outline is drawn by the preview's own stylesheet.
   const style = await page.evaluate(() => {
     const el = /** @type {HTMLIFrameElement} */ (document.getElementById("preview")).contentDocument?.querySelector("[data-outline]");
