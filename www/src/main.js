@@ -675,17 +675,28 @@ function repairDoc() {
   status(left ? "status.repair.left" : "status.repair.done", { n: fixed });
 }
 
-const sampleMenu = /** @type {HTMLSelectElement} */ ($("samples"));
-function fillSamples() {
-  const pick = document.createElement("option");
-  pick.value = "";
-  pick.textContent = t("samples.pick");
-  sampleMenu.replaceChildren(pick, ...samples.map((s) => {
+/**
+ * Fills a menu: a first, empty choice that names it, then one option per item.
+ * @param {HTMLSelectElement} menu
+ * @param {string} pick
+ * @param {{ value: string, text: string, title?: string }[]} items
+ */
+function fillMenu(menu, pick, items) {
+  const first = document.createElement("option");
+  first.value = "";
+  first.textContent = pick;
+  menu.replaceChildren(first, ...items.map((it) => {
     const o = document.createElement("option");
-    o.value = s.id;
-    o.textContent = t(`sample.${s.id}`);
+    o.value = it.value;
+    o.textContent = it.text;
+    if (it.title !== undefined) o.dataset.title = it.title;
     return o;
   }));
+}
+
+const sampleMenu = /** @type {HTMLSelectElement} */ ($("samples"));
+function fillSamples() {
+  fillMenu(sampleMenu, t("samples.pick"), samples.map((s) => ({ value: s.id, text: t(`sample.${s.id}`) })));
 }
 fillSamples();
 sampleMenu.addEventListener("change", () => {
@@ -708,16 +719,9 @@ addEventListener("hashchange", async () => {
 const recentMenu = /** @type {HTMLSelectElement} */ ($("recent"));
 async function fillRecent() {
   const list = await docs.recentList();
-  const pick = document.createElement("option");
-  pick.value = "";
-  pick.textContent = t("recent.pick");
-  recentMenu.replaceChildren(pick, ...list.map((r) => {
-    const o = document.createElement("option");
-    o.value = r.id;
+  fillMenu(recentMenu, t("recent.pick"), list.map((r) => {
     const when = new Date(r.saved).toLocaleString(getLang() === "zh" ? "zh-CN" : "en", { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
-    o.textContent = `${r.title || t("recent.untitled")} · ${when}${r.id === docs.current.id ? " ✓" : ""}`;
-    o.dataset.title = r.title;
-    return o;
+    return { value: r.id, text: `${r.title || t("recent.untitled")} · ${when}${r.id === docs.current.id ? " ✓" : ""}`, title: r.title };
   }));
   recentMenu.disabled = list.length === 0;
 }
