@@ -5,6 +5,8 @@
 // to the editor by the page as one undoable transaction. JavaScript never
 // reads or writes JSON text here.
 
+import { mark } from "./timing.js";
+
 /** @typedef {import("scanpage").Scanpage} Scanpage */
 /** @typedef {import("scanpage").Field} Field */
 /** @typedef {import("scanpage").Issue} Issue */
@@ -476,6 +478,7 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
         }
       }
     }
+    mark("sp:form");
   }
 
   return {
