@@ -128,22 +128,57 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     return out;
   }
 
-  /** The element for issues found at pointer p. */
-  function issueList(/** @type {string} */ p) {
-    const mine = issues.filter((is) => is.path === p && (is.source ?? "document") === "document");
-    if (!mine.length) return null;
-    const ul = el("ul", "form-issues");
-    for (const is of mine) {
-      const li = el("li", "sev-" + is.severity, is.message);
-      if (is.fix?.edit) {
-        const b = button(w("fix"), () => onFix(is));
-        b.dataset.key = p + "|fix|" + is.code;
-        li.append(" ", b);
-      }
-      ul.append(li);
-    }
-    return ul;
+  /**
+   * The issues found at pointer p, as a list placed by place: rebuilt only
+   * when they read differently, and its fix buttons fix the latest report's
+   * issue (its edit's offsets follow the text).
+   * @param {string} p
+   * @param {(ul: HTMLElement) => void} place puts a new list where it belongs
+   */
+  function issueSlot(p, place) {
+    /** @type {HTMLElement | null} */
+    let ul = null;
+    let sig = "";
+    /** @type {Issue[]} */
+    let mine = [];
+    return {
+      get el() {
+        return ul;
+      },
+      update() {
+        mine = issues.filter((is) => is.path === p && (is.source ?? "document") === "document");
+        const s = mine.map((is) => `${is.severity}\u0000${is.code}\u0000${is.message}\u0000${is.fix?.edit ? 1 : 0}`).join("\u0001");
+        if (s === sig) return;
+        sig = s;
+        /** @type {HTMLElement | null} */
+        let next = null;
+        if (mine.length) {
+          next = el("ul", "form-issues");
+          mine.forEach((is, k) => {
+            const li = el("li", "sev-" + is.severity, is.message);
+            if (is.fix?.edit) {
+              const b = button(w("fix"), () => onFix(mine[k]));
+              b.dataset.key = p + "|fix|" + is.code;
+              li.append(" ", b);
+            }
+            /** @type {HTMLElement} */ (next).append(li);
+          });
+        }
+        if (ul && next) ul.replaceWith(next);
+        else if (ul) ul.remove();
+        else if (next) place(next);
+        ul = next;
+      },
+    };
   }
+
+  /**
+   * A part of the form: its element, and update(v, parent), which shows a
+   * new value in place and answers false when the part's structure no
+   * longer fits the value (an action whose type changed): its parent then
+   * builds it anew.
+   * @typedef {{ el: HTMLElement, update: (v: unknown, parent?: any) => boolean }} Part
+   */
 
   /**
    * Renders the value v of the field pattern f at pointer p.
@@ -152,7 +187,7 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
    * @param {string} p
    * @param {string} scope the action type the field is in ("" outside actions)
    * @param {any} [parent] the value of the object that holds it
-   * @returns {HTMLElement}
+   * @returns {Part}
    */
   function render(f, v, p, scope, parent = {}) {
     if (f.type === "object") return renderObject(f, v, p, scope);
@@ -166,84 +201,160 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     return lg;
   }
 
-  function renderObject(/** @type {Field} */ f, /** @type {any} */ v, /** @type {string} */ p, /** @type {string} */ scope) {
-    const obj = v && typeof v === "object" && !Array.isArray(v) ? v : {};
-    const isAction = /\/action_list\/\*$/.test(f.path);
-    if (isAction) scope = typeof obj.type === "string" ? obj.type : "";
-    const fs = el("fieldset", "form-obj");
+  /** The fieldset of an object or array: legend, help, then its issues. */
+  function group(/** @type {Field} */ f, /** @type {string} */ p, /** @type {string} */ cls) {
+    const fs = el("fieldset", cls);
     fs.dataset.path = p;
+    /** @type {HTMLElement | null} */
+    let anchor = null;
     if (f.path !== "") {
-      fs.append(legend(f));
-      if (f.help) fs.append(el("p", "help", f.help));
+      fs.append((anchor = legend(f)));
+      if (f.help) fs.append((anchor = el("p", "help", f.help)));
     }
-    const list = issueList(p);
-    if (list) fs.append(list);
-    for (const k of children(f.path, scope)) {
-      const key = k.path.slice(k.path.lastIndexOf("/") + 1);
-      fs.append(render(k, obj[key.replace(/~1/g, "/").replace(/~0/g, "~")], p + "/" + key, scope, obj));
-    }
-    return fs;
+    const at = anchor;
+    const slot = issueSlot(p, (ul) => (at ? at.after(ul) : fs.prepend(ul)));
+    return { fs, slot };
   }
 
-  function renderArray(/** @type {Field} */ f, /** @type {any} */ v, /** @type {string} */ p, /** @type {string} */ scope) {
-    const items = Array.isArray(v) ? v : [];
+  const objectOf = (/** @type {unknown} */ v) => /** @type {any} */ (v && typeof v === "object" && !Array.isArray(v) ? v : {});
+
+  /** @returns {Part} */
+  function renderObject(/** @type {Field} */ f, /** @type {unknown} */ v, /** @type {string} */ p, /** @type {string} */ scope) {
+    const isAction = /\/action_list\/\*$/.test(f.path);
+    const scopeOf = (/** @type {any} */ obj) => (isAction ? (typeof obj.type === "string" ? obj.type : "") : scope);
+    const mine = scopeOf(objectOf(v));
+    const { fs, slot } = group(f, p, "form-obj");
+    const kids = children(f.path, mine).map((k) => {
+      const key = k.path.slice(k.path.lastIndexOf("/") + 1);
+      return { k, name: key.replace(/~1/g, "/").replace(/~0/g, "~"), p: p + "/" + key, /** @type {Part | null} */ part: null };
+    });
+    /** @param {unknown} v */
+    function update(v) {
+      const obj = objectOf(v);
+      // An action of another type has other fields: built anew.
+      if (scopeOf(obj) !== mine) return false;
+      slot.update();
+      for (const c of kids) {
+        const cv = obj[c.name];
+        if (c.part?.update(cv, obj)) continue;
+        const np = render(c.k, cv, c.p, mine, obj);
+        if (c.part) c.part.el.replaceWith(np.el);
+        else fs.append(np.el);
+        c.part = np;
+      }
+      return true;
+    }
+    update(v);
+    return { el: fs, update };
+  }
+
+  /** @returns {Part} */
+  function renderArray(/** @type {Field} */ f, /** @type {unknown} */ v, /** @type {string} */ p, /** @type {string} */ scope) {
     const m = /** @type {NonNullable<typeof meta>} */ (meta);
     const item = m.byKey.get(f.path + "/*|" + (f.action ?? ""));
-    const fs = el("fieldset", "form-arr");
-    fs.dataset.path = p;
-    fs.append(legend(f));
-    if (f.help) fs.append(el("p", "help", f.help));
-    const list = issueList(p);
-    if (list) fs.append(list);
-    if (!item) return fs;
+    const { fs, slot } = group(f, p, "form-arr");
+    if (!item) {
+      slot.update();
+      return { el: fs, update: () => (slot.update(), true) };
+    }
+    const actions = /\/action_list\/\*$/.test(item.path) && item.type === "object";
     const ol = el("ol", "form-items");
-    items.forEach((it, i) => {
+    fs.append(ol);
+    /** @type {{ li: HTMLElement, name: HTMLElement, up: HTMLButtonElement, down: HTMLButtonElement, rm: HTMLButtonElement, ip: string, body: Part | null }[]} */
+    const rows = [];
+    // The add control: the action kinds for the action list, else a button
+    // present while the list may grow.
+    const adder = /\/action_list$/.test(f.path) ? actionAdder(p) : null;
+    if (adder) fs.append(adder.el);
+    const add = adder ? null : button(`${w("add")}: ${item.label}`, () => change({ op: "insert", path: p, index: -1, value: template(item, scope) }));
+    if (add) add.dataset.key = p + "|add";
+    /** The controls of item i (its card's bar); its body comes with its value. */
+    function row(/** @type {number} */ i) {
       const li = el("li", "form-item");
       const ip = p + "/" + i;
-      const body = render(item, it, ip, scope);
-      const label = item.type === "object" && /\/action_list\/\*$/.test(item.path)
-        ? actionLabel(it, i) : `${item.label} ${w("item", { n: i + 1 })}`;
       const bar = el("div", "item-bar");
-      bar.append(el("span", "item-name", label));
-      const up = button("↑", () => change({ op: "move", path: p, index: i, to: i - 1 }), `${w("up")}: ${label}`);
-      up.disabled = i === 0;
+      const name = el("span", "item-name");
+      const up = button("↑", () => change({ op: "move", path: p, index: i, to: i - 1 }));
       up.dataset.key = ip + "|up";
-      const down = button("↓", () => change({ op: "move", path: p, index: i, to: i + 1 }), `${w("down")}: ${label}`);
-      down.disabled = i === items.length - 1;
+      const down = button("↓", () => change({ op: "move", path: p, index: i, to: i + 1 }));
       down.dataset.key = ip + "|down";
-      const rm = button("✕", () => change({ op: "remove", path: ip }), `${w("remove")}: ${label}`);
+      const rm = button("✕", () => change({ op: "remove", path: ip }));
       rm.dataset.key = ip + "|remove";
-      bar.append(up, down, rm);
-      li.append(bar, body);
-      ol.append(li);
-    });
-    fs.append(ol);
-    if (/\/action_list$/.test(f.path)) fs.append(actionAdder(p));
-    else if (!f.maxItems || items.length < f.maxItems) {
-      const add = button(`${w("add")}: ${item.label}`, () => change({ op: "insert", path: p, index: -1, value: template(item, scope) }));
-      add.dataset.key = p + "|add";
-      fs.append(add);
+      bar.append(name, up, down, rm);
+      li.append(bar);
+      return { li, name, up, down, rm, ip, body: null };
     }
-    return fs;
+    /** @param {unknown} v */
+    function update(v) {
+      const items = Array.isArray(v) ? v : [];
+      slot.update();
+      // Items are kept by position: item i shows the value now at i.
+      while (rows.length > items.length) /** @type {(typeof rows)[number]} */ (rows.pop()).li.remove();
+      items.forEach((it, i) => {
+        let r = rows[i];
+        if (!r) {
+          rows.push((r = row(i)));
+          ol.append(r.li);
+        }
+        if (!r.body?.update(it, {})) {
+          const b = render(item, it, r.ip, scope);
+          if (r.body) r.body.el.replaceWith(b.el);
+          else r.li.append(b.el);
+          r.body = b;
+        }
+        const label = actions ? actionLabel(it, i) : `${item.label} ${w("item", { n: i + 1 })}`;
+        if (r.name.textContent !== label) {
+          r.name.textContent = label;
+          r.up.setAttribute("aria-label", `${w("up")}: ${label}`);
+          r.down.setAttribute("aria-label", `${w("down")}: ${label}`);
+          r.rm.setAttribute("aria-label", `${w("remove")}: ${label}`);
+        }
+        r.up.disabled = i === 0;
+        r.down.disabled = i === items.length - 1;
+      });
+      if (adder) adder.update();
+      else if (add) {
+        if (f.maxItems && items.length >= f.maxItems) add.remove();
+        else if (!add.isConnected) ol.after(add);
+      }
+      return true;
+    }
+    update(v);
+    return { el: fs, update };
   }
 
   /**
    * The live hint of a code field: what Go finds in the code being typed
    * (sp.checkCode), and for 12 or 7 digits the check digit Go computes,
-   * with a button that completes the code with it.
+   * with a button that completes the code with it. Go is asked again only
+   * when the code, its standard or the language changed.
    * @param {HTMLInputElement} inp
    * @param {string} p
-   * @param {unknown} standard the sibling keystandard
+   * @param {{ standard: unknown }} at the sibling keystandard, kept current by the field
    */
-  function codeHint(inp, p, standard) {
+  function codeHint(inp, p, at) {
     const h = el("div", "code-hint", "", { id: inp.id + "-c", "aria-live": "polite" });
+    let asked = "";
+    /** @type {Issue[]} */
+    let found = [];
+    let shown = "";
     const show = () => {
       const sp = getSP();
       const code = inp.value;
-      if (!sp || code === "") return h.replaceChildren();
-      const std = typeof standard === "string" && ["ean13", "ean8", "qrcode"].includes(standard) ? standard : "";
-      const found = sp.checkCode(code, { standard: /** @type {any} */ (std), lang: getLang() });
+      if (!sp || code === "") {
+        shown = "";
+        return h.replaceChildren();
+      }
+      const std = typeof at.standard === "string" && ["ean13", "ean8", "qrcode"].includes(at.standard) ? at.standard : "";
+      const q = `${code}\u0000${std}\u0000${getLang()}`;
+      if (q !== asked) {
+        found = sp.checkCode(code, { standard: /** @type {any} */ (std), lang: getLang() });
+        asked = q;
+      }
       const missing = found.find((is) => is.code === "keystr.missing_check_digit" && is.fix && "text" in is.fix);
+      const what = missing ? `c\u0000${missing.message}` : code !== inp.dataset.orig && found.length ? `i\u0000${found[0].severity}\u0000${found[0].message}` : "";
+      if (what === shown) return;
+      shown = what;
       if (missing) {
         const full = /** @type {{ text: string }} */ (missing.fix).text;
         const b = button(w("complete"), () => {
@@ -257,12 +368,11 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
         b.addEventListener("mousedown", (e) => e.preventDefault());
         return h.replaceChildren(el("span", "", missing.message), " ", b);
       }
-      if (code !== inp.dataset.orig && found.length) return h.replaceChildren(el("span", "sev-" + found[0].severity, found[0].message));
+      if (what) return h.replaceChildren(el("span", "sev-" + found[0].severity, found[0].message));
       h.replaceChildren();
     };
-    show();
     inp.addEventListener("input", show);
-    return h;
+    return { el: h, show };
   }
 
   /** An action's card title: its type's label and position. */
@@ -273,46 +383,68 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     return `${i + 1}. ${c ? c.label : String(it?.type ?? "?")}`;
   }
 
-  /** The add-an-action control: the kinds the rules still allow, and why the others are refused. */
-  function actionAdder(/** @type {string} */ p) {
-    const sp = /** @type {Scanpage} */ (getSP());
-    const choices = sp.actionChoices(getText(), { lang: getLang() });
+  /**
+   * The add-an-action control: the kinds the rules still allow, and why the
+   * others are refused (sp.actionChoices, once per update).
+   * @param {string} p
+   */
+  function actionAdder(p) {
     const box = el("div", "action-add");
     const id = "form-add-action";
     const lab = el("label", "", w("addAction"), { for: id });
     const sel = /** @type {HTMLSelectElement} */ (el("select", "", "", { id }));
     sel.dataset.key = p + "|kind";
-    for (const c of choices) {
-      const o = /** @type {HTMLOptionElement} */ (el("option", "", c.label, { value: c.kind }));
-      if (!c.allowed) {
-        o.disabled = true;
-        o.textContent = `${c.label} — ${w("refused")}`;
-      }
-      sel.append(o);
-    }
-    const first = choices.find((c) => c.allowed);
-    if (first) sel.value = first.kind;
+    /** @type {import("scanpage").ActionChoice[]} */
+    let choices = [];
     const add = button(w("add"), () => {
       const c = choices.find((x) => x.kind === sel.value && x.allowed);
       if (c) change({ op: "insert", path: p, index: -1, value: c.item });
     });
     add.dataset.key = p + "|add";
-    add.disabled = !first;
     box.append(lab, sel, add);
-    const why = choices.filter((c) => !c.allowed);
-    if (why.length) {
-      const ul = el("ul", "refusals");
-      for (const c of why) {
-        const li = el("li", "", `${c.label}: ${c.reason}`);
-        li.dataset.kind = c.kind;
-        ul.append(li);
+    /** @type {HTMLElement | null} */
+    let refusals = null;
+    let said = "";
+    function update() {
+      const sp = /** @type {Scanpage} */ (getSP());
+      choices = sp.actionChoices(drawn, { lang: getLang() });
+      if (sel.options.length !== choices.length || choices.some((c, i) => sel.options[i].value !== c.kind)) {
+        sel.replaceChildren(...choices.map((c) => el("option", "", "", { value: c.kind })));
       }
-      box.append(ul);
+      choices.forEach((c, i) => {
+        const o = sel.options[i];
+        const label = c.allowed ? c.label : `${c.label} — ${w("refused")}`;
+        if (o.textContent !== label) o.textContent = label;
+        o.disabled = !c.allowed;
+      });
+      const first = choices.find((c) => c.allowed);
+      // The kind chosen stays while it may still be added.
+      if (!choices.some((c) => c.kind === sel.value && c.allowed) && first) sel.value = first.kind;
+      add.disabled = !first;
+      const why = choices.filter((c) => !c.allowed);
+      const s = why.map((c) => `${c.kind}\u0000${c.label}\u0000${c.reason}`).join("\u0001");
+      if (s === said) return;
+      said = s;
+      /** @type {HTMLElement | null} */
+      let ul = null;
+      if (why.length) {
+        ul = el("ul", "refusals");
+        for (const c of why) {
+          const li = el("li", "", `${c.label}: ${c.reason}`);
+          li.dataset.kind = c.kind;
+          ul.append(li);
+        }
+      }
+      if (refusals && ul) refusals.replaceWith(ul);
+      else if (refusals) refusals.remove();
+      else if (ul) box.append(ul);
+      refusals = ul;
     }
-    return box;
+    return { el: box, update };
   }
 
   let seq = 0;
+  /** @returns {Part} */
   function renderScalar(/** @type {Field} */ f, /** @type {unknown} */ v, /** @type {string} */ p, /** @type {any} */ parent) {
     const row = el("div", "form-field");
     row.dataset.path = p;
@@ -320,44 +452,66 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     const lab = el("label", "", f.label, { for: id });
     if (f.required) lab.append(el("span", "req", " *", { title: w("required") }));
     row.append(lab);
-    const present = v !== undefined;
-    const text = v === undefined || v === null ? "" : String(v);
+    // The value shown: present in the document, and its text.
+    let present = false;
+    let text = "";
     /** @type {HTMLInputElement | HTMLSelectElement} */
     let input;
+    /** Shows present and text in the control. */
+    let set;
     if (yesNo(f)) {
       // A yes/no the schema spells as an enum ("true"/"false"): a real checkbox.
       const box = /** @type {HTMLInputElement} */ (el("input", "", "", { id, type: "checkbox" }));
       const yes = f.enum?.find((c) => String(c.value) === "true");
       const no = f.enum?.find((c) => String(c.value) === "false");
-      box.checked = present && text === "true";
-      // Another value (a slip the rules report): neither yes nor no.
-      box.indeterminate = present && text !== "true" && text !== "false";
+      set = () => {
+        box.checked = present && text === "true";
+        // Another value (a slip the rules report): neither yes nor no.
+        box.indeterminate = present && text !== "true" && text !== "false";
+      };
       box.addEventListener("change", () => change({ op: "set", path: p, value: (box.checked ? yes : no)?.value }));
       input = box;
       row.classList.add("form-check");
     } else if (f.enum?.length) {
+      const choices = f.enum;
       const sel = /** @type {HTMLSelectElement} */ (el("select", "", "", { id }));
       sel.append(el("option", "", w("none"), { value: "" }));
-      let found = false;
-      f.enum.forEach((c, i) => {
-        const o = el("option", "", c.label, { value: String(i) });
-        if (present && String(c.value) === text) {
-          o.setAttribute("selected", "");
-          found = true;
+      choices.forEach((c, i) => sel.append(el("option", "", c.label, { value: String(i) })));
+      /** The document's value when none of the choices: shown as it is. */
+      /** @type {HTMLOptionElement | null} */
+      let raw = null;
+      set = () => {
+        const i = present ? choices.findIndex((c) => String(c.value) === text) : -1;
+        if (present && i < 0) {
+          raw ??= /** @type {HTMLOptionElement} */ (sel.appendChild(el("option", "", "", { value: "raw" })));
+          if (raw.textContent !== text) raw.textContent = text;
+        } else if (raw) {
+          raw.remove();
+          raw = null;
         }
-        sel.append(o);
-      });
-      if (present && !found) sel.append(el("option", "", text, { value: "raw", selected: "" }));
+        const want = !present ? "" : i >= 0 ? String(i) : "raw";
+        if (sel.value !== want) sel.value = want;
+      };
       sel.addEventListener("change", () => {
         if (sel.value === "") change({ op: "remove", path: p });
-        else if (sel.value !== "raw") change({ op: "set", path: p, value: f.enum?.[Number(sel.value)].value });
+        else if (sel.value !== "raw") change({ op: "set", path: p, value: choices[Number(sel.value)].value });
       });
       input = sel;
     } else {
-      const inp = /** @type {HTMLInputElement} */ (el("input", "", "", { id, type: f.format === "url" ? "url" : "text", value: text }));
-      inp.dataset.orig = text;
+      const inp = /** @type {HTMLInputElement} */ (el("input", "", "", { id, type: f.format === "url" ? "url" : "text" }));
       inp.spellcheck = false;
       inp.autocomplete = "off";
+      set = () => {
+        // What the user is typing there and has not committed yet stays,
+        // and so does the caret.
+        const focused = document.activeElement === inp;
+        if (!(focused && inp.value !== inp.dataset.orig) && inp.value !== text) {
+          const at = focused ? [inp.selectionStart ?? 0, inp.selectionEnd ?? 0] : null;
+          inp.value = text;
+          if (at) inp.setSelectionRange(Math.min(at[0], text.length), Math.min(at[1], text.length));
+        }
+        inp.dataset.orig = text;
+      };
       inp.addEventListener("change", () => {
         if (inp.value === "" && !f.required && present) change({ op: "remove", path: p });
         else change({ op: "set", path: p, value: typed(f, inp.value) });
@@ -366,24 +520,29 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     }
     input.dataset.key = p;
     if (f.required) input.setAttribute("aria-required", "true");
-    const described = [];
     row.append(input);
+    /** @type {string[]} */
+    const described = [];
+    let count = () => {};
     if (f.width) {
       const c = el("span", "count", "", { id: id + "-w" });
-      const show = () => {
+      count = () => {
         const n = width(/** @type {HTMLInputElement} */ (input).value ?? "");
-        c.textContent = `${n} / ${f.width}`;
+        const s = `${n} / ${f.width}`;
+        if (c.textContent !== s) c.textContent = s;
         c.classList.toggle("over", n > (f.width ?? 0));
       };
-      show();
-      input.addEventListener("input", show);
+      input.addEventListener("input", count);
       row.append(c);
       described.push(c.id);
     }
+    const code = { standard: /** @type {unknown} */ (undefined) };
+    let hint = () => {};
     if (f.format === "code" && input instanceof HTMLInputElement) {
-      const h = codeHint(input, p, parent?.keystandard);
-      row.append(h);
-      described.push(h.id);
+      const h = codeHint(input, p, code);
+      hint = h.show;
+      row.append(h.el);
+      described.push(h.el.id);
     }
     if (f.help || f.image) {
       // The schema's help usually states the advised size already.
@@ -391,25 +550,62 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
       row.append(h);
       described.push(h.id);
     }
-    if (f.image && /^https?:\/\//.test(text)) {
-      const img = /** @type {HTMLImageElement} */ (el("img", "thumb", "", { alt: "", src: text, referrerpolicy: "no-referrer" }));
-      img.addEventListener("error", () => img.replaceWith(el("p", "help", w("imageFail") + (f.image?.advice ?? ""))));
-      row.append(img);
+    const slot = issueSlot(p, (ul) => row.append(ul));
+    // The image's thumbnail (or why it did not load), before the issues.
+    /** @type {HTMLElement | null} */
+    let thumb = null;
+    /** @type {string | null} */
+    let thumbOf = null;
+    const showThumb = () => {
+      const src = f.image && /^https?:\/\//.test(text) ? text : null;
+      if (src === thumbOf) return;
+      thumbOf = src;
+      /** @type {HTMLElement | null} */
+      let next = null;
+      if (src) {
+        const img = /** @type {HTMLImageElement} */ (el("img", "thumb", "", { alt: "", src, referrerpolicy: "no-referrer" }));
+        img.addEventListener("error", () => {
+          const fail = el("p", "help", w("imageFail") + (f.image?.advice ?? ""));
+          img.replaceWith(fail);
+          if (thumb === img) thumb = fail;
+        });
+        next = img;
+      }
+      if (thumb && next) thumb.replaceWith(next);
+      else if (thumb) thumb.remove();
+      else if (next) row.insertBefore(next, slot.el);
+      thumb = next;
+    };
+    /**
+     * @param {unknown} v
+     * @param {any} [parent]
+     */
+    function update(v, parent) {
+      present = v !== undefined;
+      text = v === undefined || v === null ? "" : String(v);
+      code.standard = parent?.keystandard;
+      set();
+      count();
+      hint();
+      showThumb();
+      slot.update();
+      const list = slot.el;
+      const ids = list ? [...described, (list.id = id + "-i")] : described;
+      if (ids.length) input.setAttribute("aria-describedby", ids.join(" "));
+      if (list) input.setAttribute("aria-invalid", String(list.querySelector(".sev-error") !== null));
+      else input.removeAttribute("aria-invalid");
+      return true;
     }
-    const list = issueList(p);
-    if (list) {
-      list.id = id + "-i";
-      described.push(list.id);
-      row.append(list);
-      input.setAttribute("aria-invalid", String(list.querySelector(".sev-error") !== null));
-    }
-    if (described.length) input.setAttribute("aria-describedby", described.join(" "));
-    return row;
+    update(v, parent);
+    return { el: row, update };
   }
 
   /**
-   * Shows the document: rebuilt from its value, the focus kept on the same
-   * control (by its pointer).
+   * Shows the document. The form is updated in place: values, counters and
+   * issues change where they are, and only a part whose structure changed
+   * (an item added or removed, an action of another type) is built anew,
+   * so the control being used keeps its focus, its caret and what is being
+   * typed in it.
    * @param {import("scanpage").Report | null} report
    */
   function update(report) {
@@ -421,7 +617,7 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     // The change came from the form, in the middle of an event (a Tab that
     // commits a field and moves on: while its change event runs, the focus
     // is on no control at all, and the control Tab is heading for must not
-    // be replaced under it). The form is rebuilt once that event is over,
+    // be removed under it). The form is updated once that event is over,
     // so that the focus has landed where the user sent it, and is kept there.
     if (applying || root.contains(document.activeElement)) {
       clearTimeout(later);
@@ -434,6 +630,9 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let later;
 
+  /** What is shown: the top part, for the labels of one language. @type {{ m: NonNullable<typeof meta>, part: Part, fatal: HTMLElement, link: HTMLElement } | null} */
+  let shown = null;
+
   function draw() {
     dirty = false;
     const sp = getSP();
@@ -443,30 +642,38 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     const { value, fatal } = sp.formValue(drawn);
     const active = /** @type {HTMLElement | null} */ (root.contains(document.activeElement) ? document.activeElement : null);
     const key = active?.dataset.key;
-    // Where the focus goes when its control is gone from the new form (a
-    // fix button the edit made needless): the next control that is still there.
+    // Where the focus goes when its control is gone from the form (a fix
+    // button the edit made needless): the next control that is still there.
     const after = key === undefined ? [] : [...root.querySelectorAll("[data-key]")].map((e) => /** @type {HTMLElement} */ (e).dataset.key);
     // A checkbox has no selection (its selectionStart is null).
     const sel = active instanceof HTMLInputElement && active.selectionStart !== null ? [active.selectionStart, active.selectionEnd] : null;
-    seq = 0;
-    const top = /** @type {Field} */ (m.byKey.get("|"));
-    const body = render(top, value, "", "");
-    const head = el("div", "form-head");
-    if (fatal) {
-      const bad = issues.find((is) => is.code.startsWith("syntax.") && is.severity === "error");
-      head.append(el("p", "fatal", w("fatal", { line: bad?.line ?? "?" }), { role: "alert" }));
-      /** @type {HTMLFieldSetElement} */ (body).disabled = true;
+    const typing = active instanceof HTMLInputElement && active.value !== active.dataset.orig ? active.value : null;
+    if (shown?.m !== m) {
+      // The first time, and in another language: built whole.
+      const top = /** @type {Field} */ (m.byKey.get("|"));
+      const part = render(top, value, "", "");
+      const head = el("div", "form-head");
+      const bad = el("p", "fatal", "", { role: "alert" });
+      const link = el("a", "summary", "", { href: "#issues-h" });
+      head.append(bad, link);
+      root.replaceChildren(head, part.el);
+      shown = { m, part, fatal: bad, link };
+    } else {
+      shown.part.update(value, {});
     }
+    const bad = fatal ? issues.find((is) => is.code.startsWith("syntax.") && is.severity === "error") : undefined;
+    shown.fatal.hidden = !fatal;
+    const said = fatal ? w("fatal", { line: bad?.line ?? "?" }) : "";
+    if (shown.fatal.textContent !== said) shown.fatal.textContent = said;
+    /** @type {HTMLFieldSetElement} */ (shown.part.el).disabled = fatal;
     const n = issues.filter((is) => (is.source ?? "document") === "document").length;
-    const link = el("a", "summary", n ? w("issues", { n }) : w("noIssues"), { href: "#issues-h" });
-    head.append(link);
-    root.replaceChildren(head, body);
-    if (key) {
+    const count = n ? w("issues", { n }) : w("noIssues");
+    if (shown.link.textContent !== count) shown.link.textContent = count;
+    if (key && active && !(active.isConnected && !(/** @type {HTMLButtonElement} */ (active).disabled))) {
       const again = /** @type {HTMLElement | null} */ (root.querySelector(`[data-key="${CSS.escape(key)}"]`));
       if (again && !(/** @type {HTMLButtonElement} */ (again).disabled)) {
         again.focus();
-        // What the user typed there and has not committed yet stays.
-        if (active instanceof HTMLInputElement && again instanceof HTMLInputElement && active.value !== active.dataset.orig) again.value = active.value;
+        if (typing !== null && again instanceof HTMLInputElement) again.value = typing;
         if (sel && again instanceof HTMLInputElement) again.setSelectionRange(sel[0], sel[1]);
       } else {
         for (const k of after.slice(after.indexOf(key) + 1)) {
