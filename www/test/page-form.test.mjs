@@ -1,7 +1,8 @@
 // The Form view in Chromium: a document built from the empty template by
 // keyboard alone, form edits undone in the text byte for byte, a text edit
 // shown in the form, two actions reordered, a refused action with its
-// reason, and screenshots at a laptop's and a phone's size.
+// reason, a text edit shown in place while a field is being typed in, and
+// screenshots at a laptop's and a phone's size.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { serverAndBrowser, screenshotPath } from "../../testkit/browser.mjs";
@@ -214,6 +215,52 @@ test("Tab out of an edited field lands on the next control, as in any form", asy
     await page.waitForTimeout(500); // the check and the redraws after the Tab
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.key ?? document.activeElement?.tagName), next, `Tab out of ${key}`);
   }
+  assert.deepEqual(page.errors, []);
+});
+
+test("a text edit updates the form in place: the field being typed in keeps its element, focus, caret and uncommitted text", async () => {
+  const { page } = await visit(env.browser, env.server.url, { viewport: { width: 1366, height: 900 }, locale: "en-US" });
+  await page.locator("#tab-form").click();
+  const title = control(page, "/brand_info/base_info/title");
+  await title.waitFor();
+  // Elements are marked; a form rebuilt whole would lose the marks.
+  const tag = (key) => page.evaluate((k) => { /** @type {any} */ (document.querySelector(`#form [data-key="${CSS.escape(k)}"]`)).kept = k; }, key);
+  const kept = (key) => page.evaluate((k) => /** @type {any} */ (document.querySelector(`#form [data-key="${CSS.escape(k)}"]`))?.kept === k, key);
+  for (const k of ["/brand_info/base_info/title", "/brand_info/base_info/brand_tag", "/brand_info/detail_info/detail_list/0/title"]) await tag(k);
+  // Typing in the title, not committed, the caret after the third character.
+  await title.focus();
+  await page.keyboard.press("End");
+  await page.keyboard.type("ABC");
+  await page.evaluate(() => /** @type {HTMLInputElement} */ (document.activeElement).setSelectionRange(3, 3));
+  // Meanwhile the text changes elsewhere: the brand tag, and a fourth detail row.
+  const edit = (from, to) => page.evaluate(([a, b]) => {
+    const view = /** @type {any} */ (document.getElementById("editor").shadowRoot.querySelector(".cm-content")).cmTile.root.view;
+    const text = view.state.doc.toString();
+    const at = text.indexOf(a);
+    if (at < 0) throw new Error(`not in the text: ${a}`);
+    view.dispatch({ changes: { from: at, to: at + a.length, insert: b }, userEvent: "input.type" });
+  }, [from, to]);
+  await edit('"brand_tag": "稚优泉"', '"brand_tag": "新品牌"');
+  await page.waitForFunction(() => /** @type {HTMLInputElement} */ (document.querySelector('#form [data-key="/brand_info/base_info/brand_tag"]'))?.value === "新品牌");
+  await edit('"desc": "50ml"', '"desc": "60ml"');
+  await page.waitForFunction(() => /** @type {HTMLInputElement} */ (document.querySelector('#form [data-key="/brand_info/detail_info/detail_list/0/desc"]'))?.value === "60ml");
+  const doc = await page.evaluate(() => /** @type {any} */ (document.getElementById("editor").shadowRoot.querySelector(".cm-content")).cmTile.root.view.state.doc.toString());
+  const lastRow = doc.slice(doc.indexOf('"detail_list"')).match(/\{\s*"title": "[^"]*",\s*"desc": "[^"]*"\s*\}(?=\s*\])/)[0];
+  await edit(lastRow, `${lastRow}, { "title": "产地", "desc": "上海" }`);
+  await control(page, "/brand_info/detail_info/detail_list/3/desc").waitFor();
+  assert.equal(await control(page, "/brand_info/detail_info/detail_list/3/desc").inputValue(), "上海");
+
+  const state = await page.evaluate(() => {
+    const a = /** @type {HTMLInputElement} */ (document.activeElement);
+    return { key: a.dataset.key, value: a.value, caret: [a.selectionStart, a.selectionEnd] };
+  });
+  assert.deepEqual(state, { key: "/brand_info/base_info/title", value: "稚优泉隔离霜50mlABC", caret: [3, 3] });
+  for (const k of ["/brand_info/base_info/title", "/brand_info/base_info/brand_tag", "/brand_info/detail_info/detail_list/0/title"]) assert.ok(await kept(k), `${k} is the same element`);
+  // The uncommitted text is committed by Tab, as before: one edit of the title.
+  await page.keyboard.press("Tab");
+  await waitSaved(page, (t) => (t ?? "").includes('"title": "稚优泉隔离霜50mlABC"'));
+  assert.ok((await text(page)).includes('"brand_tag": "新品牌"'));
+  assert.ok(await kept("/brand_info/base_info/title"), "the title is still the same element after its commit");
   assert.deepEqual(page.errors, []);
 });
 
