@@ -143,6 +143,14 @@ function pageSection(c) {
   row("keystroke → diagnostics shown", "keystroke_diag", "≤ 16 ms p50, ≤ 50 ms p99");
   row("keystroke → preview and barcode updated (srcdoc set)", "keystroke_prev", "≤ 16 ms p50, ≤ 50 ms p99");
   row("keystroke → preview loaded in the frame", "keystroke_loaded", "");
+  // The Form view (issue 14): a form edit (the title committed) and a text
+  // edit while the form shows, on the API doc sample.
+  row("form edit → text changed, diagnostics shown", "form_edit_text", "≤ 16 ms p50");
+  row("form edit → diagnostics mark", "form_edit_diag", "");
+  row("form edit → preview and barcode updated", "form_edit_prev", "≤ 16 ms p50");
+  row("form edit → form updated (after the change event)", "form_edit_form", "");
+  row("text edit → form updated, the end of its task", "text_edit_form", "≤ 16 ms p50");
+  row("text edit → the form's own update done (sp:form)", "text_edit_form_mark", "");
   if (p.paste_500k) {
     const q = p.paste_500k;
     rows.push(["paste 500 KB random → first frame", ms(q.first_frame), `longest task ${ms(q.longest_task)}, checked in ${ms(q.checked)}`, q.n, "frame ≤ 100 ms, tasks ≤ 50 ms"]);
