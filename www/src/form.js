@@ -312,7 +312,7 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
         r.up.disabled = i === 0;
         r.down.disabled = i === items.length - 1;
       });
-      if (adder) adder.update();
+      if (adder) adder.update(Array.isArray(v) ? v : [v]);
       else if (add) {
         if (f.maxItems && items.length >= f.maxItems) add.remove();
         else if (!add.isConnected) ol.after(add);
@@ -385,7 +385,10 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
 
   /**
    * The add-an-action control: the kinds the rules still allow, and why the
-   * others are refused (sp.actionChoices, once per update).
+   * others are refused. Go's answer (sp.actionChoices) depends on the action
+   * list alone (schema.ActionChoices reads nothing else of the document), so
+   * Go is asked again only when the list, as Go read it, or the language
+   * changed: an edit elsewhere costs no call.
    * @param {string} p
    */
   function actionAdder(p) {
@@ -405,7 +408,12 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     /** @type {HTMLElement | null} */
     let refusals = null;
     let said = "";
-    function update() {
+    let asked = "";
+    /** @param {unknown[]} items the action list's value */
+    function update(items) {
+      const q = getLang() + JSON.stringify(items);
+      if (q === asked) return;
+      asked = q;
       const sp = /** @type {Scanpage} */ (getSP());
       choices = sp.actionChoices(drawn, { lang: getLang() });
       if (sel.options.length !== choices.length || choices.some((c, i) => sel.options[i].value !== c.kind)) {
