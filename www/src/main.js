@@ -498,6 +498,24 @@ function runCheck() {
   deferred = 0;
   if (opening) docs.startMark();
   const text = view.state.doc.toString();
+  if (firstShown && sideCost < 6) {
+    // Cheap enough (normal documents): one preview call gives the report
+    // and the page (the worker's way too), so the text is read and checked
+    // once, and one frame shows the diagnostics, the preview and the barcode.
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    const c = preview.choice();
+    const t0 = performance.now();
+    const { html, report } = sp.preview(text, { ...docOptions(), page: /** @type {any} */ (c.page), layout: /** @type {any} */ (c.layout) });
+    lastCost = performance.now() - t0;
+    showReport(report, text, lastCost);
+    const t1 = performance.now();
+    showSide(html, report, c);
+    // What renderSide would have taken: the call and showing its page.
+    sideCost = lastCost + performance.now() - t1;
+    mark("sp:preview");
+    return;
+  }
   const t0 = performance.now();
   const report = sp.validate(text, docOptions());
   // A cold call's time says nothing of the document (see warm).
@@ -508,12 +526,6 @@ function runCheck() {
     firstShown = true;
     mark("sp:first-diagnostics");
     schedule(); // the first diagnostics are painted before anything else
-  } else if (sideCost < 6) {
-    // Cheap enough (normal documents): the preview and the barcode follow in
-    // the same task, so one frame shows it all.
-    if (frame) cancelAnimationFrame(frame);
-    frame = 0;
-    renderSide();
   } else {
     schedule();
   }
