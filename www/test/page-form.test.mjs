@@ -226,7 +226,7 @@ test("a text edit updates the form in place: the field being typed in keeps its 
   // Elements are marked; a form rebuilt whole would lose the marks.
   const tag = (key) => page.evaluate((k) => { /** @type {any} */ (document.querySelector(`#form [data-key="${CSS.escape(k)}"]`)).kept = k; }, key);
   const kept = (key) => page.evaluate((k) => /** @type {any} */ (document.querySelector(`#form [data-key="${CSS.escape(k)}"]`))?.kept === k, key);
-  for (const k of ["/brand_info/base_info/title", "/brand_info/base_info/brand_tag", "/brand_info/detail_info/detail_list/0/title"]) await tag(k);
+  for (const k of ["/brand_info/base_info/title", "/brand_info/base_info/brand_tag", "/brand_info/detail_info/detail_list/0/title", `${L}/4|down`]) await tag(k);
   // Typing in the title, not committed, the caret after the third character.
   await title.focus();
   await page.keyboard.press("End");
@@ -250,12 +250,21 @@ test("a text edit updates the form in place: the field being typed in keeps its 
   await control(page, "/brand_info/detail_info/detail_list/3/desc").waitFor();
   assert.equal(await control(page, "/brand_info/detail_info/detail_list/3/desc").inputValue(), "上海");
 
+  // An action's type changed in the text: its card's fields are built anew
+  // for the new type (its bar stays), and the kinds one may add follow (a second text
+  // action was refused; with no text action left, it is allowed).
+  const kindText = page.locator(`#form [data-key="${L}|kind"] option[value="text"]`);
+  assert.equal(await kindText.isDisabled(), true);
+  await edit('"type": "text"', '"type": "link"');
+  await page.waitForFunction((k) => document.querySelector(`#form [data-key="${k}/4/link"]`) !== null, L);
+  await page.waitForFunction((k) => !document.querySelector(`#form [data-key="${k}|kind"] option[value="text"]`)?.disabled, L);
+
   const state = await page.evaluate(() => {
     const a = /** @type {HTMLInputElement} */ (document.activeElement);
     return { key: a.dataset.key, value: a.value, caret: [a.selectionStart, a.selectionEnd] };
   });
   assert.deepEqual(state, { key: "/brand_info/base_info/title", value: "稚优泉隔离霜50mlABC", caret: [3, 3] });
-  for (const k of ["/brand_info/base_info/title", "/brand_info/base_info/brand_tag", "/brand_info/detail_info/detail_list/0/title"]) assert.ok(await kept(k), `${k} is the same element`);
+  for (const k of ["/brand_info/base_info/title", "/brand_info/base_info/brand_tag", "/brand_info/detail_info/detail_list/0/title", `${L}/4|down`]) assert.ok(await kept(k), `${k} is the same element`);
   // The uncommitted text is committed by Tab, as before: one edit of the title.
   await page.keyboard.press("Tab");
   await waitSaved(page, (t) => (t ?? "").includes('"title": "稚优泉隔离霜50mlABC"'));
