@@ -82,6 +82,20 @@ func marshalToJSONString(value interface{}) (*string, error) {
 	return &sBytes, nil
 }
 
+// quotePlain is json.Marshal of s when s is printable ASCII that
+// json.Marshal writes as is (no quote, backslash or HTML character, which
+// it escapes): the enum values of a schema, and most of the values checked
+// against them. scanpage: json.Marshal goes through reflection.
+func quotePlain(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return "", false
+		}
+	}
+	return `"` + s + `"`, true
+}
+
 func marshalWithoutNumber(value interface{}) (*string, error) {
 
 	// scanpage: only numbers change in the round trip below. A string
@@ -92,6 +106,9 @@ func marshalWithoutNumber(value interface{}) (*string, error) {
 	case nil, bool:
 		return marshalToJSONString(v)
 	case string:
+		if q, ok := quotePlain(v); ok {
+			return &q, nil
+		}
 		if utf8.ValidString(v) {
 			return marshalToJSONString(v)
 		}

@@ -141,10 +141,12 @@ func (v *subSchema) validateRecursive(currentSubSchema *subSchema, currentNode i
 				return
 			}
 
-			currentSubSchema.validateSchema(currentSubSchema, value, result, context)
-			v.validateNumber(currentSubSchema, value, result, context)
-			v.validateCommon(currentSubSchema, value, result, context)
-			v.validateString(currentSubSchema, value, result, context)
+			// scanpage: pass currentNode, not value: the same interface
+			// value, without boxing it again (an allocation per call).
+			currentSubSchema.validateSchema(currentSubSchema, currentNode, result, context)
+			v.validateNumber(currentSubSchema, currentNode, result, context)
+			v.validateCommon(currentSubSchema, currentNode, result, context)
+			v.validateString(currentSubSchema, currentNode, result, context)
 
 		} else {
 
@@ -172,10 +174,12 @@ func (v *subSchema) validateRecursive(currentSubSchema *subSchema, currentNode i
 
 				castCurrentNode := currentNode.([]interface{})
 
-				currentSubSchema.validateSchema(currentSubSchema, castCurrentNode, result, context)
+				// scanpage: currentNode, not castCurrentNode, where an
+				// interface is wanted (boxing a slice again allocates).
+				currentSubSchema.validateSchema(currentSubSchema, currentNode, result, context)
 
 				v.validateArray(currentSubSchema, castCurrentNode, result, context)
-				v.validateCommon(currentSubSchema, castCurrentNode, result, context)
+				v.validateCommon(currentSubSchema, currentNode, result, context)
 
 			// Map => JSON object
 
@@ -228,12 +232,14 @@ func (v *subSchema) validateRecursive(currentSubSchema *subSchema, currentNode i
 					return
 				}
 
-				value := currentNode.(bool)
+				_ = currentNode.(bool) // scanpage: upstream's assertion, kept
 
-				currentSubSchema.validateSchema(currentSubSchema, value, result, context)
-				v.validateNumber(currentSubSchema, value, result, context)
-				v.validateCommon(currentSubSchema, value, result, context)
-				v.validateString(currentSubSchema, value, result, context)
+				// scanpage: pass currentNode, not value: the same interface
+				// value, without boxing it again (an allocation per call).
+				currentSubSchema.validateSchema(currentSubSchema, currentNode, result, context)
+				v.validateNumber(currentSubSchema, currentNode, result, context)
+				v.validateCommon(currentSubSchema, currentNode, result, context)
+				v.validateString(currentSubSchema, currentNode, result, context)
 
 			case reflect.String:
 
@@ -250,12 +256,14 @@ func (v *subSchema) validateRecursive(currentSubSchema *subSchema, currentNode i
 					return
 				}
 
-				value := currentNode.(string)
+				_ = currentNode.(string) // scanpage: upstream's assertion, kept
 
-				currentSubSchema.validateSchema(currentSubSchema, value, result, context)
-				v.validateNumber(currentSubSchema, value, result, context)
-				v.validateCommon(currentSubSchema, value, result, context)
-				v.validateString(currentSubSchema, value, result, context)
+				// scanpage: pass currentNode, not value: the same interface
+				// value, without boxing it again (an allocation per call).
+				currentSubSchema.validateSchema(currentSubSchema, currentNode, result, context)
+				v.validateNumber(currentSubSchema, currentNode, result, context)
+				v.validateCommon(currentSubSchema, currentNode, result, context)
+				v.validateString(currentSubSchema, currentNode, result, context)
 
 			}
 
