@@ -424,8 +424,9 @@ func fields(n *Node) []*Node {
 // A FormState is what a form shows of a text: its value as the validator
 // reads it (slips stepped over, the last of two keys), so that the page
 // never reads JSON itself. Fatal: the text has a syntax error that could
-// not be stepped over; Value is then what was read before it, which a form
-// shows read-only (FormEdit refuses such a text).
+// not be stepped over, or a key with no value yet (Holes); Value is then
+// what was read, which a form shows read-only (FormEdit refuses such a
+// text: a field set in the form would add a second key beside the hole).
 type FormState struct {
 	Value any  `json:"value"`
 	Fatal bool `json:"fatal"`
@@ -434,5 +435,5 @@ type FormState struct {
 // ReadForm parses text and returns what a form shows of it.
 func ReadForm(text string) FormState {
 	d := Parse(text)
-	return FormState{Value: d.Root.Value(), Fatal: d.Fatal || d.Root == nil}
+	return FormState{Value: d.Root.Value(), Fatal: d.Fatal || d.Holes || d.Root == nil}
 }

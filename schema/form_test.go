@@ -306,8 +306,10 @@ func TestReadForm(t *testing.T) {
 		fatal bool
 	}{
 		{`{"a": 1, "a": 2, "b": [true, null, "x"]}`, `{"a":2,"b":[true,null,"x"]}`, false},
-		{"{'a': 1,}", `{"a":1}`, false},       // slips stepped over, as the validator reads them
-		{`{"a": 1, "b": ?}`, `{"a":1}`, true}, // what was read before the error
+		{"{'a': 1,}", `{"a":1}`, false},                  // slips stepped over, as the validator reads them
+		{`{"a": 1, "b": ?}`, `{"a":1}`, true},            // what was read before the error
+		{`{"a": 1, "b", "c": 2}`, `{"a":1,"c":2}`, true}, // a key with no value: read past, read-only
+		{`{"a": {"t": }, "c": 2}`, `{"a":{},"c":2}`, true},
 		{``, `null`, true},
 	} {
 		got := ReadForm(tc.text)

@@ -36,6 +36,7 @@ func TestFormEdit(t *testing.T) {
 		{"set under a scalar is refused", `{"a": 1}`, FormOp{Op: "set", Path: "/a/b", Value: json.RawMessage(`1`)}, "", "form.path.parent"},
 		{"set a value that is not JSON", `{"a": 1}`, FormOp{Op: "set", Path: "/a", Value: json.RawMessage(`{x`)}, "", "form.value.invalid"},
 		{"a fatal text takes no edit", `{"a": 1 ?`, FormOp{Op: "set", Path: "/a", Value: json.RawMessage(`2`)}, "", "form.text.fatal"},
+		{"a key with no value takes no edit", `{"a": 1, "b": }`, FormOp{Op: "set", Path: "/b", Value: json.RawMessage(`2`)}, "", "form.text.fatal"},
 		// remove
 		{"remove the last member", `{"a": 1, "b": 2}`, FormOp{Op: "remove", Path: "/b"}, `{"a": 1}`, ""},
 		{"remove the first member", "{\n  \"a\": 1,\n  \"b\": 2\n}", FormOp{Op: "remove", Path: "/a"}, "{\n  \"b\": 2\n}", ""},

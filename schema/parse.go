@@ -24,11 +24,16 @@ const (
 // parsing goes on as if it had been repaired, so the rest of the document is
 // still checked and previewed. A slip it cannot step over (an unexpected
 // character, input that ends early) makes the document Fatal; Root then
-// holds what was read up to that point.
+// holds what was read up to that point. A key with no value yet is stepped
+// over without an edit (Holes).
 type Document struct {
 	Text  string
 	Root  *Node // nil only when not even the first value started
 	Fatal bool  // a syntax error the parser could not step over
+	// Holes: a member has a key and no value ("title" or "title": while
+	// the value is still being typed). The parser steps over it, the
+	// member left out, but the text is not one the form may edit.
+	Holes bool
 
 	syntax []finding // syntax findings, in text order
 	left   tally     // the syntax findings no report will list, counted
@@ -502,6 +507,9 @@ func (p *parser) member(n *Node, keys *keySet) *Node {
 		p.punct()
 	} else if p.startsValue() {
 		p.slip("syntax.missing_colon", keyEnd, keyEnd, ":", Msg("键 %q 后缺少冒号 :。", "A colon : is missing after the key %q.", key))
+	} else if p.endsMember() {
+		p.noValue(keyStart, keyEnd, key)
+		return nil
 	} else {
 		_, size, _ := p.peek()
 		p.unexpected(size, Msg("冒号 :", "a colon :"))
@@ -511,12 +519,34 @@ func (p *parser) member(n *Node, keys *keySet) *Node {
 	if p.stop {
 		return nil
 	}
+	if !p.atEOF() && p.endsMember() {
+		p.noValue(keyStart, keyEnd, key)
+		return nil
+	}
 	v := p.value(n, key, keyStart, keyEnd, -1)
 	if v != nil {
 		p.duplicate(n, v, keys)
 		n.Fields = append(n.Fields, v)
 	}
 	return v
+}
+
+// endsMember reports whether p.i is at what ends a member: a comma or the
+// object's closing brace (ASCII or full-width).
+func (p *parser) endsMember() bool {
+	c, _, _ := p.peek()
+	return c == ',' || c == '}'
+}
+
+// noValue reports a key that a comma or the closing brace follows before
+// any value: "title" or "title": while the value is still being typed.
+// The parser steps over it, the member left out, so the rest of the
+// document is still checked and previewed; no edit can write the value, so
+// the finding has no fix, and the form does not edit such a text (Holes).
+func (p *parser) noValue(keyStart, keyEnd int, key string) {
+	p.d.Holes = true
+	p.add(finding{sev: Error, code: "syntax.missing_value", start: keyStart, end: keyEnd,
+		msg: Msg("键 %q 没有值：请在冒号 : 后写上它的值，或删除这个键。", "The key %q has no value: write one after a colon :, or remove the key.", key)})
 }
 
 // trailingComma reports the comma at byte at, which nothing follows. full
