@@ -194,13 +194,14 @@ const checkBudget = 2000;
 /** The last check's time (ms), of the text being saved or the one before it. */
 let checkedIn = 0;
 /**
- * Which wasm instances (the page's, the worker's) have run a check: the
+ * Which wasm instances (the page's, the worker's) have run a check, and
+ * whether the page's has drawn a preview (side): the
  * first call of each is not held to the budget, since Chromium compiles
  * the wasm's functions on their first use (seconds on a loaded machine,
  * for any document). A document that hangs a warm check is still caught
  * here, and one that hangs the first check by the marker (startMark).
  */
-const warm = { main: false, worker: false };
+const warm = { main: false, worker: false, side: false };
 /**
  * Saves the document once it has been checked within budget: at once when
  * it is of a normal size; a very large one once per pause in typing, and
@@ -618,7 +619,11 @@ function renderSide() {
   const c = preview.choice();
   const { html, report } = sp.preview(text, { ...docOptions(), page: /** @type {any} */ (c.page), layout: /** @type {any} */ (c.layout) });
   showSide(html, report, c);
-  sideCost = performance.now() - t0;
+  // The first preview compiles the preview's code in the wasm (hundreds of
+  // ms for any document): its time says nothing of the document, and taken
+  // as its cost it held the preview to pauses in typing (see warm).
+  sideCost = warm.side ? performance.now() - t0 : 0;
+  warm.side = true;
   mark("sp:preview");
 }
 
