@@ -435,5 +435,5 @@ type FormState struct {
 // ReadForm parses text and returns what a form shows of it.
 func ReadForm(text string) FormState {
 	d := Parse(text)
-	return FormState{Value: d.Root.Value(), Fatal: d.Fatal || d.Holes || d.Root == nil}
+	return FormState{Value: d.Root.Value(), Fatal: d.partial()}
 }

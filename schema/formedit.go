@@ -42,11 +42,11 @@ func (e *EditError) Error() string { return e.Code + ": " + e.Message.EN }
 
 func editErr(code string, msg Message) *EditError { return &EditError{code, msg} }
 
-// FormEdit returns the one edit of d's text that does op. A document whose
-// syntax error could not be stepped over takes no edit: what was read of
-// it is not the whole document.
+// FormEdit returns the one edit of d's text that does op. A partial
+// document (a syntax error not stepped over, a key with no value) takes no
+// edit: what was read of it is not the whole document.
 func (d *Document) FormEdit(op FormOp) (Edit, error) {
-	if d.Fatal || d.Holes || d.Root == nil {
+	if d.partial() {
 		return Edit{}, editErr("form.text.fatal", Msg("文本有无法跳过的语法错误，表单暂不能修改它；请先在文本中修正。",
 			"The text has a syntax error that cannot be stepped over; fix it in the text before the form can change it."))
 	}

@@ -519,7 +519,7 @@ func (p *parser) member(n *Node, keys *keySet) *Node {
 	if p.stop {
 		return nil
 	}
-	if !p.atEOF() && p.endsMember() {
+	if p.endsMember() {
 		p.noValue(keyStart, keyEnd, key)
 		return nil
 	}
@@ -530,6 +530,11 @@ func (p *parser) member(n *Node, keys *keySet) *Node {
 	}
 	return v
 }
+
+// partial reports whether what was read of d is not the whole document:
+// a syntax error the parser could not step over, a key with no value, or
+// no value at all. A form shows such a text read-only and edits none.
+func (d *Document) partial() bool { return d.Fatal || d.Holes || d.Root == nil }
 
 // endsMember reports whether p.i is at what ends a member: a comma or the
 // object's closing brace (ASCII or full-width).
