@@ -17,12 +17,14 @@ const words = {
     add: "添加", remove: "删除", up: "上移", down: "下移", none: "（未填）", fix: "修复",
     addAction: "添加服务栏", refused: "不能添加", issues: "{n} 个问题，见问题列表", noIssues: "没有问题",
     fatal: "第 {line} 行有无法跳过的语法错误：表单只显示已读到的内容，暂不能修改。请先在 JSON 中修正这一行。",
+    hole: "第 {line} 行有一个键还没有值：表单只显示已读到的内容，暂不能修改。请先在 JSON 中写上它的值，或删除这个键。",
     item: "第 {n} 项", required: "必填", imageFail: "图片未能加载；", complete: "补全校验位",
   },
   en: {
     add: "Add", remove: "Remove", up: "Move up", down: "Move down", none: "(not set)", fix: "Fix",
     addAction: "Add action", refused: "Cannot add", issues: "{n} issues, see the issues list", noIssues: "No issues",
     fatal: "Line {line} has a syntax error that cannot be stepped over: the form shows what was read, read-only. Fix that line in the JSON first.",
+    hole: "Line {line} has a key with no value yet: the form shows what was read, read-only. Write its value, or remove the key, in the JSON first.",
     item: "item {n}", required: "required", imageFail: "The image did not load; ", complete: "Complete the check digit",
   },
 };
@@ -669,9 +671,11 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     } else {
       shown.part.update(value, {});
     }
-    const bad = fatal ? issues.find((is) => is.code.startsWith("syntax.") && is.severity === "error") : undefined;
+    // What makes the text read-only is a syntax error no edit fixes (the
+    // slips before it have fixes and leave the form editable).
+    const bad = fatal ? issues.find((is) => is.code.startsWith("syntax.") && is.severity === "error" && !is.fix) : undefined;
     shown.fatal.hidden = !fatal;
-    const said = fatal ? w("fatal", { line: bad?.line ?? "?" }) : "";
+    const said = fatal ? w(bad?.code === "syntax.missing_value" ? "hole" : "fatal", { line: bad?.line ?? "?" }) : "";
     if (shown.fatal.textContent !== said) shown.fatal.textContent = said;
     /** @type {HTMLFieldSetElement} */ (shown.part.el).disabled = fatal;
     const n = issues.filter((is) => (is.source ?? "document") === "document").length;

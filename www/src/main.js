@@ -482,7 +482,7 @@ function showReport(report, text, cost) {
   checkedIn = cost;
   pendingCheck = false;
   // Repair is the primary button only when there is syntax to repair.
-  $("repair").toggleAttribute("data-needed", report.issues.some((is) => is.source !== "merchant" && is.code.startsWith("syntax.")));
+  $("repair").toggleAttribute("data-needed", report.issues.some((is) => is.source !== "merchant" && is.code.startsWith("syntax.") && is.fix));
   form.update(report);
   showVerdict();
   showMerchant(report.issues);

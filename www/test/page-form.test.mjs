@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { serverAndBrowser, screenshotPath } from "../../testkit/browser.mjs";
-import { visit, sample, savedDoc, waitSaved } from "./page-helpers.mjs";
+import { visit, sample, savedDoc, waitSaved, pasteAll } from "./page-helpers.mjs";
 
 const env = serverAndBrowser();
 
@@ -270,6 +270,34 @@ test("a text edit updates the form in place: the field being typed in keeps its 
   await waitSaved(page, (t) => (t ?? "").includes('"title": "稚优泉隔离霜50mlABC"'));
   assert.ok((await text(page)).includes('"brand_tag": "新品牌"'));
   assert.ok(await kept("/brand_info/base_info/title"), "the title is still the same element after its commit");
+  assert.deepEqual(page.errors, []);
+});
+
+test("a text the form cannot edit shows read-only, naming the line and why; fixed, it is editable again", async () => {
+  const { page } = await visit(env.browser, env.server.url, { viewport: { width: 1366, height: 900 }, locale: "en-US" });
+  const doc = JSON.parse(sample("04-reconstructed-full-features.json"));
+  const lines = JSON.stringify(doc, null, 2).split("\n");
+  // A slip Repair fixes on line 2 (single quotes), then on line 3 a key still without its value.
+  lines[1] = lines[1].replace(/^  "(\w+)"/, "  '$1'");
+  lines.splice(2, 0, '  "note": ,');
+  await pasteAll(page, lines.join("\n"));
+  await page.locator("#tab-form").click();
+  const fatal = page.locator("#form .fatal");
+  await fatal.waitFor();
+  assert.match(await fatal.textContent(), /^Line 3 has a key with no value/);
+  assert.equal(await page.locator("#form fieldset").first().evaluate((f) => f.disabled), true, "read-only");
+  assert.equal(await control(page, "/brand_info/base_info/title").inputValue(), doc.brand_info.base_info.title, "what was read is shown");
+  // A text the parser cannot read past: its own words.
+  await page.locator("#tab-json").click();
+  await pasteAll(page, '{"keystr": "6901939621608",\n  "a": ?}');
+  await page.locator("#tab-form").click();
+  await page.locator("#form .fatal", { hasText: /^Line 2 has a syntax error that cannot be stepped over/ }).waitFor();
+  // Fixed: editable again.
+  await page.locator("#tab-json").click();
+  await pasteAll(page, sample("04-reconstructed-full-features.json"));
+  await page.locator("#tab-form").click();
+  await fatal.waitFor({ state: "hidden" });
+  assert.equal(await page.locator("#form fieldset").first().evaluate((f) => f.disabled), false);
   assert.deepEqual(page.errors, []);
 });
 

@@ -159,6 +159,10 @@ test("small things: plurals, the merchant placeholder, Repair only primary when 
       .map((el) => el.textContent));
     assert.deepEqual(wrapped, [], `wrapped at ${width} px`);
     await page.screenshot({ path: screenshotPath(`safety-invalid-${locale}-${width}`) });
+    // A syntax error Repair cannot fix (a key with no value): not primary.
+    await pasteAll(page, '{"keystr": "6901939621608", "title": }');
+    await page.locator('#issues li[data-code="syntax.missing_value"]').waitFor();
+    assert.equal(await weight("#repair"), await weight("#format"), "nothing Repair can fix: Repair looks like the other buttons");
     assert.deepEqual(page.errors, []);
     await page.context().close();
   }
