@@ -97,12 +97,19 @@ func newHome(p *schema.Product, lang schema.Lang, l *labels) homeView {
 		h.NoActions = &marker{l.Missing["actions"], "/brand_info/action_info/action_list"}
 	}
 	recommends := false
+	tilesLeft := 0 // recommendations past ShownPerList, not drawn
 	for _, a := range p.Actions {
 		switch a.Type {
 		case "price", "product", "store":
 		case "recommend":
 			recommends = true
 			for i, c := range a.Recommend {
+				if len(h.Tiles) == ShownPerList {
+					// Past the cap only the count is kept: each tile draws
+					// a barcode, and 10,000 fit in the size limit.
+					tilesLeft += len(a.Recommend) - i
+					break
+				}
 				h.Tiles = append(h.Tiles, tile{newCode(c.Standard, c.Str, true, lang, l),
 					actionPath(a.Index, "recommend/recommend_list/"+strconv.Itoa(i))})
 			}
@@ -118,7 +125,7 @@ func newHome(p *schema.Product, lang schema.Lang, l *labels) homeView {
 	}
 	h.MorePromos = cut(&h.Promos, l)
 	h.MoreModules = cut(&h.Modules, l)
-	h.MoreTiles = cut(&h.Tiles, l)
+	h.MoreTiles = notShown(tilesLeft, l)
 	return h
 }
 

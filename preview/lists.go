@@ -18,5 +18,15 @@ func cut[T any](list *[]T, l *labels) string {
 		return ""
 	}
 	*list = (*list)[:ShownPerList:ShownPerList]
+	return notShown(n, l)
+}
+
+// notShown returns the note that stands for n items not drawn, or "" when
+// n is 0. A list whose items are dear to draw stops at the cap and counts
+// the rest itself.
+func notShown(n int, l *labels) string {
+	if n <= 0 {
+		return ""
+	}
 	return fmt.Sprintf(l.NotShown, n, ShownPerList)
 }

@@ -91,3 +91,32 @@ func TestShownPerListKeepsShortLists(t *testing.T) {
 		t.Errorf("the test document is not valid: %v", pg.Report.Issues)
 	}
 }
+
+// TestShownPerListDrawsOnlyWhatIsShown: the items past the cap cost
+// nothing to draw. Rendering 10,000 recommendations (the 1 MiB hostile
+// shape) allocates about as much as rendering 100: each tile draws a
+// barcode, and drawing all of them to keep 100 was a third of the
+// preview's time on that shape.
+func TestShownPerListDrawsOnlyWhatIsShown(t *testing.T) {
+	var long string
+	for _, s := range hostile.Shapes {
+		if s.Name == "recommends" {
+			long = s.Doc(1 << 20)
+		}
+	}
+	i := strings.Index(long, `"recommend_list": [`) + len(`"recommend_list": [`)
+	items := strings.SplitN(long[i:], "},", ShownPerList+1)
+	short := long[:i] + strings.Join(items[:ShownPerList], "},") + "}]}}]}}}"
+	allocs := func(doc string) float64 {
+		res := schema.Validate(doc, schema.Options{})
+		if !res.Report.Valid {
+			t.Fatalf("the test document is not valid: %v", res.Report.Issues)
+		}
+		return testing.AllocsPerRun(3, func() { Render(res, Options{Lang: "en"}) })
+	}
+	a, b := allocs(short), allocs(long)
+	t.Logf("render allocations: %d tiles %.0f, %d tiles %.0f", ShownPerList, a, strings.Count(long, `"keystr":"`), b)
+	if b > 1.5*a {
+		t.Errorf("rendering the long list allocated %.0f times, %.1f× the list at the cap (%.0f)", b, b/a, a)
+	}
+}
