@@ -2,6 +2,7 @@ package schema
 
 import (
 	"container/heap"
+	"slices"
 	"sort"
 )
 
@@ -121,13 +122,95 @@ type tally struct {
 	// keepEdits keeps the text fixes of the findings left out (Repair
 	// mends the whole text, listed or not).
 	keepEdits bool
-	edits     []textEdit
+	edits     keptEdits
 }
 
 // A textEdit replaces the bytes [start, end) of a text with text.
 type textEdit struct {
 	start, end int
 	text       string
+}
+
+// keptEdits holds the edits of the findings left out, twelve bytes each:
+// a document within MaxSize can hold half a million of them (a missing
+// comma between every two numbers), and at 32 bytes each growing their
+// slice was a fifth of Repair's time there. Their texts are few and
+// repeat (",", ""), so each edit names its text by index.
+type keptEdits struct {
+	list  []keptEdit
+	texts []string
+	index map[string]int32 // texts' indexes
+}
+
+// A keptEdit is a textEdit whose offsets fit MaxSize and whose text is
+// texts[text].
+type keptEdit struct{ start, end, text int32 }
+
+func (k *keptEdits) len() int { return len(k.list) }
+
+func (k *keptEdits) at(i int) textEdit {
+	e := k.list[i]
+	return textEdit{int(e.start), int(e.end), k.texts[e.text]}
+}
+
+// add keeps the edit.
+func (k *keptEdits) add(e textEdit) {
+	if len(k.list) == cap(k.list) {
+		// Double, not append's 1.25× for long slices.
+		k.list = slices.Grow(k.list, max(len(k.list), 64))
+	}
+	k.list = append(k.list, k.kept(e))
+}
+
+// set replaces the i-th edit.
+func (k *keptEdits) set(i int, e textEdit) { k.list[i] = k.kept(e) }
+
+// kept is e as a keptEdit, its text added to texts when new. Runs of
+// one text (the commas of [1 1 1 …]) take the first test.
+func (k *keptEdits) kept(e textEdit) keptEdit {
+	t := len(k.texts) - 1
+	if t < 0 || k.texts[t] != e.text {
+		i, ok := k.index[e.text]
+		if !ok {
+			if k.index == nil {
+				k.index = map[string]int32{}
+			}
+			i = int32(len(k.texts))
+			k.index[e.text] = i
+			k.texts = append(k.texts, e.text)
+		}
+		t = int(i)
+	}
+	return keptEdit{int32(e.start), int32(e.end), int32(t)}
+}
+
+// sort puts the edits in editOrder.
+func (k *keptEdits) sort() {
+	if !slices.IsSortedFunc(k.list, keptOrder) {
+		slices.SortStableFunc(k.list, keptOrder)
+	}
+}
+
+func keptOrder(a, b keptEdit) int {
+	return editOrder(textEdit{start: int(a.start), end: int(a.end)}, textEdit{start: int(b.start), end: int(b.end)})
+}
+
+// textEdits is a run of edits held as they are.
+type textEdits []textEdit
+
+func (r textEdits) len() int          { return len(r) }
+func (r textEdits) at(i int) textEdit { return r[i] }
+func (r textEdits) sort() {
+	if !slices.IsSortedFunc(r, editOrder) {
+		slices.SortStableFunc(r, editOrder)
+	}
+}
+
+// An editRun is a list of edits that applyEdits reads one at a time.
+type editRun interface {
+	len() int
+	at(i int) textEdit
+	sort()
 }
 
 // overflow counts the findings of one code a tally left out.

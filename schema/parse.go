@@ -2,7 +2,6 @@ package schema
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -149,12 +148,7 @@ func (p *parser) leftOut(code string, sev Severity, start, end int, path string,
 	}
 	t.count(finding{sev: sev, code: code, start: start, end: end, path: path})
 	if fix != nil && t.keepEdits {
-		if len(t.edits) == cap(t.edits) {
-			// Double, not append's 1.25× for long slices: Repair of half a
-			// million slips spent a sixth of its time copying this slice.
-			t.edits = slices.Grow(t.edits, max(len(t.edits), 64))
-		}
-		t.edits = append(t.edits, textEdit{start, end, *fix})
+		t.edits.add(textEdit{start, end, *fix})
 	}
 	return true
 }
@@ -472,16 +466,16 @@ func (p *parser) elements(n *Node, closer byte) {
 		}
 		if ch, _, full := p.peek(); ch == ',' {
 			afterComma, commaFinding = p.i, -1
-			recorded, edits := len(p.d.syntax), len(p.d.left.edits)
+			recorded, edits := len(p.d.syntax), p.d.left.edits.len()
 			p.punct()
 			switch {
 			case !full:
 			case len(p.d.syntax) > recorded:
 				commaFinding = recorded
-			case len(p.d.left.edits) > edits:
+			case p.d.left.edits.len() > edits:
 				commaFinding = -2 - edits // counted, its edit kept
 			default:
-				commaFinding = -2 - len(p.d.left.edits) // counted, no edit kept
+				commaFinding = -2 - p.d.left.edits.len() // counted, no edit kept
 			}
 		}
 	}
@@ -571,8 +565,8 @@ func (p *parser) trailingComma(at, full int) {
 		// Only counted, as anything at or after it is: so is this.
 		t.uncount("syntax.fullwidth")
 		p.leftOut("syntax.trailing_comma", Error, at, at+size, "", nil)
-		if i := -2 - full; t.keepEdits && i < len(t.edits) && t.edits[i].start == at {
-			t.edits[i] = textEdit{at, at + size, ""}
+		if i := -2 - full; t.keepEdits && i < t.edits.len() && t.edits.at(i).start == at {
+			t.edits.set(i, textEdit{at, at + size, ""})
 		}
 	default:
 		p.slip("syntax.trailing_comma", at, at+size, "", trailingCommaMsg)

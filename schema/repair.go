@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"slices"
 	"sort"
 	"strings"
 )
@@ -33,14 +32,14 @@ func Repair(text string, lang Lang) (repaired string, fixes []Issue) {
 	}
 	sort.SliceStable(listed, func(i, j int) bool { return listed[i].start < listed[j].start })
 	fixes = capped([]findingsIn{{d, listed, errorsOf(&d.left)}}, lang)
-	if len(edits)+len(d.left.edits) == 0 {
+	if len(edits)+d.left.edits.len() == 0 {
 		return text, fixes
 	}
 	// The listed edits (at most MaxIssues) and the ones only counted (up to
 	// hundreds of thousands) are two runs merged as they are applied:
 	// copying the long run into one slice to sort it was a third of Repair's
 	// time on a document of half a million slips.
-	return applyEdits(text, edits, d.left.edits), fixes
+	return applyEdits(text, textEdits(edits), &d.left.edits), fixes
 }
 
 // errorsOf returns the counts of t's errors: what Repair lists are fixes
@@ -61,28 +60,35 @@ func errorsOf(t *tally) *tally {
 // applyEdits replaces each edit's byte range by its text. Edits are
 // applied in text order, the runs merged; one that overlaps an earlier one
 // is dropped.
-func applyEdits(text string, runs ...[]textEdit) string {
+func applyEdits(text string, runs ...editRun) string {
 	for _, r := range runs {
-		if !slices.IsSortedFunc(r, editOrder) {
-			slices.SortStableFunc(r, editOrder)
-		}
+		r.sort()
 	}
 	var b strings.Builder
 	b.Grow(len(text) + 16)
 	at := 0
 	next := make([]int, len(runs)) // the next edit of each run
+	heads := make([]textEdit, len(runs))
+	for i, r := range runs {
+		if r.len() > 0 {
+			heads[i] = r.at(0)
+		}
+	}
 	for {
 		pick := -1
 		for i, r := range runs {
-			if next[i] < len(r) && (pick < 0 || editOrder(r[next[i]], runs[pick][next[pick]]) < 0) {
+			if next[i] < r.len() && (pick < 0 || editOrder(heads[i], heads[pick]) < 0) {
 				pick = i
 			}
 		}
 		if pick < 0 {
 			break
 		}
-		e := runs[pick][next[pick]]
+		e := heads[pick]
 		next[pick]++
+		if r := runs[pick]; next[pick] < r.len() {
+			heads[pick] = r.at(next[pick])
+		}
 		if e.start < at {
 			continue
 		}
