@@ -123,6 +123,7 @@ type tally struct {
 	// mends the whole text, listed or not).
 	keepEdits bool
 	edits     keptEdits
+	last      *overflow // the overflow find found last
 }
 
 // A textEdit replaces the bytes [start, end) of a text with text.
@@ -215,6 +216,7 @@ type editRun interface {
 
 // overflow counts the findings of one code a tally left out.
 type overflow struct {
+	code  string
 	first finding // the earliest, without message or fix
 	sev   Severity
 	n     int
@@ -238,8 +240,22 @@ func (t *tally) record(start int) {
 // needsPath reports whether a finding of code at start, left out, would
 // be the first of its code: only then is its path worth computing.
 func (t *tally) needsPath(code string, start int) bool {
-	o := t.over[code]
+	o := t.find(code)
 	return o == nil || start < o.first.start
+}
+
+// find returns the overflow of code, or nil. The last one found is asked
+// first: left-out findings come in runs of one code (half a million
+// missing commas), and two map lookups each were a tenth of the time.
+func (t *tally) find(code string) *overflow {
+	if t.last != nil && t.last.code == code {
+		return t.last
+	}
+	o := t.over[code]
+	if o != nil {
+		t.last = o
+	}
+	return o
 }
 
 // count counts a finding left out; f.path is only read when needsPath.
@@ -247,10 +263,11 @@ func (t *tally) count(f finding) {
 	if t.over == nil {
 		t.over = map[string]*overflow{}
 	}
-	o := t.over[f.code]
+	o := t.find(f.code)
 	if o == nil {
-		o = &overflow{sev: f.sev}
+		o = &overflow{code: f.code, sev: f.sev}
 		t.over[f.code] = o
+		t.last = o
 	}
 	if o.n == 0 || f.start < o.first.start {
 		o.first = finding{sev: f.sev, code: f.code, errcode: f.errcode, path: f.path, start: f.start, end: f.end, source: f.source}
@@ -263,9 +280,10 @@ func (t *tally) count(f finding) {
 
 // uncount takes back one finding of code counted by mistake.
 func (t *tally) uncount(code string) {
-	if o := t.over[code]; o != nil {
+	if o := t.find(code); o != nil {
 		if o.n--; o.n == 0 {
 			delete(t.over, code)
+			t.last = nil
 		}
 	}
 }
@@ -279,6 +297,7 @@ func (t *tally) merge(u *tally) {
 		m := t.over[code]
 		if m == nil {
 			c := *o
+			c.code = code
 			t.over[code] = &c
 			continue
 		}
