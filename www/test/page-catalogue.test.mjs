@@ -3,11 +3,12 @@
 // row opened in the editor and the way back (filter, sort and scroll
 // kept; the user's own document never overwritten); the CSV export equal
 // to `scanpage check -format csv` on the same files; the barcode zip
-// unzipped, and a sample of its symbols decoded by zbarimg to their keystr.
+// unzipped, and a sample of its symbols decoded by zbarimg to their keystr;
+// a real folder dropped through the browser's drag and drop.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -205,6 +206,39 @@ test("1,000 dropped files: table, filter, sort, open a row and come back, CSV an
     assert.equal(out, n.slice(0, -4));
   }
   await shot.close();
+  assert.deepEqual(page.errors, []);
+});
+
+test("a dropped folder is read recursively, its JSON files only, named as scanpage check names them; its JSON report equal to the command line's", { timeout: 240_000 }, async () => {
+  // A folder as a user drags it from the desktop: 150 files in one
+  // subfolder (Chromium lists a folder 100 entries at a time), one two
+  // levels down, and files that are not documents.
+  const tree = join(dir, "tree");
+  mkdirSync(join(tree, "many"), { recursive: true });
+  mkdirSync(join(tree, "nested", "deep"), { recursive: true });
+  for (const n of names.slice(0, 150)) copyFileSync(join(filesDir, n), join(tree, "many", n));
+  copyFileSync(join(filesDir, names[150]), join(tree, "nested", "deep", "one.json"));
+  writeFileSync(join(tree, "notes.txt"), "not a document\n");
+  writeFileSync(join(tree, "nested", "export.csv"), "keystr\n");
+  const { page } = await visit(env.browser, env.server.url + "?workers=2", { viewport: { width: 1366, height: 900 }, locale: "en-US", acceptDownloads: true });
+  await page.locator("#view-catalogue").click();
+  // The browser's own drag and drop, with a real folder: the page reads it
+  // through webkitGetAsEntry (a script's DataTransfer holds no folders).
+  const box = await page.locator(".cat-drop").boundingBox();
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: [tree], dragOperationsMask: 1 };
+  for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
+  await page.locator("#catalogue[data-state=done]").waitFor({ timeout: 150_000 });
+  assert.equal(await shown(page), "151 of 151 shown");
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.locator("[data-export=json]").click()]);
+  const r = spawnSync(join(root, "build/scanpage"), ["check", "-lang", "en", "-format", "json", "tree"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
+  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+  const report = JSON.parse(readFileSync(await dl.path(), "utf8"));
+  assert.equal(report.files.length, 151);
+  assert.ok(report.files.some((f) => f.name === "tree/nested/deep/one.json"), "the file two levels down, named from the dropped folder");
+  assert.ok(!report.files.some((f) => /\.(txt|csv)$/.test(f.name)), "only JSON files are taken from a folder");
+  assert.equal(readFileSync(await dl.path(), "utf8"), r.stdout);
   assert.deepEqual(page.errors, []);
 });
 
