@@ -77,6 +77,17 @@ export function run({ inputs, size, init, onPiece }) {
   const busy = new Map();
   /** Readers waiting to read on, until the queue of pieces is short again. */
   const readers = [];
+  /**
+   * Workers cutting a large file. They are given pieces last: a worker
+   * checks a piece in one synchronous call, and while it does, it cuts
+   * nothing, so the others starve (with 2 workers on one NDJSON file the
+   * pool was idle half the time).
+   */
+  const cutting = new Set();
+  const giveAll = () => {
+    for (const x of workers) if (!cutting.has(x)) give(x);
+    for (const x of workers) if (cutting.has(x)) give(x);
+  };
   const stop = () => { for (const w of workers) w.terminate(); };
   const give = (/** @type {Worker} */ w) => {
     while ((busy.get(w) ?? 0) < 2) {
@@ -110,7 +121,9 @@ export function run({ inputs, size, init, onPiece }) {
         else if (m.cut) {
           pieces.push({ ...m.cut });
           readers.push(w);
-          for (const x of workers) give(x);
+          if (m.cut.last) cutting.delete(w);
+          else cutting.add(w);
+          giveAll();
         } else if (m.checked !== undefined) {
           checking--;
           busy.set(w, busy.get(w) - 1);
