@@ -207,7 +207,7 @@ d.embed = await step("embed", async () => {
 d.cataloguePage = await step("cataloguepage", async () => {
   if (quick) process.env.CATALOGUE_PAGE_N ||= "100";
   const r = await child("catalogue-page.mjs", []);
-  for (const k of ["folder", "ndjson"]) log(`   ${k}: ${r[k].pageSec.toFixed(1)} s, tab ${(r[k].rendererBytes / 2 ** 20).toFixed(0)} MiB, ${r[k].workers} workers, ${r[k].longTasks} long tasks`);
+  for (const k of ["folder", "dropped", "ndjson"].filter((k) => r[k])) log(`   ${k}: ${r[k].pageSec.toFixed(1)} s, tab ${(r[k].rendererBytes / 2 ** 20).toFixed(0)} MiB, ${r[k].workers} workers, ${r[k].longTasks} long tasks`);
   return r;
 });
 

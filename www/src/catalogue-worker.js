@@ -25,7 +25,12 @@ self.onmessage = async (e) => {
       sp = await load();
       self.postMessage({ ready: true });
     } else if (m.batch) {
-      for (const f of m.batch.files) await checkFile(m.batch.id, f);
+      // Every small file of the batch is asked for at once: a read is a
+      // round trip to the browser, and one at a time the worker waited on
+      // each (a folder of 10,000 files took three times its NDJSON).
+      const reads = m.batch.files.map((/** @type {{ file: File, name: string }} */ f) => (whole(f) ? f.file.arrayBuffer() : null));
+      reads.forEach((r) => r?.catch(() => {})); // a failed read is reported when its turn comes
+      for (const [i, f] of m.batch.files.entries()) await checkFile(m.batch.id, f, reads[i]);
       self.postMessage({ done: m.batch.id });
     } else if (m.check) {
       // A piece of a large NDJSON file that another worker cut.
@@ -64,10 +69,11 @@ let go = null;
  * kept: Go reports it, as the command line does.
  * @param {number} id
  * @param {{ file: File, name: string, index: number }} f
+ * @param {Promise<ArrayBuffer> | null} [read] its bytes, already asked for
  */
-async function checkFile(id, f) {
-  if (!LINES.test(f.name) || f.file.size <= PIECE) {
-    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await f.file.arrayBuffer());
+async function checkFile(id, f, read = null) {
+  if (whole(f)) {
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await (read ?? f.file.arrayBuffer()));
     post(id, f, 0, sp.checkBatch(text, { ...opts, name: f.name }).docs, f.file.size);
     return;
   }
@@ -100,6 +106,9 @@ async function checkFile(id, f) {
   }
   await piece(buf, true);
 }
+
+/** Whether a file is checked whole (else it is a large NDJSON file, cut into pieces). @param {{ file: File, name: string }} f */
+const whole = (f) => !LINES.test(f.name) || f.file.size <= PIECE;
 
 /**
  * Posts a piece's rows and its checked documents.
