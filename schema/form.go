@@ -427,13 +427,28 @@ func fields(n *Node) []*Node {
 // not be stepped over, or a key with no value yet (Holes); Value is then
 // what was read, which a form shows read-only (FormEdit refuses such a
 // text: a field set in the form would add a second key beside the hole).
+// Stop, when Fatal, says why, so that a page names the line to mend
+// without reading the issues itself.
 type FormState struct {
-	Value any  `json:"value"`
-	Fatal bool `json:"fatal"`
+	Value any       `json:"value"`
+	Fatal bool      `json:"fatal"`
+	Stop  *FormStop `json:"stop,omitempty"`
+}
+
+// A FormStop is the syntax error that makes a text read-only in a form:
+// its code (syntax.missing_value for a key with no value, else the error
+// the parser could not step over) and its line.
+type FormStop struct {
+	Code string `json:"code"`
+	Line int    `json:"line"`
 }
 
 // ReadForm parses text and returns what a form shows of it.
 func ReadForm(text string) FormState {
 	d := Parse(text)
-	return FormState{Value: d.Root.Value(), Fatal: d.partial()}
+	s := FormState{Value: d.Root.Value(), Fatal: d.partial()}
+	if s.Fatal {
+		s.Stop = d.stop()
+	}
+	return s
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -304,18 +305,35 @@ func TestReadForm(t *testing.T) {
 		text  string
 		want  string
 		fatal bool
+		stop  string // code:line of Stop
 	}{
-		{`{"a": 1, "a": 2, "b": [true, null, "x"]}`, `{"a":2,"b":[true,null,"x"]}`, false},
-		{"{'a': 1,}", `{"a":1}`, false},                  // slips stepped over, as the validator reads them
-		{`{"a": 1, "b": ?}`, `{"a":1}`, true},            // what was read before the error
-		{`{"a": 1, "b", "c": 2}`, `{"a":1,"c":2}`, true}, // a key with no value: read past, read-only
-		{`{"a": {"t": }, "c": 2}`, `{"a":{},"c":2}`, true},
-		{``, `null`, true},
+		{`{"a": 1, "a": 2, "b": [true, null, "x"]}`, `{"a":2,"b":[true,null,"x"]}`, false, ""},
+		{"{'a': 1,}", `{"a":1}`, false, ""},                                        // slips stepped over, as the validator reads them
+		{`{"a": 1, "b": ?}`, `{"a":1}`, true, "syntax.unexpected:1"},               // what was read before the error
+		{`{"a": 1, "b", "c": 2}`, `{"a":1,"c":2}`, true, "syntax.missing_value:1"}, // a key with no value: read past, read-only
+		{`{"a": {"t": }, "c": 2}`, `{"a":{},"c":2}`, true, "syntax.missing_value:1"},
+		{``, `null`, true, "syntax.empty:1"},
+		// The first error no edit fixes, not the slip before it.
+		{"{'a': 1,\n \"b\": ,\n \"c\": ?}", `{"a":1}`, true, "syntax.missing_value:2"},
+		{"{'a': 1,\n \"c\": ?,\n \"b\": }", `{"a":1}`, true, "syntax.unexpected:2"},
 	} {
 		got := ReadForm(tc.text)
 		b, _ := json.Marshal(got.Value)
-		if string(b) != tc.want || got.Fatal != tc.fatal {
-			t.Errorf("ReadForm(%q) = %s fatal %v; want %s fatal %v", tc.text, b, got.Fatal, tc.want, tc.fatal)
+		stop := ""
+		if got.Stop != nil {
+			stop = got.Stop.Code + ":" + strconv.Itoa(got.Stop.Line)
 		}
+		if string(b) != tc.want || got.Fatal != tc.fatal || stop != tc.stop {
+			t.Errorf("ReadForm(%q) = %s fatal %v stop %q; want %s fatal %v stop %q", tc.text, b, got.Fatal, stop, tc.want, tc.fatal, tc.stop)
+		}
+	}
+}
+
+// TestReadFormStopPastTheCap: the key with no value is named even when the
+// report lists only the slips before it.
+func TestReadFormStopPastTheCap(t *testing.T) {
+	text := "[" + strings.Repeat("1 ", 2*MaxIssues) + "\n{\"k\": }]"
+	if got := ReadForm(text); got.Stop == nil || got.Stop.Code != "syntax.missing_value" || got.Stop.Line != 2 {
+		t.Errorf("ReadForm stop = %+v, want syntax.missing_value on line 2", got.Stop)
 	}
 }

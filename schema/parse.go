@@ -34,6 +34,7 @@ type Document struct {
 	// member left out, but the text is not one the form may edit.
 	Holes bool
 
+	hole   int       // with Holes: the byte offset of the first key with no value
 	syntax []finding // syntax findings, in text order
 	left   tally     // the syntax findings no report will list, counted
 	lines  *lineIndex
@@ -530,6 +531,26 @@ func (p *parser) member(n *Node, keys *keySet) *Node {
 // no value at all. A form shows such a text read-only and edits none.
 func (d *Document) partial() bool { return d.Fatal || d.Holes || d.Root == nil }
 
+// stop returns what makes d partial, the earliest of its fatal error and
+// its first key with no value: the syntax error no edit fixes (a slip
+// before it has a fix). The hole is known even when the report leaves it
+// out (past MaxIssues). nil when d is whole.
+func (d *Document) stop() *FormStop {
+	code, at := "", -1
+	for _, f := range d.syntax {
+		if f.fatal {
+			code, at = f.code, f.start
+		}
+	}
+	if d.Holes && (at < 0 || d.hole < at) {
+		code, at = "syntax.missing_value", d.hole
+	}
+	if at < 0 {
+		return nil
+	}
+	return &FormStop{Code: code, Line: d.Pos(at).Line}
+}
+
 // endsMember reports whether p.i is at what ends a member: a comma or the
 // object's closing brace (ASCII or full-width).
 func (p *parser) endsMember() bool {
@@ -543,7 +564,9 @@ func (p *parser) endsMember() bool {
 // document is still checked and previewed; no edit can write the value, so
 // the finding has no fix, and the form does not edit such a text (Holes).
 func (p *parser) noValue(keyStart, keyEnd int, key string) {
-	p.d.Holes = true
+	if !p.d.Holes {
+		p.d.Holes, p.d.hole = true, keyStart
+	}
 	p.add(finding{sev: Error, code: "syntax.missing_value", start: keyStart, end: keyEnd,
 		msg: Msg("键 %q 没有值：请在冒号 : 后写上它的值，或删除这个键。", "The key %q has no value: write one after a colon :, or remove the key.", key)})
 }

@@ -166,8 +166,8 @@ export interface Scanpage {
   formEdit(input: string, op: FormOp & { lang?: Lang }): { edit: Edit } | { error: { code: string; message: string } };
   /** Each kind of action, and whether one more may be added now (with the reason when not). */
   actionChoices(input: string, opts?: { lang?: Lang }): ActionChoice[];
-  /** The document's value as the validator reads it, for a form to show; fatal: read-only. */
-  formValue(input: string): { value: unknown; fatal: boolean };
+  /** The document's value as the validator reads it, for a form to show; fatal: read-only, stop: why (the syntax error no edit fixes). */
+  formValue(input: string): FormState;
   /** One file of a catalogue (a document, an array of them, or NDJSON by its name), each document checked on its own. */
   checkBatch(text: string, opts?: BatchOptions): { docs: CheckedDoc[] };
   /** The cross-document rules over every document's facts, in input order. */
@@ -185,6 +185,14 @@ export interface Scanpage {
 }
 
 /** Go runtime heap figures in bytes, and the size of the wasm linear memory. */
+/** What a form shows of a text (schema.FormState). */
+export interface FormState {
+  value: unknown;
+  fatal: boolean;
+  /** With fatal: the syntax error that makes the text read-only (syntax.missing_value: a key with no value yet) and its line. */
+  stop?: { code: string; line: number };
+}
+
 export interface Stats {
   heapAlloc: number;
   heapInuse: number;
@@ -208,7 +216,7 @@ export interface AsyncScanpage {
   form(opts?: { lang?: Lang }): Promise<Form>;
   formEdit(input: string, op: FormOp & { lang?: Lang }): Promise<{ edit: Edit } | { error: { code: string; message: string } }>;
   actionChoices(input: string, opts?: { lang?: Lang }): Promise<ActionChoice[]>;
-  formValue(input: string): Promise<{ value: unknown; fatal: boolean }>;
+  formValue(input: string): Promise<FormState>;
   checkBatch(text: string, opts?: BatchOptions): Promise<{ docs: CheckedDoc[] }>;
   catalogueIssues(facts: DocFacts[] | string, opts?: CatalogueOptions): Promise<CatalogueResult>;
   catalogueReport(docs: CheckedDoc[] | string, opts?: CatalogueOptions & { format?: "json" | "sarif" | "csv" }): Promise<CatalogueReport>;

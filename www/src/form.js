@@ -649,7 +649,7 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     if (!sp) return;
     const m = loadMeta(sp);
     drawn = getText();
-    const { value, fatal } = sp.formValue(drawn);
+    const { value, fatal, stop } = sp.formValue(drawn);
     const active = /** @type {HTMLElement | null} */ (root.contains(document.activeElement) ? document.activeElement : null);
     const key = active?.dataset.key;
     // Where the focus goes when its control is gone from the form (a fix
@@ -671,11 +671,8 @@ export function formPanel({ root, getSP, getLang, getText, apply, onFix, onStatu
     } else {
       shown.part.update(value, {});
     }
-    // What makes the text read-only is a syntax error no edit fixes (the
-    // slips before it have fixes and leave the form editable).
-    const bad = fatal ? issues.find((is) => is.code.startsWith("syntax.") && is.severity === "error" && !is.fix) : undefined;
     shown.fatal.hidden = !fatal;
-    const said = fatal ? w(bad?.code === "syntax.missing_value" ? "hole" : "fatal", { line: bad?.line ?? "?" }) : "";
+    const said = fatal ? w(stop?.code === "syntax.missing_value" ? "hole" : "fatal", { line: stop?.line ?? "?" }) : "";
     if (shown.fatal.textContent !== said) shown.fatal.textContent = said;
     /** @type {HTMLFieldSetElement} */ (shown.part.el).disabled = fatal;
     const n = issues.filter((is) => (is.source ?? "document") === "document").length;

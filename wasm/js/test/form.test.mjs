@@ -67,7 +67,8 @@ test("actionChoices refuses a second text action and says why", () => {
 
 test("formValue reads the text as the validator does", () => {
   assert.deepEqual(sp.formValue("{'a': 1, 'a': 2,}"), { value: { a: 2 }, fatal: false });
-  assert.deepEqual(sp.formValue('{"a": 1, "b": ?'), { value: { a: 1 }, fatal: true });
+  assert.deepEqual(sp.formValue('{"a": 1, "b": ?'), { value: { a: 1 }, fatal: true, stop: { code: "syntax.unexpected", line: 1 } });
+  assert.deepEqual(sp.formValue("{'a': 1,\n \"b\": }").stop, { code: "syntax.missing_value", line: 2 });
 });
 
 test("valueSpans places each value in UTF-16 units, the last of duplicate keys", () => {
