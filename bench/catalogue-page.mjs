@@ -20,7 +20,7 @@
 // Prints a table on stderr and one JSON line on stdout (run.mjs reads it).
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { startServer, launch } from "../testkit/browser.mjs";
+import { dropPaths, startServer, launch } from "../testkit/browser.mjs";
 import { root } from "./inputs.mjs";
 import { median } from "./stats.mjs";
 import { generateCatalogue } from "./catgen.mjs";
@@ -110,17 +110,9 @@ async function main() {
       // Handing Chromium a folder of 100,000 files takes the automation
       // over its default 30 s; the page's own figure starts at the pick.
       ["folder", (page) => page.locator(".cat-pick input[webkitdirectory]").setInputFiles(join(dir, "files"), { timeout: 600_000 })],
-      // The same folder dropped through the browser's own drag and drop
-      // (CDP Input.dispatchDragEvent with its path): the page reads it
-      // through webkitGetAsEntry, asynchronously, where the picker's
-      // file list is built by Chromium in one task on the main thread.
-      ["dropped", async (page) => {
-        const box = await page.locator(".cat-drop").boundingBox();
-        const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-        const cdp = await page.context().newCDPSession(page);
-        const data = { items: [], files: [join(dir, "files")], dragOperationsMask: 1 };
-        for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
-      }],
+      // The same folder dropped: the page reads it asynchronously, where
+      // the picker's file list is built by Chromium in one main-thread task.
+      ["dropped", (page) => dropPaths(page, ".cat-drop", [join(dir, "files")])],
       ["ndjson", (page) => page.locator(".cat-pick input[multiple]:not([webkitdirectory])").setInputFiles(join(dir, "catalogue.ndjson"), { timeout: 600_000 })],
     ].filter(([name]) => !only || only.includes(name))) {
       const all = [];

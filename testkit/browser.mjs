@@ -61,6 +61,25 @@ export async function poll(cond, ms = 15_000) {
   }
 }
 
+/**
+ * Drops files or folders from disk on the element that selector finds,
+ * through Chromium's own drag and drop (CDP Input.dispatchDragEvent with
+ * their paths): a folder arrives as one, read through webkitGetAsEntry,
+ * which a script's DataTransfer cannot hold.
+ * @param {import("playwright-core").Page} page
+ * @param {string} selector
+ * @param {string[]} paths
+ */
+export async function dropPaths(page, selector, paths) {
+  const box = await page.locator(selector).boundingBox();
+  if (!box) throw new Error(`${selector} is not shown`);
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
+  await cdp.detach();
+}
+
 export function screenshotPath(name) {
   mkdirSync(artifacts, { recursive: true });
   return `${artifacts}/${name}.png`;

@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serverAndBrowser, screenshotPath } from "../../testkit/browser.mjs";
+import { dropPaths, serverAndBrowser, screenshotPath } from "../../testkit/browser.mjs";
 import { openApp, savedDoc, waitSaved } from "./page-helpers.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -222,13 +222,7 @@ test("a dropped folder is read recursively, its JSON files only, named as scanpa
   writeFileSync(join(tree, "nested", "export.csv"), "keystr\n");
   const { page } = await visit(env.browser, env.server.url + "?workers=2", { viewport: { width: 1366, height: 900 }, locale: "en-US", acceptDownloads: true });
   await page.locator("#view-catalogue").click();
-  // The browser's own drag and drop, with a real folder: the page reads it
-  // through webkitGetAsEntry (a script's DataTransfer holds no folders).
-  const box = await page.locator(".cat-drop").boundingBox();
-  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  const cdp = await page.context().newCDPSession(page);
-  const data = { items: [], files: [tree], dragOperationsMask: 1 };
-  for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
+  await dropPaths(page, ".cat-drop", [tree]);
   await page.locator("#catalogue[data-state=done]").waitFor({ timeout: 150_000 });
   assert.equal(await shown(page), "151 of 151 shown");
   const [dl] = await Promise.all([page.waitForEvent("download"), page.locator("[data-export=json]").click()]);
