@@ -196,24 +196,6 @@ func keptOrder(a, b keptEdit) int {
 	return editOrder(textEdit{start: int(a.start), end: int(a.end)}, textEdit{start: int(b.start), end: int(b.end)})
 }
 
-// textEdits is a run of edits held as they are.
-type textEdits []textEdit
-
-func (r textEdits) len() int          { return len(r) }
-func (r textEdits) at(i int) textEdit { return r[i] }
-func (r textEdits) sort() {
-	if !slices.IsSortedFunc(r, editOrder) {
-		slices.SortStableFunc(r, editOrder)
-	}
-}
-
-// An editRun is a list of edits that applyEdits reads one at a time.
-type editRun interface {
-	len() int
-	at(i int) textEdit
-	sort()
-}
-
 // overflow counts the findings of one code a tally left out.
 type overflow struct {
 	code  string

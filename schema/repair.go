@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -55,6 +56,25 @@ func errorsOf(t *tally) *tally {
 		}
 	}
 	return out
+}
+
+// textEdits is a run of edits held as they are (keptEdits is the other
+// kind: the compact run of a tally).
+type textEdits []textEdit
+
+func (r textEdits) len() int          { return len(r) }
+func (r textEdits) at(i int) textEdit { return r[i] }
+func (r textEdits) sort() {
+	if !slices.IsSortedFunc(r, editOrder) {
+		slices.SortStableFunc(r, editOrder)
+	}
+}
+
+// An editRun is a list of edits that applyEdits reads one at a time.
+type editRun interface {
+	len() int
+	at(i int) textEdit
+	sort()
 }
 
 // applyEdits replaces each edit's byte range by its text. Edits are

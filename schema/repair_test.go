@@ -49,6 +49,6 @@ func TestKeptEdits(t *testing.T) {
 		}
 	}
 	if len(k.texts) > 20 {
-		t.Errorf("%d texts kept for 12 distinct ones cycling", len(k.texts))
+		t.Errorf("%d texts kept for 11 distinct ones cycling", len(k.texts))
 	}
 }
