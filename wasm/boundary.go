@@ -120,6 +120,27 @@ func jsKind(goKind string) string {
 	return goKind
 }
 
+// bytesArg returns a copy of argument i, which must be a Uint8Array.
+func bytesArg(args []safejs.Value, i int, name string) ([]byte, error) {
+	u8, err := safejs.Global().Get("Uint8Array")
+	if err != nil {
+		return nil, err
+	}
+	if i >= len(args) {
+		return nil, typeError("%s is required", name)
+	}
+	if ok, err := args[i].InstanceOf(u8); err != nil || !ok {
+		return nil, typeError("%s must be a string or a Uint8Array, not %s", name, args[i].Type())
+	}
+	n, err := args[i].Length()
+	if err != nil {
+		return nil, err
+	}
+	b := make([]byte, n)
+	_, err = safejs.CopyBytesToGo(b, args[i])
+	return b, err
+}
+
 // bytesToJS copies b into a new Uint8Array.
 func bytesToJS(b []byte) (safejs.Value, error) {
 	u8, err := safejs.Global().Get("Uint8Array")

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/hack-pad/safejs"
+
 	"scanpage/preview/barcode"
 	"scanpage/schema"
 	"scanpage/schema/catalogue"
@@ -18,15 +20,19 @@ import (
 // The catalogue's building blocks for a page that checks many documents in
 // a pool of workers, each with its own instance (README, "The catalogue"):
 //
-//	checkBatch(text, {name, lang, merchant})  in a worker: one file's text,
-//	    split (catalogue.Split: whole, array or NDJSON) and validated, each
-//	    document with its own issues placed in the file and its facts;
-//	catalogueIssues(factsJSON, {lang, merchant, merchantName})  on one
-//	    instance: the facts of every document, in input order, through one
-//	    schema.Catalogue: the cross-document issues, validity and summary;
-//	catalogueReport(docsNDJSON, {format, lang, merchant, merchantName})
+//	checkBatch(text, {name, lang, merchant, packed})  in a worker: one
+//	    file's text, split (catalogue.Split: whole, array or NDJSON) and
+//	    validated, each document with its own issues placed in the file and
+//	    its facts; with packed, the facts of all come as one Uint8Array of
+//	    packed facts (schema.AppendPackedFacts) instead of in each document;
+//	catalogueIssues(facts, {lang, merchant, merchantName})  on one
+//	    instance: the facts of every document, in input order (a JSON array
+//	    or packed facts), through one schema.Catalogue: the cross-document
+//	    issues, validity and summary;
+//	catalogueReport(docsNDJSON, {format, lang, merchant, merchantName}, facts?)
 //	    the report of `scanpage check` (csv, json or sarif) from the
-//	    documents checkBatch returned, one per line in input order, through
+//	    documents checkBatch returned, one per line in input order (their
+//	    facts packed apart in facts when checkBatch packed them), through
 //	    the same catalogue.Feed and writers as the command line;
 //	barcodeZip(codesJSON, barcodeOptions)  a zip of EAN symbols as SVG,
 //	    one file per code, named by it.
@@ -41,16 +47,20 @@ type batchOptions struct {
 	Merchant json.RawMessage `json:"merchant"`
 	Line     int             `json:"line"`
 	Offset   int             `json:"offset"`
+	Packed   bool            `json:"packed"`
 }
 
-// A batchDoc is a document checked on its own: ref, issues, product and
-// facts (catalogue.Checked), valid: no error of its own, and length: its
-// text's length in UTF-16 units from ref.Offset (so that a page can cut
-// the document out of its file to open it).
+// A batchDoc is a document checked on its own: catalogue.Checked (ref,
+// issues, product and, unless packed apart, facts), valid: no error of its
+// own, and length: its text's length in UTF-16 units from ref.Offset (so
+// that a page can cut the document out of its file to open it).
 type batchDoc struct {
-	catalogue.Checked
-	Valid  bool `json:"valid"`
-	Length int  `json:"length"`
+	Ref     schema.DocRef          `json:"ref"`
+	Issues  []schema.Issue         `json:"issues"`
+	Product *schema.ProductSummary `json:"product,omitempty"`
+	Facts   *schema.DocFacts       `json:"facts,omitempty"`
+	Valid   bool                   `json:"valid"`
+	Length  int                    `json:"length"`
 }
 
 var checkBatch = takes("text", func(text string, o batchOptions, _ []schema.Issue) (any, error) {
@@ -60,6 +70,7 @@ var checkBatch = takes("text", func(text string, o batchOptions, _ []schema.Issu
 		name = "document.json"
 	}
 	docs := []batchDoc{}
+	var packed []byte
 	if o.Line < 0 || o.Offset < 0 {
 		return nil, typeError("checkBatch(text, options): line and offset must not be negative")
 	}
@@ -69,10 +80,20 @@ var checkBatch = takes("text", func(text string, o batchOptions, _ []schema.Issu
 			d.Ref.Offset += o.Offset
 		}
 		c := catalogue.CheckDoc(d, opts)
-		docs = append(docs, batchDoc{c, schema.NewReport(c.Issues).Valid, utf16Len(d.Text)})
+		b := batchDoc{Ref: c.Ref, Issues: c.Issues, Product: c.Product, Valid: schema.NewReport(c.Issues).Valid, Length: utf16Len(d.Text)}
+		if o.Packed {
+			packed = schema.AppendPackedFacts(packed, c.Facts)
+		} else {
+			b.Facts = &c.Facts
+		}
+		docs = append(docs, b)
 		return true
 	})
-	return marshal(map[string]any{"docs": docs}), nil
+	text = marshal(map[string]any{"docs": docs})
+	if o.Packed {
+		return withBytes(text, packed)
+	}
+	return text, nil
 })
 
 type catalogueOptions struct {
@@ -81,34 +102,112 @@ type catalogueOptions struct {
 	MerchantName string          `json:"merchantName"`
 }
 
-var catalogueIssues = takes("facts", func(factsJSON string, o catalogueOptions, _ []schema.Issue) (any, error) {
-	var facts []schema.DocFacts
-	if err := json.Unmarshal([]byte(factsJSON), &facts); err != nil {
-		return nil, typeError("catalogueIssues(facts): facts must be a JSON array of the facts checkBatch returned: %s", jsonReason(err))
+// catalogueIssues(facts, options): facts is a JSON array of DocFacts or
+// a Uint8Array of packed facts. Each issue found at the end (rest) also
+// names its document by input index (doc; -1 if none).
+func catalogueIssues(args []safejs.Value) (any, error) {
+	var o catalogueOptions
+	if err := optionsArg(args, 1, &o); err != nil {
+		return nil, err
+	}
+	next, err := factsArg(args, 0, "catalogueIssues(facts)")
+	if err != nil {
+		return nil, err
 	}
 	cat := schema.NewCatalogue(schema.CatalogueOptions{Lang: schema.ParseLang(o.Lang), Merchant: merchantText(o.Merchant), MerchantName: o.MerchantName})
 	type docOut struct {
 		Valid  bool                    `json:"valid"`
 		Issues []schema.CatalogueIssue `json:"issues"`
 	}
-	docs := make([]docOut, len(facts))
-	for i, f := range facts {
+	type restOut struct {
+		schema.CatalogueIssue
+		Doc int `json:"doc"`
+	}
+	type at struct {
+		name string
+		line int
+	}
+	var docs []docOut
+	var refs []at
+	var f schema.DocFacts
+	for {
+		ok, err := next(&f)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
 		is, valid := cat.AddFacts(f)
 		if is == nil {
 			is = []schema.CatalogueIssue{}
 		}
-		docs[i] = docOut{valid, is}
+		docs = append(docs, docOut{valid, is})
+		refs = append(refs, at{f.Ref.Name, f.Ref.Line})
 	}
-	rest, sum := cat.Finish()
-	if rest == nil {
-		rest = []schema.CatalogueIssue{}
+	if docs == nil {
+		docs = []docOut{}
+	}
+	issues, sum := cat.Finish()
+	rest := make([]restOut, len(issues))
+	if len(issues) > 0 {
+		index := make(map[at]int, len(refs))
+		for i, r := range refs {
+			if _, dup := index[r]; !dup {
+				index[r] = i
+			}
+		}
+		for i, is := range issues {
+			d, ok := index[at{is.Name, is.Line}]
+			if !ok {
+				d = -1
+			}
+			rest[i] = restOut{is, d}
+		}
 	}
 	merchant := cat.MerchantIssues()
 	if merchant == nil {
 		merchant = []schema.CatalogueIssue{}
 	}
 	return marshal(map[string]any{"docs": docs, "rest": rest, "merchant": merchant, "summary": sum}), nil
-})
+}
+
+// factsArg reads argument i, the facts of a catalogue: a JSON array of
+// DocFacts (a string) or packed facts (a Uint8Array). next reads them one
+// at a time; it returns false at the end.
+func factsArg(args []safejs.Value, i int, what string) (next func(*schema.DocFacts) (bool, error), err error) {
+	if i >= len(args) || args[i].Type() == safejs.TypeString {
+		text, err := stringArg(args, i, what)
+		if err != nil {
+			return nil, err
+		}
+		var facts []schema.DocFacts
+		if err := json.Unmarshal([]byte(text), &facts); err != nil {
+			return nil, typeError("%s: facts must be a JSON array of the facts checkBatch returned, or its packed facts: %s", what, jsonReason(err))
+		}
+		return func(f *schema.DocFacts) (bool, error) {
+			if len(facts) == 0 {
+				return false, nil
+			}
+			*f, facts = facts[0], facts[1:]
+			return true, nil
+		}, nil
+	}
+	b, err := bytesArg(args, i, what)
+	if err != nil {
+		return nil, err
+	}
+	r := schema.NewFactsReader(b)
+	return func(f *schema.DocFacts) (bool, error) {
+		if r.Next(f) {
+			return true, nil
+		}
+		if err := r.Err(); err != nil {
+			return false, typeError("%s: these bytes are not the packed facts checkBatch returned (%v)", what, err)
+		}
+		return false, nil
+	}, nil
+}
 
 type reportOptions struct {
 	Format       string          `json:"format"`
@@ -120,11 +219,25 @@ type reportOptions struct {
 // reportTypes are the media types of the formats.
 var reportTypes = map[string]string{"json": "application/json", "sarif": "application/sarif+json", "csv": "text/csv;charset=utf-8"}
 
-// catalogueReport writes the report of the documents in docs (NDJSON, or
+// catalogueReport(docs, options, facts?) writes the report of the documents in docs (NDJSON, or
 // any sequence of JSON values: checkBatch's docs, in input order) in
 // format (json by default). Returns [json {format, type, documents, valid,
 // invalid, errors, warnings, infos}, Uint8Array report].
-var catalogueReport = takes("docs", func(docs string, o reportOptions, _ []schema.Issue) (any, error) {
+func catalogueReport(args []safejs.Value) (any, error) {
+	docs, err := stringArg(args, 0, "docs")
+	if err != nil {
+		return nil, err
+	}
+	var o reportOptions
+	if err := optionsArg(args, 1, &o); err != nil {
+		return nil, err
+	}
+	var packed func(*schema.DocFacts) (bool, error)
+	if len(args) > 2 && !args[2].IsUndefined() && !args[2].IsNull() {
+		if packed, err = factsArg(args, 2, "catalogueReport(docs, options, facts)"); err != nil {
+			return nil, err
+		}
+	}
 	var buf bytes.Buffer
 	var sink catalogue.Sink
 	lang := schema.ParseLang(o.Lang)
@@ -151,8 +264,23 @@ var catalogueReport = takes("docs", func(docs string, o reportOptions, _ []schem
 		} else if err != nil {
 			return nil, typeError("catalogueReport(docs): document %d is not one of checkBatch's docs: %s", n, jsonReason(err))
 		}
+		if packed != nil {
+			if ok, err := packed(&c.Facts); err != nil {
+				return nil, err
+			} else if !ok {
+				return nil, typeError("catalogueReport(docs, options, facts): facts end at document %d of docs", n)
+			}
+		}
 		if err := feed.Add(c); err != nil {
 			return nil, err
+		}
+	}
+	if packed != nil {
+		var extra schema.DocFacts
+		if ok, err := packed(&extra); err != nil {
+			return nil, err
+		} else if ok {
+			return nil, typeError("catalogueReport(docs, options, facts): facts hold more documents than docs")
 		}
 	}
 	sum, err := feed.Finish()
@@ -162,7 +290,7 @@ var catalogueReport = takes("docs", func(docs string, o reportOptions, _ []schem
 	t := catalogue.TotalsOf(sum)
 	return withBytes(marshal(map[string]any{"format": o.Format, "type": reportTypes[o.Format], "documents": t.Documents, "valid": t.Valid,
 		"invalid": t.Invalid, "errors": t.Errors, "warnings": t.Warnings, "infos": t.Infos}), buf.Bytes())
-})
+}
 
 // barcodeZip draws every code of codesJSON (a JSON array of strings) as an
 // SVG symbol into a zip, CODE.svg each, in code order, a code once. A code

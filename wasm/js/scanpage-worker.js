@@ -44,7 +44,7 @@ self.onmessage = async (e) => {
     }
     if (!Array.isArray(args)) throw new TypeError(`${method}: args must be an array`);
     const result = m.oversize ? sp[OVERSIZE](method, m.oversize, args[1]) : sp[method](...args);
-    const bytes = result ? [result.png, result.zip, result.bytes].filter((b) => b instanceof Uint8Array && b.byteLength) : [];
+    const bytes = result ? [result.png, result.zip, result.bytes, result.facts].filter((b) => b instanceof Uint8Array && b.byteLength) : [];
     self.postMessage({ id, result }, bytes.map((b) => b.buffer));
   } catch (err) {
     self.postMessage({ id, error: { name: err?.name === "TypeError" ? "TypeError" : "Error", message: `scanpage: ${String(err?.message ?? err).replace(/^scanpage: /, "")}` } });

@@ -169,11 +169,16 @@ export interface Scanpage {
   /** The document's value as the validator reads it, for a form to show; fatal: read-only, stop: why (the syntax error no edit fixes). */
   formValue(input: string): FormState;
   /** One file of a catalogue (a document, an array of them, or NDJSON by its name), each document checked on its own. */
-  checkBatch(text: string, opts?: BatchOptions): { docs: CheckedDoc[] };
-  /** The cross-document rules over every document's facts, in input order. */
-  catalogueIssues(facts: DocFacts[] | string, opts?: CatalogueOptions): CatalogueResult;
-  /** The report of `scanpage check` (same shapes) from checkBatch's docs in input order (an array, or NDJSON text). */
-  catalogueReport(docs: CheckedDoc[] | string, opts?: CatalogueOptions & { format?: "json" | "sarif" | "csv" }): CatalogueReport;
+  checkBatch(text: string, opts?: BatchOptions & { packed?: false }): { docs: CheckedDoc[] };
+  /** With packed: the docs come without facts, and the facts of all of them as packed bytes (half the size of their JSON, read five times faster). */
+  checkBatch(text: string, opts: BatchOptions & { packed: true }): { docs: Omit<CheckedDoc, "facts">[]; facts: Uint8Array };
+  /** The cross-document rules over every document's facts, in input order: an array, its JSON text, or checkBatch's packed facts (pieces may be joined). */
+  catalogueIssues(facts: DocFacts[] | string | Uint8Array, opts?: CatalogueOptions): CatalogueResult;
+  /**
+   * The report of `scanpage check` (same shapes) from checkBatch's docs in input order (an array, or NDJSON text);
+   * facts: their packed facts, in the same order, when checkBatch packed them.
+   */
+  catalogueReport(docs: CheckedDoc[] | Omit<CheckedDoc, "facts">[] | string, opts?: CatalogueOptions & { format?: "json" | "sarif" | "csv" }, facts?: Uint8Array): CatalogueReport;
   /** A zip of EAN symbols as SVG, CODE.svg each (codes that cannot be drawn are listed in skipped.txt). */
   barcodeZip(codes: string[] | string, opts?: BarcodeOptions): { files: number; skipped: number; zip: Uint8Array };
   /** Where each value stands in the text, by JSON Pointer, in text order (parents first). */
@@ -217,9 +222,10 @@ export interface AsyncScanpage {
   formEdit(input: string, op: FormOp & { lang?: Lang }): Promise<{ edit: Edit } | { error: { code: string; message: string } }>;
   actionChoices(input: string, opts?: { lang?: Lang }): Promise<ActionChoice[]>;
   formValue(input: string): Promise<FormState>;
-  checkBatch(text: string, opts?: BatchOptions): Promise<{ docs: CheckedDoc[] }>;
-  catalogueIssues(facts: DocFacts[] | string, opts?: CatalogueOptions): Promise<CatalogueResult>;
-  catalogueReport(docs: CheckedDoc[] | string, opts?: CatalogueOptions & { format?: "json" | "sarif" | "csv" }): Promise<CatalogueReport>;
+  checkBatch(text: string, opts?: BatchOptions & { packed?: false }): Promise<{ docs: CheckedDoc[] }>;
+  checkBatch(text: string, opts: BatchOptions & { packed: true }): Promise<{ docs: Omit<CheckedDoc, "facts">[]; facts: Uint8Array }>;
+  catalogueIssues(facts: DocFacts[] | string | Uint8Array, opts?: CatalogueOptions): Promise<CatalogueResult>;
+  catalogueReport(docs: CheckedDoc[] | Omit<CheckedDoc, "facts">[] | string, opts?: CatalogueOptions & { format?: "json" | "sarif" | "csv" }, facts?: Uint8Array): Promise<CatalogueReport>;
   barcodeZip(codes: string[] | string, opts?: BarcodeOptions): Promise<{ files: number; skipped: number; zip: Uint8Array }>;
   valueSpans(input: string): Promise<ValueSpan[]>;
   checkCode(code: string, opts?: { standard?: "ean13" | "ean8" | "qrcode" | ""; lang?: Lang }): Promise<Issue[]>;
@@ -320,6 +326,8 @@ export interface BatchOptions {
   merchant?: string | object;
   line?: number;
   offset?: number;
+  /** The facts of all documents as one Uint8Array of packed facts (result.facts), not in each document. */
+  packed?: boolean;
 }
 
 /** What the cross-document rules need of a document (schema.DocFacts); pass it back as it came. */
@@ -365,8 +373,8 @@ export interface CatalogueSummary {
 export interface CatalogueResult {
   /** Per document, in input order: valid with the cross-document rules, and their issues at it. */
   docs: { valid: boolean; issues: CatalogueIssue[] }[];
-  /** Issues found at the end (recommended codes outside the catalogue). */
-  rest: CatalogueIssue[];
+  /** Issues found at the end (recommended codes outside the catalogue); doc: the document's input index (-1 if none). */
+  rest: (CatalogueIssue & { doc: number })[];
   merchant: CatalogueIssue[];
   summary: CatalogueSummary;
 }

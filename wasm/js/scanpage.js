@@ -241,9 +241,13 @@ function facade(raw, hasEnded, memory) {
     actionChoices: onText("actionChoices"),
     formValue: (input) => result(call("formValue", [str(input, "formValue", "input")])),
     // The catalogue (README, "The catalogue"): the page's workers call these.
-    checkBatch: onText("checkBatch"),
-    catalogueIssues: (facts, opts) => result(call("catalogueIssues", [jsonList(facts, "catalogueIssues", "facts"), optsText(opts, "catalogueIssues")])),
-    catalogueReport: (docs, opts) => withBytes(call("catalogueReport", [ndjson(docs, "catalogueReport"), optsText(opts, "catalogueReport")]), "bytes"),
+    checkBatch: (input, opts) => {
+      const out = call("checkBatch", [str(input, "checkBatch", "input"), optsText(opts, "checkBatch")]);
+      return Array.isArray(out) ? withBytes(out, "facts") : result(out); // packed facts come as bytes
+    },
+    catalogueIssues: (facts, opts) => result(call("catalogueIssues", [factsList(facts, "catalogueIssues"), optsText(opts, "catalogueIssues")])),
+    catalogueReport: (docs, opts, facts) => withBytes(call("catalogueReport", [ndjson(docs, "catalogueReport"), optsText(opts, "catalogueReport"),
+      facts === undefined || facts === null ? undefined : factsList(facts, "catalogueReport")]), "bytes"),
     barcodeZip: (codes, opts) => withBytes(call("barcodeZip", [jsonList(codes, "barcodeZip", "codes"), optsText(opts, "barcodeZip")]), "zip"),
     valueSpans: (input) => result(call("valueSpans", [str(input, "valueSpans", "input")])),
     checkCode: (code, opts) => result(call("checkCode", [cutCode(str(code, "checkCode", "code")), optsText(opts, "checkCode")])),
@@ -288,6 +292,11 @@ function jsonList(v, fn, name) {
   if (typeof v === "string") return v;
   if (Array.isArray(v)) return JSON.stringify(v);
   throw new TypeError(`scanpage: ${fn}(${name}): ${name} must be an array or its JSON text, not ${typeName(v)}`);
+}
+
+/** Facts cross as JSON text (an array is serialised) or as the packed bytes checkBatch gave. */
+function factsList(v, fn) {
+  return v instanceof Uint8Array ? v : jsonList(v, fn, "facts");
 }
 
 /** Documents cross as NDJSON: an array of checkBatch's docs is written one per line; a string is taken as NDJSON. */

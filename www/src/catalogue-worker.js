@@ -1,10 +1,12 @@
 // catalogue-worker.js: one worker of the Catalogue view's pool (bundled to
 // dist/catalogue-worker.js). It loads its own wasm instance, reads the files
 // it is given itself (the main thread never holds their text), checks each
-// with checkBatch and posts, per piece, the rows the table shows and the
-// checked documents as NDJSON bytes (transferred, not copied) for the
-// cross-document pass and the exports. It also runs those (cross, report,
-// zip) when asked: everything a document says comes from Go.
+// with checkBatch and posts, per piece, the rows the table shows, the
+// checked documents as NDJSON bytes and their packed facts (both
+// transferred, not copied) for the cross-document pass and the exports. It
+// also runs those (cross, report, zip) when asked: everything a document
+// says comes from Go. The helper that runs the cross pass keeps the facts
+// for the reports.
 import { load } from "scanpage";
 
 /** A large NDJSON file is checked in pieces of about this many characters, cut at line breaks. */
@@ -35,15 +37,16 @@ self.onmessage = async (e) => {
     } else if (m.check) {
       // A piece of a large NDJSON file that another worker cut.
       const c = m.check;
-      post(c.id, c.f, c.part, sp.checkBatch(c.text, { ...opts, name: c.f.name, line: c.line, offset: c.offset }).docs, c.read, c.last);
+      post(c.id, c.f, c.part, sp.checkBatch(c.text, { ...opts, name: c.f.name, line: c.line, offset: c.offset, packed: true }), c.read, c.last);
       self.postMessage({ checked: c.part });
     } else if (m.go) {
       go?.();
     } else if (m.cross) {
-      self.postMessage({ id: m.id, cross: cross(m.cross.facts) });
+      facts = join(m.cross.facts);
+      self.postMessage({ id: m.id, cross: cross(facts) });
     } else if (m.report) {
       // The documents are lent (transferred) by the main thread: they go back with the report.
-      const r = sp.catalogueReport(ndjson(m.report.docs), { ...opts, format: m.report.format });
+      const r = sp.catalogueReport(ndjson(m.report.docs), { ...opts, format: m.report.format }, facts);
       self.postMessage({ id: m.id, report: r, docs: m.report.docs }, [r.bytes.buffer, ...m.report.docs.map((/** @type {Uint8Array} */ b) => b.buffer)]);
     } else if (m.zip) {
       const r = sp.barcodeZip(m.zip.codes, {});
@@ -55,6 +58,9 @@ self.onmessage = async (e) => {
       docs ? docs.map((/** @type {Uint8Array} */ b) => b.buffer) : []);
   }
 };
+
+/** In the helper: every document's packed facts, in input order, from the cross pass on (the reports read them). */
+let facts = new Uint8Array(0);
 
 /** Resolves the wait of a cut piece (the main thread says when to read on). @type {(() => void) | null} */
 let go = null;
@@ -74,7 +80,7 @@ let go = null;
 async function checkFile(id, f, read = null) {
   if (whole(f)) {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await (read ?? f.file.arrayBuffer()));
-    post(id, f, 0, sp.checkBatch(text, { ...opts, name: f.name }).docs, f.file.size);
+    post(id, f, 0, sp.checkBatch(text, { ...opts, name: f.name, packed: true }), f.file.size);
     return;
   }
   const reader = f.file.stream().pipeThrough(new TextDecoderStream("utf-8", { ignoreBOM: true })).getReader();
@@ -111,15 +117,15 @@ async function checkFile(id, f, read = null) {
 const whole = (f) => !LINES.test(f.name) || f.file.size <= PIECE;
 
 /**
- * Posts a piece's rows and its checked documents.
+ * Posts a piece's rows, its checked documents and their packed facts.
  * @param {number} id
  * @param {{ name: string, index: number }} f
  * @param {number} part
- * @param {import("scanpage").CheckedDoc[]} docs
+ * @param {{ docs: Omit<import("scanpage").CheckedDoc, "facts">[], facts: Uint8Array }} checked
  * @param {number} read
  * @param {boolean} [last]
  */
-function post(id, f, part, docs, read, last = true) {
+function post(id, f, part, { docs, facts }, read, last = true) {
   const rows = docs.map((d) => {
     const n = { error: 0, warning: 0, info: 0 };
     let first = null;
@@ -135,8 +141,7 @@ function post(id, f, part, docs, read, last = true) {
     };
   });
   const docBytes = enc.encode(docs.map((d) => JSON.stringify(d) + "\n").join(""));
-  const factBytes = enc.encode(docs.map((d) => JSON.stringify(d.facts) + "\n").join(""));
-  self.postMessage({ piece: { id, file: f.index, part, last, rows, docs: docBytes, facts: factBytes, read } }, [docBytes.buffer, factBytes.buffer]);
+  self.postMessage({ piece: { id, file: f.index, part, last, rows, docs: docBytes, facts, read } }, [docBytes.buffer, facts.buffer]);
 }
 
 const rank = (/** @type {string} */ s) => (s === "error" ? 0 : s === "warning" ? 1 : 2);
@@ -147,31 +152,32 @@ function ndjson(/** @type {Uint8Array[]} */ parts) {
   return parts.map((p) => dec.decode(p)).join("");
 }
 
+/** One array of byte pieces, in order. @param {Uint8Array[]} parts */
+function join(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
 /**
- * The cross-document pass over every document's facts in input order:
- * only the documents it has something to say about come back, by their
- * input index, and the summary.
- * @param {Uint8Array[]} parts
+ * The cross-document pass over every document's packed facts in input
+ * order: only the documents it has something to say about come back, by
+ * their input index, and the summary.
+ * @param {Uint8Array} facts
  */
-function cross(parts) {
-  const text = ndjson(parts).trimEnd();
-  const res = sp.catalogueIssues(text ? `[${text.split("\n").join(",")}]` : "[]", opts);
+function cross(facts) {
+  const res = sp.catalogueIssues(facts, opts);
   /** @type {{ i: number, valid: boolean, issues: { severity: string, code: string, message: string }[] }[]} */
   const docs = [];
   const brief = (/** @type {import("scanpage").CatalogueIssue} */ c) => ({ severity: c.issue.severity, code: c.issue.code, message: c.issue.message });
-  /** @type {Map<string, number>} */
-  const at = new Map();
   res.docs.forEach((d, i) => {
     if (d.issues.length) docs.push({ i, valid: d.valid, issues: d.issues.map(brief) });
   });
-  if (res.rest.length) {
-    // Issues found at the end name their document by file and line.
-    const lines = text.split("\n");
-    lines.forEach((l, i) => {
-      const r = JSON.parse(l).ref;
-      at.set(`${r.Name}\n${r.Line}`, i);
-    });
-  }
-  const rest = res.rest.map((c) => ({ i: at.get(`${c.name}\n${c.line}`) ?? -1, ...brief(c) }));
+  // Issues found at the end name their document by its input index.
+  const rest = res.rest.map((c) => ({ i: c.doc, ...brief(c) }));
   return { docs, rest, merchant: res.merchant.map(brief), summary: res.summary };
 }

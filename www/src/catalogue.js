@@ -272,7 +272,7 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     rate.textContent = ct("cross");
     try {
       helper = await helperReady;
-      // The facts are transferred, not copied: nothing needs them after this pass.
+      // The facts are transferred, not copied: the helper keeps them for the reports.
       const facts = bytesOf(store, "facts");
       for (const p of store.pieces) p.facts = new Uint8Array(0);
       const { cross } = await ask(helper, { cross: { facts } }, facts.map((b) => b.buffer));

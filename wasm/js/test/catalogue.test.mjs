@@ -92,9 +92,38 @@ test("catalogueIssues over the facts finds the cross-document issues the report 
   const r = JSON.parse(text(sp.catalogueReport(docs, { lang: "en" })));
   assert.equal(cat.docs.length, docs.length);
   assert.deepEqual(cat.summary, r.summary);
-  const found = [...cat.docs.flatMap((d) => d.issues), ...cat.rest];
+  const found = [...cat.docs.flatMap((d) => d.issues), ...cat.rest.map(({ doc, ...is }) => is)];
   assert.deepEqual(found, r.catalogue);
   assert.deepEqual(cat.docs.map((d) => d.valid), r.files.map((f) => f.valid));
+  // An issue found at the end names its document by input index.
+  assert.ok(cat.rest.length > 0, "the generated catalogue recommends codes outside it");
+  for (const is of cat.rest) assert.deepEqual([docs[is.doc].ref.Name, docs[is.doc].ref.Line], [is.name, is.line]);
+});
+
+test("packed facts: checkBatch packs them apart, and the cross pass and the reports read them as they read the JSON", () => {
+  const files = walk(join(dir, "files"));
+  const plain = checkFiles();
+  const docs = [];
+  const pieces = [];
+  for (const p of files) {
+    const r = sp.checkBatch(readFileSync(p, "utf8"), { name: relative(dir, p), lang: "en", packed: true });
+    assert.ok(r.facts instanceof Uint8Array);
+    for (const d of r.docs) assert.equal("facts" in d, false);
+    docs.push(...r.docs);
+    pieces.push(r.facts);
+  }
+  const facts = new Uint8Array(pieces.reduce((n, p) => n + p.byteLength, 0));
+  pieces.reduce((at, p) => (facts.set(p, at), at + p.byteLength), 0);
+  const json = JSON.stringify(plain.map((d) => d.facts)).length;
+  assert.ok(facts.byteLength * 2 < json, `packed ${facts.byteLength} bytes, JSON ${json}`);
+  assert.deepEqual(sp.catalogueIssues(facts, { lang: "en" }), sp.catalogueIssues(plain.map((d) => d.facts), { lang: "en" }));
+  for (const format of ["json", "sarif", "csv"]) assert.equal(text(sp.catalogueReport(docs, { format, lang: "en" }, facts)), check("-format", format, "files"), format);
+  // Damaged bytes and facts that do not match the docs are refused, with why.
+  assert.throws(() => sp.catalogueIssues(facts.subarray(0, facts.byteLength - 3)), /not the packed facts checkBatch returned/);
+  assert.throws(() => sp.catalogueIssues(new Uint8Array([7, 1, 2])), /not the packed facts checkBatch returned/);
+  assert.throws(() => sp.catalogueReport(docs, {}, pieces[0]), /facts end at document 2 of docs/);
+  assert.throws(() => sp.catalogueReport(docs.slice(0, 1), {}, facts), /facts hold more documents than docs/);
+  assert.throws(() => sp.catalogueIssues(42), TypeError);
 });
 
 test("catalogueReport refuses what is not checkBatch's docs, and an unknown format", () => {
