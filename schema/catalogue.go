@@ -140,18 +140,28 @@ type Catalogue struct {
 	sum      Summary
 }
 
-// A pendingRef is the warning for a recommended code that no document has
-// had yet; doc numbers the document, for input order.
+// A pendingRef is a recommended code that no document has had yet: doc
+// numbers the document, for input order, and ref and span say where. Its
+// warning is written at the end, for the codes still missing then (most
+// recommended codes come later in a catalogue: writing every one at once
+// was a tenth of the cross pass).
 type pendingRef struct {
-	doc int
-	ci  CatalogueIssue
+	doc  int
+	code string
+	ref  DocRef
+	span Span
 }
 
-// first is where a code was first seen.
+// first is where a code was first seen. The place is formatted only when
+// a message names it.
 type first struct {
-	at       string // name:line:column
-	standard string
+	name         string
+	line, column int
+	standard     string
 }
+
+// at is the first place, name:line:column.
+func (f first) at() string { return at(f.name, f.line, f.column) }
 
 // NewCatalogue starts a catalogue. The merchant context, when given, is
 // checked once here: its issues are reported once (MerchantIssues), not
@@ -345,16 +355,16 @@ func (c *Catalogue) AddFacts(f DocFacts) (issues []CatalogueIssue, valid bool) {
 	if code := f.KeyStr; code != "" && f.Key != nil {
 		if prev, ok := c.docs[code]; ok {
 			add(*f.Key, Error, "catalogue.keystr.duplicate", Msg("keystr %s 已用于 %s 的商品信息；一个账号下每个条码只能有一条商品信息。",
-				"keystr %s is already the code of the document at %s; an account holds one product per code.", code, prev.at))
+				"keystr %s is already the code of the document at %s; an account holds one product per code.", code, prev.at()))
 		} else {
-			c.docs[code] = first{at: at(ref.Name, f.Key.Line, f.Key.Column), standard: f.KeyStandard}
+			c.docs[code] = first{ref.Name, f.Key.Line, f.Key.Column, f.KeyStandard}
 			delete(c.pending, code)
 		}
 		stdAt := *f.Key
 		if f.Std != nil {
 			stdAt = *f.Std
 		}
-		c.checkStandard(code, f.KeyStandard, at(ref.Name, stdAt.Line, stdAt.Column), func(prev first) {
+		c.checkStandard(code, first{ref.Name, stdAt.Line, stdAt.Column, f.KeyStandard}, func(prev first) {
 			add(stdAt, Error, "catalogue.keystandard.conflict", standardMsg(code, f.KeyStandard, prev))
 		})
 		c.firm(code)
@@ -365,13 +375,11 @@ func (c *Catalogue) AddFacts(f DocFacts) (issues []CatalogueIssue, valid bool) {
 		if r.Std != nil {
 			stdAt = *r.Std
 		}
-		c.checkStandard(r.KeyStr, r.KeyStandard, at(ref.Name, stdAt.Line, stdAt.Column), func(prev first) {
+		c.checkStandard(r.KeyStr, first{ref.Name, stdAt.Line, stdAt.Column, r.KeyStandard}, func(prev first) {
 			add(stdAt, Error, "catalogue.keystandard.conflict", standardMsg(r.KeyStr, r.KeyStandard, prev))
 		})
 		if _, ok := c.docs[r.KeyStr]; !ok {
-			c.pending[r.KeyStr] = append(c.pending[r.KeyStr], pendingRef{c.sum.Documents, c.issue(ref, r.Key, Warning, "catalogue.recommend.outside",
-				Msg("recommend_list 中的 %s 不在本次检查的商品中；推荐的商品必须在同一账号下发布。",
-					"%s in recommend_list is not among the checked products; recommended products must be published under the same account.", r.KeyStr))})
+			c.pending[r.KeyStr] = append(c.pending[r.KeyStr], pendingRef{c.sum.Documents, r.KeyStr, ref, r.Key})
 		}
 	}
 	if valid {
@@ -384,19 +392,20 @@ func (c *Catalogue) AddFacts(f DocFacts) (issues []CatalogueIssue, valid bool) {
 
 func standardMsg(code, std string, f first) Message {
 	return Msg("条码 %s 在这里的 keystandard 是 %s，而在 %s 是 %s；同一个条码只能属于一种 keystandard。",
-		"The code %s has keystandard %s here and %s at %s; a code belongs to one keystandard.", code, Quote(std), Quote(f.standard), f.at)
+		"The code %s has keystandard %s here and %s at %s; a code belongs to one keystandard.", code, Quote(std), Quote(f.standard), f.at())
 }
 
-// checkStandard records where code was first seen with its keystandard, or
-// calls conflict with that first place when std differs from it.
-func (c *Catalogue) checkStandard(code, std, here string, conflict func(first)) {
+// checkStandard records where code was first seen with its keystandard
+// (here), or calls conflict with that first place when here's standard
+// differs from it.
+func (c *Catalogue) checkStandard(code string, here first, conflict func(first)) {
 	if f, ok := c.standard[code]; ok {
-		if f.standard != std {
+		if f.standard != here.standard {
 			conflict(f)
 		}
 		return
 	}
-	c.standard[code] = first{at: here, standard: std}
+	c.standard[code] = here
 }
 
 // firm counts a document under its firm code.
@@ -439,12 +448,14 @@ func (c *Catalogue) Finish() ([]CatalogueIssue, Summary) {
 	}
 	sort.Slice(refs, func(i, j int) bool {
 		a, b := refs[i], refs[j]
-		return a.doc < b.doc || a.doc == b.doc && a.ci.Issue.Offset < b.ci.Issue.Offset
+		return a.doc < b.doc || a.doc == b.doc && a.span.Offset < b.span.Offset
 	})
 	out := make([]CatalogueIssue, len(refs))
 	for i, r := range refs {
-		out[i] = r.ci
-		c.count(r.ci.Issue)
+		out[i] = c.issue(r.ref, r.span, Warning, "catalogue.recommend.outside",
+			Msg("recommend_list 中的 %s 不在本次检查的商品中；推荐的商品必须在同一账号下发布。",
+				"%s in recommend_list is not among the checked products; recommended products must be published under the same account.", r.code))
+		c.count(out[i].Issue)
 	}
 	s := c.sum
 	for _, f := range c.firms {

@@ -37,7 +37,7 @@ export function startWorker(init) {
 }
 
 /**
- * @typedef {{ id: number, file: number, part: number, last: boolean, rows: any[], docs: Uint8Array, facts: Uint8Array, read: number }} Piece
+ * @typedef {{ id: number, file: number, part: number, last: boolean, rows: any[], docs: Uint8Array, facts: Uint8Array, read: number, ms: number }} Piece
  */
 
 /**

@@ -37,7 +37,9 @@ self.onmessage = async (e) => {
     } else if (m.check) {
       // A piece of a large NDJSON file that another worker cut.
       const c = m.check;
-      post(c.id, c.f, c.part, sp.checkBatch(c.text, { ...opts, name: c.f.name, line: c.line, offset: c.offset, packed: true }), c.read, c.last);
+      const t = performance.now();
+      const checked = sp.checkBatch(c.text, { ...opts, name: c.f.name, line: c.line, offset: c.offset, packed: true });
+      post(c.id, c.f, c.part, checked, c.read, performance.now() - t, c.last);
       self.postMessage({ checked: c.part });
     } else if (m.go) {
       go?.();
@@ -80,7 +82,9 @@ let go = null;
 async function checkFile(id, f, read = null) {
   if (whole(f)) {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await (read ?? f.file.arrayBuffer()));
-    post(id, f, 0, sp.checkBatch(text, { ...opts, name: f.name, packed: true }), f.file.size);
+    const t = performance.now();
+    const checked = sp.checkBatch(text, { ...opts, name: f.name, packed: true });
+    post(id, f, 0, checked, f.file.size, performance.now() - t);
     return;
   }
   const reader = f.file.stream().pipeThrough(new TextDecoderStream("utf-8", { ignoreBOM: true })).getReader();
@@ -123,9 +127,10 @@ const whole = (f) => !LINES.test(f.name) || f.file.size <= PIECE;
  * @param {number} part
  * @param {{ docs: Omit<import("scanpage").CheckedDoc, "facts">[], facts: Uint8Array }} checked
  * @param {number} read
+ * @param {number} ms how long checkBatch took (the bench sums it)
  * @param {boolean} [last]
  */
-function post(id, f, part, { docs, facts }, read, last = true) {
+function post(id, f, part, { docs, facts }, read, ms, last = true) {
   const rows = docs.map((d) => {
     const n = { error: 0, warning: 0, info: 0 };
     let first = null;
@@ -141,7 +146,7 @@ function post(id, f, part, { docs, facts }, read, last = true) {
     };
   });
   const docBytes = enc.encode(docs.map((d) => JSON.stringify(d) + "\n").join(""));
-  self.postMessage({ piece: { id, file: f.index, part, last, rows, docs: docBytes, facts, read } }, [docBytes.buffer, facts.buffer]);
+  self.postMessage({ piece: { id, file: f.index, part, last, rows, docs: docBytes, facts, read, ms } }, [docBytes.buffer, facts.buffer]);
 }
 
 const rank = (/** @type {string} */ s) => (s === "error" ? 0 : s === "warning" ? 1 : 2);
