@@ -2,7 +2,7 @@
 // its exports). It reads scanpage.wasm from disk and hands the compiled
 // module to the browser entry, which never imports a node: module itself.
 import { readFile } from "node:fs/promises";
-import { load as loadModule } from "./scanpage.js";
+import { load as loadModule, wasmModule as loadWasmModule } from "./scanpage.js";
 
 /**
  * Loads an instance, as in browsers (see scanpage.d.ts). wasmURL may be a
@@ -27,4 +27,29 @@ export async function load(opts = {}) {
   }
   const { wasmURL, ...rest } = opts;
   return loadModule({ ...rest, module });
+}
+
+/** Compiled modules by file: URL, as the browser entry keeps them. @type {Map<string, Promise<WebAssembly.Module>>} */
+const modules = new Map();
+
+/**
+ * The compiled wasm, for instances in worker threads of your own (see
+ * scanpage.d.ts): post it to each and call load({module}) there.
+ * @param {{ wasmURL?: string | URL }} [opts]
+ */
+export function wasmModule(opts = {}) {
+  if (opts === null || typeof opts !== "object" || Object.keys(opts).some((k) => k !== "wasmURL")) {
+    throw new TypeError("scanpage: wasmModule(options): only wasmURL is an option here");
+  }
+  const url = opts.wasmURL === undefined ? new URL("./scanpage.wasm", import.meta.url) : new URL(String(opts.wasmURL), import.meta.url);
+  if (url.protocol !== "file:") return loadWasmModule({ wasmURL: url.href });
+  let m = modules.get(url.href);
+  if (!m) {
+    m = readFile(url).then((bytes) => WebAssembly.compile(bytes), (e) => {
+      throw new Error(`scanpage: could not load ${url.href}: ${e.message}`, { cause: e });
+    });
+    modules.set(url.href, m);
+    m.catch(() => modules.delete(url.href));
+  }
+  return m;
 }

@@ -2,3 +2,4 @@
 // Node exports). load() is asynchronous anyway, so it imports the ES module.
 "use strict";
 exports.load = (...args) => import("./scanpage-node.js").then((m) => m.load(...args));
+exports.wasmModule = (...args) => import("./scanpage-node.js").then((m) => m.wasmModule(...args));

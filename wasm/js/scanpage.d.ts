@@ -19,6 +19,14 @@ export function load(opts: LoadOptions & { worker: true }): Promise<AsyncScanpag
 /** With a worker flag known only at run time, the instance is either kind. */
 export function load(opts?: LoadOptions): Promise<Scanpage | AsyncScanpage>;
 
+/**
+ * The compiled wasm that load() instantiates (one per wasmURL, compiled
+ * once), for instances in workers of your own: post it to each and call
+ * load({module}) there. They share its machine code, which V8 optimises
+ * once for all of them, and no worker fetches or compiles.
+ */
+export function wasmModule(opts?: { wasmURL?: string | URL }): Promise<WebAssembly.Module>;
+
 export type Lang = "zh" | "en";
 export type Severity = "error" | "warning" | "info";
 

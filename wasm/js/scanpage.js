@@ -120,7 +120,7 @@ export async function load(opts = {}) {
   // Fetch and compile the wasm while wasm_exec.js loads: the two do not
   // wait for each other.
   let url;
-  const compiled = opts.module ? Promise.resolve(opts.module) : compile(url = wasmURL(opts));
+  const compiled = opts.module ? Promise.resolve(opts.module) : compiledAt(url = wasmURL(opts));
   compiled.catch(() => {}); // awaited below; not unhandled if wasm_exec.js fails first
   let go;
   try {
@@ -129,6 +129,33 @@ export async function load(opts = {}) {
     throw new Error(`scanpage: could not load wasm_exec.js next to scanpage.js: ${e.message}`, { cause: e });
   }
   return start(go, compiled, url);
+}
+
+/** Compiled modules by URL: every load() of one URL shares one module, and its machine code. @type {Map<string, Promise<WebAssembly.Module>>} */
+const modules = new Map();
+
+function compiledAt(url) {
+  let m = modules.get(url.href);
+  if (!m) {
+    m = compile(url);
+    modules.set(url.href, m);
+    m.catch(() => modules.delete(url.href)); // a failure is not kept: the next load() tries again
+  }
+  return m;
+}
+
+/**
+ * The compiled wasm that load() instantiates (opts.wasmURL as in load()),
+ * for instances in workers of your own: post it to each and call
+ * load({module}) there. They then share its machine code, which V8
+ * optimises once for all of them, and no worker fetches or compiles.
+ * @param {{ wasmURL?: string | URL }} [opts]
+ * @returns {Promise<WebAssembly.Module>}
+ */
+export function wasmModule(opts = {}) {
+  checkLoadOptions(opts);
+  if (opts.worker || opts.module) throw new TypeError("scanpage: wasmModule(options): only wasmURL is an option here");
+  return compiledAt(wasmURL(opts));
 }
 
 /** The wasm's URL: opts.wasmURL, else the file beside this module (literal, for bundlers). */

@@ -2,7 +2,12 @@
 // workers (catalogue-worker.js), min(hardwareConcurrency, 4) by default,
 // or ?workers=N. Files go out in batches, two in flight per worker, so that
 // no worker waits; pieces come back as they are checked. Cancel terminates
-// the workers: it takes effect at once, whatever they are doing.
+// the workers: it takes effect at once, whatever they are doing. At the end
+// one worker is kept, for the cross-document pass and the exports: another
+// instance started for them took a core from the pool while it loaded, and
+// memory for the whole run.
+
+import { wasmModule } from "scanpage";
 
 const WORKER_URL = new URL("./catalogue-worker.js", import.meta.url);
 /** A batch is at most this many files or bytes (a larger file goes alone). */
@@ -16,12 +21,17 @@ export function poolSize() {
   return Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4));
 }
 
+
 /**
  * Starts a worker and waits until its wasm is loaded.
  * @param {{ lang: string, merchant?: string }} init
  * @returns {Promise<Worker>}
  */
-export function startWorker(init) {
+async function startWorker(init) {
+  // The page's own module, compiled (and warmed by the editor) already: the
+  // workers share its machine code, and none fetches or compiles. null if
+  // it cannot be had: each worker then loads its own.
+  const module = await wasmModule().catch(() => null);
   const w = new Worker(WORKER_URL, { type: "module", name: "scanpage-catalogue" });
   return new Promise((resolve, reject) => {
     w.onmessage = (e) => {
@@ -32,8 +42,33 @@ export function startWorker(init) {
       e.preventDefault();
       reject(new Error(e.message || `${WORKER_URL.href} could not be started`));
     };
-    w.postMessage({ init });
+    w.postMessage({ init, module });
   });
+}
+
+/** @type {Promise<void> | null} */
+let warming = null;
+
+/**
+ * Warms the wasm the workers share, once per page: one worker checks text
+ * (a few hundred documents) and ends. V8 first runs the wasm's functions
+ * as quickly compiled code and optimises each once it is hot; for this Go
+ * code the first is about six times slower, so without this every run
+ * spent its first second or two at that pace. The optimised code stays
+ * with the module, for every later worker.
+ * @param {{ lang: string, merchant?: string }} init
+ * @param {string} text a JSON array of documents
+ * @returns {Promise<void>}
+ */
+export function warm(init, text) {
+  warming ??= startWorker(init).then(async (w) => {
+    try {
+      await ask(w, { warm: text });
+    } finally {
+      w.terminate();
+    }
+  });
+  return warming;
 }
 
 /**
@@ -41,7 +76,8 @@ export function startWorker(init) {
  */
 
 /**
- * Runs a check. Resolves when every file is checked; rejects on a worker's
+ * Runs a check. Resolves when every file is checked, with the worker kept
+ * for what follows (the caller terminates it); rejects on a worker's
  * failure. cancel() ends it at once (the promise then resolves with
  * {cancelled: true}).
  * @param {{ inputs: { file: File, name: string }[], size: number, init: { lang: string, merchant?: string },
@@ -51,7 +87,7 @@ export function run({ inputs, size, init, onPiece }) {
   /** @type {Worker[]} */
   const workers = [];
   let cancelled = false;
-  /** @type {(v: { cancelled: boolean }) => void} */
+  /** @type {(v: { cancelled: boolean, keep?: Worker }) => void} */
   let finish = () => {};
   /** @type {(e: Error) => void} */
   let fail = () => {};
@@ -89,6 +125,14 @@ export function run({ inputs, size, init, onPiece }) {
     for (const x of workers) if (cutting.has(x)) give(x);
   };
   const stop = () => { for (const w of workers) w.terminate(); };
+  /** Ends the run: every worker but the first is terminated, and that one is handed over. */
+  const handOver = () => {
+    const [keep, ...rest] = workers;
+    for (const w of rest) w.terminate();
+    keep.onmessage = null;
+    keep.onerror = null;
+    finish({ cancelled: false, keep });
+  };
   const give = (/** @type {Worker} */ w) => {
     while ((busy.get(w) ?? 0) < 2) {
       if (pieces.length) {
@@ -101,10 +145,7 @@ export function run({ inputs, size, init, onPiece }) {
     while (readers.length && pieces.length < workers.length) readers.shift().postMessage({ go: true });
   };
   const end = () => {
-    if (finished === batches.length && !checking && !pieces.length) {
-      stop();
-      finish({ cancelled: false });
-    }
+    if (finished === batches.length && !checking && !pieces.length) handOver();
   };
 
   (async () => {
@@ -112,7 +153,7 @@ export function run({ inputs, size, init, onPiece }) {
     const started = await Promise.all(Array.from({ length: n }, () => startWorker(init)));
     if (cancelled) { for (const w of started) w.terminate(); return; }
     workers.push(...started);
-    if (!batches.length) return finish({ cancelled: false });
+    if (!batches.length) return handOver();
     for (const w of workers) {
       w.onmessage = (e) => {
         if (cancelled) return;

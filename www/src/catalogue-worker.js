@@ -24,7 +24,7 @@ self.onmessage = async (e) => {
   try {
     if (m.init) {
       opts = m.init;
-      sp = await load();
+      sp = await load(m.module ? { module: m.module } : {}); // the page's compiled module when it has one
       self.postMessage({ ready: true });
     } else if (m.batch) {
       // Every small file of the batch is asked for at once: a read is a
@@ -50,6 +50,9 @@ self.onmessage = async (e) => {
       // The documents are lent (transferred) by the main thread: they go back with the report.
       const r = sp.catalogueReport(ndjson(m.report.docs), { ...opts, format: m.report.format }, facts);
       self.postMessage({ id: m.id, report: r, docs: m.report.docs }, [r.bytes.buffer, ...m.report.docs.map((/** @type {Uint8Array} */ b) => b.buffer)]);
+    } else if (m.warm) {
+      sp.checkBatch(m.warm, { ...opts, name: "warm.json", packed: true });
+      self.postMessage({ id: m.id });
     } else if (m.zip) {
       const r = sp.barcodeZip(m.zip.codes, {});
       self.postMessage({ id: m.id, zip: r }, [r.zip.buffer]);

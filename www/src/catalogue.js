@@ -12,7 +12,8 @@
 // them) and can be downloaded; they never touch the user's document.
 import { ct, fill, num } from "./catalogue-text.js";
 import { fromDrop, fromPicker } from "./catalogue-files.js";
-import { run, poolSize, startWorker, ask } from "./catalogue-pool.js";
+import { run, poolSize, ask, warm } from "./catalogue-pool.js";
+import { samples } from "./samples.js";
 import { createStore, addPiece, settle, addCross, bytesOf, select } from "./catalogue-store.js";
 import { catalogueTable } from "./catalogue-table.js";
 import { showSummary } from "./catalogue-summary.js";
@@ -84,7 +85,6 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
   /** @type {File[]} */ let files = [];
   /** @type {ReturnType<typeof run> | null} */ let current = null;
   /** @type {Worker | null} */ let helper = null;
-  /** @type {Promise<Worker> | null} */ let helperReady = null;
   /** @type {import("./catalogue-store.js").View} */
   const state = { severity: "", code: "", text: "", sort: "", desc: false };
   let codes = /** @type {string[]} */ ([]);
@@ -120,6 +120,12 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
 
   // --- Views ---------------------------------------------------------------
 
+  /** What warms the wasm: the complete samples, 600 documents in a JSON array. */
+  const warmText = () => {
+    const docs = samples.filter((x) => ["doc-fixed", "real", "sdk", "full", "ean8"].includes(x.id)).map((x) => x.text);
+    return `[${Array.from({ length: 120 }, () => docs.join(",")).join(",")}]`;
+  };
+
   const showView = (/** @type {"editor" | "catalogue"} */ which) => {
     const cat = which === "catalogue";
     if (!cat && !view.hidden) scrollKept = table.scrollTop;
@@ -132,6 +138,11 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     bar.hidden = cat || !open;
     document.body.dataset.view = which;
     if (cat) table.scrollTop = scrollKept;
+    if (cat && !view.dataset.warm) {
+      // While the user picks files, the wasm is warmed (catalogue-pool.js).
+      view.dataset.warm = "warming";
+      warm(options(), warmText()).then(() => { view.dataset.warm = "done"; }, () => { view.dataset.warm = "failed"; });
+    }
   };
   tabEditor.addEventListener("click", () => showView("editor"));
   tabCat.addEventListener("click", () => showView("catalogue"));
@@ -182,7 +193,6 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     current?.cancel();
     helper?.terminate();
     helper = null;
-    helperReady = null;
     closeDoc(false);
     edits.clear();
     store = createStore();
@@ -202,6 +212,7 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     const readOf = new Map();
     const t0 = performance.now();
     let checkMs = 0;
+    delete view.dataset.firstPieceSeconds;
     let frame = 0;
     const show = () => {
       frame = 0;
@@ -232,6 +243,7 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
         timed("piece", () => {
           addPiece(store, p);
           checkMs += p.ms;
+          view.dataset.firstPieceSeconds ??= ((performance.now() - t0) / 1000).toFixed(2);
           // Bytes read, per file: pieces of one file may come in any order.
           const before = readOf.get(p.file) ?? 0;
           if (p.read > before) {
@@ -243,9 +255,6 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
       },
     });
     current = r;
-    // The helper that runs the cross-document pass and the exports loads
-    // while the pool works.
-    helperReady = startWorker(options());
     let out;
     try {
       out = await r.done;
@@ -256,7 +265,12 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
       note.textContent = ct("failed", { message: /** @type {Error} */ (e).message });
       return;
     }
-    if (current !== r) return;
+    if (current !== r) {
+      out?.keep?.terminate();
+      return;
+    }
+    // The pool's last worker runs the cross-document pass and the exports.
+    helper = out.keep ?? null;
     cancelAnimationFrame(frame);
     timed("settle", () => {
       show();
@@ -266,8 +280,6 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
       q(".cat-progress").hidden = true;
       view.dataset.state = "cancelled";
       note.textContent = ct("cancelled", { done: num(store.n) });
-      helperReady.then((w) => w.terminate(), () => {});
-      helperReady = null;
       showRows(null);
       return;
     }
@@ -276,7 +288,7 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     view.dataset.checkedSeconds = ((performance.now() - t0) / 1000).toFixed(1);
     view.dataset.checkSeconds = (checkMs / 1000).toFixed(1); // summed over the workers
     try {
-      helper = await helperReady;
+      if (!helper) throw new Error("no worker is left for the cross-document pass");
       // The facts are transferred, not copied: the helper keeps them for the reports.
       const facts = bytesOf(store, "facts");
       for (const p of store.pieces) p.facts = new Uint8Array(0);

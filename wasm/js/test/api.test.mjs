@@ -1,7 +1,7 @@
 // The JS API of js-api.md, through the real scanpage.wasm under Node.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { load, declared } from "./lib.mjs";
+import { load, declared, wasmModule } from "./lib.mjs";
 import { sample } from "../../../testkit/samples.mjs";
 
 const sp = await load();
@@ -9,6 +9,17 @@ const sp = await load();
 test("an instance has the calls scanpage.d.ts declares, in both modes, and no others", async () => {
   assert.deepEqual(Object.keys(sp).filter((k) => typeof sp[k] === "function"), await declared("Scanpage"));
   assert.deepEqual(await declared("AsyncScanpage"), await declared("Scanpage"));
+});
+
+test("wasmModule compiles the wasm once, and instances load from it", async () => {
+  const m = await wasmModule();
+  assert.ok(m instanceof WebAssembly.Module);
+  assert.equal(await wasmModule(), m, "the same module for the same URL");
+  const other = await load({ module: m });
+  assert.ok(other.validate("[1,]").issues.some((i) => i.code === "syntax.trailing_comma"));
+  other.dispose();
+  assert.throws(() => wasmModule({ worker: true }), TypeError);
+  await assert.rejects(wasmModule({ wasmURL: "./nowhere.wasm" }), /could not load .*nowhere\.wasm/);
 });
 
 test("version is a non-empty string", () => {
