@@ -67,3 +67,46 @@ func TestNoReboxing(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchPatternWith: a schema compiled after MatchPatternWith checks
+// that pattern with the given matcher, and one compiled before, or with
+// another pattern, with its regexp. The error names the pattern as before.
+func TestMatchPatternWith(t *testing.T) {
+	compile := func(pattern string) *Schema {
+		t.Helper()
+		s, err := NewSchema(NewGoLoader(map[string]interface{}{"type": "string", "pattern": pattern}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	valid := func(s *Schema, v string) (bool, string) {
+		t.Helper()
+		r, err := s.Validate(NewGoLoader(v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		msg := ""
+		if len(r.Errors()) > 0 {
+			msg = r.Errors()[0].String()
+		}
+		return r.Valid(), msg
+	}
+	const expr = "^a+$"
+	before := compile(expr)
+	calls := 0
+	MatchPatternWith(expr, func(s string) bool { calls++; return s == "aa" })
+	after := compile(expr)
+	if ok, _ := valid(after, "aa"); !ok || calls != 1 {
+		t.Errorf("the matcher was not asked (%d calls) or not followed", calls)
+	}
+	if ok, msg := valid(after, "a"); ok || calls != 2 || msg != "(root): Does not match pattern '^a+$'" {
+		t.Errorf(`"a" with the matcher: valid %v, %d calls, %q`, ok, calls, msg)
+	}
+	if ok, _ := valid(before, "a"); !ok || calls != 2 {
+		t.Errorf("a schema compiled before the matcher: valid %v, %d calls", ok, calls)
+	}
+	if ok, _ := valid(compile("^b+$"), "bbb"); !ok || calls != 2 {
+		t.Errorf("another pattern: valid %v, %d calls", ok, calls)
+	}
+}

@@ -659,6 +659,7 @@ func (d *Schema) parseSchema(documentNode interface{}, currentSchema *subSchema)
 				))
 			}
 			currentSchema.pattern = regexpObject
+			currentSchema.patternMatch = patternMatcher(m[KEY_PATTERN].(string))
 		} else {
 			return errors.New(formatErrorDescription(
 				Locale.MustBeOfA(),

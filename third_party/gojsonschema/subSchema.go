@@ -116,6 +116,9 @@ type subSchema struct {
 	pattern   *regexp.Regexp
 	format    string
 
+	// scanpage: patternMatch, when set, matches what pattern does, faster.
+	patternMatch func(string) bool
+
 	// validation : object
 	minProperties *int
 	maxProperties *int

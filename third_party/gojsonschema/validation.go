@@ -743,7 +743,11 @@ func (v *subSchema) validateString(currentSubSchema *subSchema, value interface{
 
 	// pattern:
 	if currentSubSchema.pattern != nil {
-		if !currentSubSchema.pattern.MatchString(stringValue) {
+		matches := currentSubSchema.patternMatch
+		if matches == nil {
+			matches = currentSubSchema.pattern.MatchString
+		}
+		if !matches(stringValue) {
 			result.addInternalError(
 				new(DoesNotMatchPatternError),
 				context,
