@@ -88,6 +88,11 @@ func NewFactsReader(b []byte) *FactsReader {
 	return &FactsReader{b: b, shared: map[string]string{}}
 }
 
+// Reset makes the reader read b next; the strings it shares are kept.
+func (r *FactsReader) Reset(b []byte) {
+	r.b, r.err = b, nil
+}
+
 // Next reads the next record into f. It returns false at the end or on
 // damaged bytes, and Err tells which.
 func (r *FactsReader) Next(f *DocFacts) bool {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/hack-pad/safejs"
@@ -120,25 +121,22 @@ func jsKind(goKind string) string {
 	return goKind
 }
 
-// bytesArg returns a copy of argument i, which must be a Uint8Array.
-func bytesArg(args []safejs.Value, i int, name string) ([]byte, error) {
+// bytesInto appends the bytes of v, which must be a Uint8Array, to dst.
+func bytesInto(dst []byte, v safejs.Value, name string) ([]byte, error) {
 	u8, err := safejs.Global().Get("Uint8Array")
 	if err != nil {
 		return nil, err
 	}
-	if i >= len(args) {
-		return nil, typeError("%s is required", name)
+	if ok, err := v.InstanceOf(u8); err != nil || !ok {
+		return nil, typeError("%s must be a string, a Uint8Array or an array of them, not %s", name, v.Type())
 	}
-	if ok, err := args[i].InstanceOf(u8); err != nil || !ok {
-		return nil, typeError("%s must be a string or a Uint8Array, not %s", name, args[i].Type())
-	}
-	n, err := args[i].Length()
+	n, err := v.Length()
 	if err != nil {
 		return nil, err
 	}
-	b := make([]byte, n)
-	_, err = safejs.CopyBytesToGo(b, args[i])
-	return b, err
+	dst = slices.Grow(dst, n)[:len(dst)+n]
+	_, err = safejs.CopyBytesToGo(dst[len(dst)-n:], v)
+	return dst, err
 }
 
 // bytesToJS copies b into a new Uint8Array.

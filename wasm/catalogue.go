@@ -173,8 +173,10 @@ func catalogueIssues(args []safejs.Value) (any, error) {
 }
 
 // factsArg reads argument i, the facts of a catalogue: a JSON array of
-// DocFacts (a string) or packed facts (a Uint8Array). next reads them one
-// at a time; it returns false at the end.
+// DocFacts (a string), packed facts (a Uint8Array), or an array of packed
+// facts in order (each piece is copied into Go when its turn comes, into
+// one buffer: the whole catalogue's facts are never in wasm memory at
+// once). next reads them one at a time; it returns false at the end.
 func factsArg(args []safejs.Value, i int, what string) (next func(*schema.DocFacts) (bool, error), err error) {
 	if i >= len(args) || args[i].Type() == safejs.TypeString {
 		text, err := stringArg(args, i, what)
@@ -193,20 +195,55 @@ func factsArg(args []safejs.Value, i int, what string) (next func(*schema.DocFac
 			return true, nil
 		}, nil
 	}
-	b, err := bytesArg(args, i, what)
-	if err != nil {
-		return nil, err
+	pieces := []safejs.Value{args[i]}
+	if isArray(args[i]) {
+		n, err := args[i].Length()
+		if err != nil {
+			return nil, err
+		}
+		pieces = make([]safejs.Value, n)
+		for k := range pieces {
+			if pieces[k], err = args[i].Index(k); err != nil {
+				return nil, err
+			}
+		}
 	}
-	r := schema.NewFactsReader(b)
+	r := schema.NewFactsReader(nil)
+	var buf []byte
+	k := 0
 	return func(f *schema.DocFacts) (bool, error) {
-		if r.Next(f) {
-			return true, nil
+		for {
+			if r.Next(f) {
+				return true, nil
+			}
+			if err := r.Err(); err != nil {
+				return false, typeError("%s: piece %d: these bytes are not the packed facts checkBatch returned (%v)", what, k, err)
+			}
+			if k == len(pieces) {
+				return false, nil
+			}
+			var err error
+			if buf, err = bytesInto(buf[:0], pieces[k], what); err != nil {
+				return false, err
+			}
+			k++
+			r.Reset(buf)
 		}
-		if err := r.Err(); err != nil {
-			return false, typeError("%s: these bytes are not the packed facts checkBatch returned (%v)", what, err)
-		}
-		return false, nil
 	}, nil
+}
+
+// isArray reports whether v is a JavaScript array.
+func isArray(v safejs.Value) bool {
+	a, err := safejs.Global().Get("Array")
+	if err != nil {
+		return false
+	}
+	ok, err := a.Call("isArray", v)
+	if err != nil {
+		return false
+	}
+	b, _ := ok.Bool()
+	return b
 }
 
 type reportOptions struct {

@@ -180,13 +180,16 @@ export interface Scanpage {
   checkBatch(text: string, opts?: BatchOptions & { packed?: false }): { docs: CheckedDoc[] };
   /** With packed: the docs come without facts, and the facts of all of them as packed bytes (half the size of their JSON, read five times faster). */
   checkBatch(text: string, opts: BatchOptions & { packed: true }): { docs: Omit<CheckedDoc, "facts">[]; facts: Uint8Array };
-  /** The cross-document rules over every document's facts, in input order: an array, its JSON text, or checkBatch's packed facts (pieces may be joined). */
-  catalogueIssues(facts: DocFacts[] | string | Uint8Array, opts?: CatalogueOptions): CatalogueResult;
+  /**
+   * The cross-document rules over every document's facts, in input order: an array, its JSON text,
+   * or checkBatch's packed facts (one Uint8Array, or the pieces of several calls in order: each is read when its turn comes).
+   */
+  catalogueIssues(facts: DocFacts[] | string | Uint8Array | Uint8Array[], opts?: CatalogueOptions): CatalogueResult;
   /**
    * The report of `scanpage check` (same shapes) from checkBatch's docs in input order (an array, or NDJSON text);
    * facts: their packed facts, in the same order, when checkBatch packed them.
    */
-  catalogueReport(docs: CheckedDoc[] | Omit<CheckedDoc, "facts">[] | string, opts?: CatalogueOptions & { format?: "json" | "sarif" | "csv" }, facts?: Uint8Array): CatalogueReport;
+  catalogueReport(docs: CheckedDoc[] | Omit<CheckedDoc, "facts">[] | string, opts?: CatalogueOptions & { format?: "json" | "sarif" | "csv" }, facts?: Uint8Array | Uint8Array[]): CatalogueReport;
   /** A zip of EAN symbols as SVG, CODE.svg each (codes that cannot be drawn are listed in skipped.txt). */
   barcodeZip(codes: string[] | string, opts?: BarcodeOptions): { files: number; skipped: number; zip: Uint8Array };
   /** Where each value stands in the text, by JSON Pointer, in text order (parents first). */
@@ -232,8 +235,8 @@ export interface AsyncScanpage {
   formValue(input: string): Promise<FormState>;
   checkBatch(text: string, opts?: BatchOptions & { packed?: false }): Promise<{ docs: CheckedDoc[] }>;
   checkBatch(text: string, opts: BatchOptions & { packed: true }): Promise<{ docs: Omit<CheckedDoc, "facts">[]; facts: Uint8Array }>;
-  catalogueIssues(facts: DocFacts[] | string | Uint8Array, opts?: CatalogueOptions): Promise<CatalogueResult>;
-  catalogueReport(docs: CheckedDoc[] | Omit<CheckedDoc, "facts">[] | string, opts?: CatalogueOptions & { format?: "json" | "sarif" | "csv" }, facts?: Uint8Array): Promise<CatalogueReport>;
+  catalogueIssues(facts: DocFacts[] | string | Uint8Array | Uint8Array[], opts?: CatalogueOptions): Promise<CatalogueResult>;
+  catalogueReport(docs: CheckedDoc[] | Omit<CheckedDoc, "facts">[] | string, opts?: CatalogueOptions & { format?: "json" | "sarif" | "csv" }, facts?: Uint8Array | Uint8Array[]): Promise<CatalogueReport>;
   barcodeZip(codes: string[] | string, opts?: BarcodeOptions): Promise<{ files: number; skipped: number; zip: Uint8Array }>;
   valueSpans(input: string): Promise<ValueSpan[]>;
   checkCode(code: string, opts?: { standard?: "ean13" | "ean8" | "qrcode" | ""; lang?: Lang }): Promise<Issue[]>;

@@ -321,9 +321,11 @@ function jsonList(v, fn, name) {
   throw new TypeError(`scanpage: ${fn}(${name}): ${name} must be an array or its JSON text, not ${typeName(v)}`);
 }
 
-/** Facts cross as JSON text (an array is serialised) or as the packed bytes checkBatch gave. */
+/** Facts cross as JSON text (an array is serialised), or as the packed bytes checkBatch gave: one Uint8Array, or an array of them in order. */
 function factsList(v, fn) {
-  return v instanceof Uint8Array ? v : jsonList(v, fn, "facts");
+  if (v instanceof Uint8Array) return v;
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => x instanceof Uint8Array)) return v;
+  return jsonList(v, fn, "facts");
 }
 
 /** Documents cross as NDJSON: an array of checkBatch's docs is written one per line; a string is taken as NDJSON. */

@@ -44,7 +44,7 @@ self.onmessage = async (e) => {
     } else if (m.go) {
       go?.();
     } else if (m.cross) {
-      facts = join(m.cross.facts);
+      facts = m.cross.facts; // read piece by piece: never joined, never whole in wasm memory
       self.postMessage({ id: m.id, cross: cross(facts) });
     } else if (m.report) {
       // The documents are lent (transferred) by the main thread: they go back with the report.
@@ -64,8 +64,8 @@ self.onmessage = async (e) => {
   }
 };
 
-/** In the helper: every document's packed facts, in input order, from the cross pass on (the reports read them). */
-let facts = new Uint8Array(0);
+/** In the helper: every document's packed facts, in pieces in input order, from the cross pass on (the reports read them). @type {Uint8Array[]} */
+let facts = [];
 
 /** Resolves the wait of a cut piece (the main thread says when to read on). @type {(() => void) | null} */
 let go = null;
@@ -160,22 +160,11 @@ function ndjson(/** @type {Uint8Array[]} */ parts) {
   return parts.map((p) => dec.decode(p)).join("");
 }
 
-/** One array of byte pieces, in order. @param {Uint8Array[]} parts */
-function join(parts) {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
-
 /**
  * The cross-document pass over every document's packed facts in input
  * order: only the documents it has something to say about come back, by
  * their input index, and the summary.
- * @param {Uint8Array} facts
+ * @param {Uint8Array[]} facts
  */
 function cross(facts) {
   const res = sp.catalogueIssues(facts, opts);

@@ -116,7 +116,10 @@ test("packed facts: checkBatch packs them apart, and the cross pass and the repo
   pieces.reduce((at, p) => (facts.set(p, at), at + p.byteLength), 0);
   const json = JSON.stringify(plain.map((d) => d.facts)).length;
   assert.ok(facts.byteLength * 2 < json, `packed ${facts.byteLength} bytes, JSON ${json}`);
-  assert.deepEqual(sp.catalogueIssues(facts, { lang: "en" }), sp.catalogueIssues(plain.map((d) => d.facts), { lang: "en" }));
+  const fromJSON = sp.catalogueIssues(plain.map((d) => d.facts), { lang: "en" });
+  assert.deepEqual(sp.catalogueIssues(facts, { lang: "en" }), fromJSON);
+  assert.deepEqual(sp.catalogueIssues(pieces, { lang: "en" }), fromJSON, "the pieces, unjoined");
+  assert.equal(text(sp.catalogueReport(docs, { lang: "en" }, pieces)), check("-format", "json", "files"));
   for (const format of ["json", "sarif", "csv"]) assert.equal(text(sp.catalogueReport(docs, { format, lang: "en" }, facts)), check("-format", format, "files"), format);
   // Damaged bytes and facts that do not match the docs are refused, with why.
   assert.throws(() => sp.catalogueIssues(facts.subarray(0, facts.byteLength - 3)), /not the packed facts checkBatch returned/);
@@ -124,6 +127,7 @@ test("packed facts: checkBatch packs them apart, and the cross pass and the repo
   assert.throws(() => sp.catalogueReport(docs, {}, pieces[0]), /facts end at document 2 of docs/);
   assert.throws(() => sp.catalogueReport(docs.slice(0, 1), {}, facts), /facts hold more documents than docs/);
   assert.throws(() => sp.catalogueIssues(42), TypeError);
+  assert.throws(() => sp.catalogueIssues([pieces[0], pieces[1].subarray(1)]), /piece 2: these bytes are not the packed facts/);
 });
 
 test("catalogueReport refuses what is not checkBatch's docs, and an unknown format", () => {
