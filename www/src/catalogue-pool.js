@@ -72,7 +72,7 @@ export function warm(init, text) {
 }
 
 /**
- * @typedef {{ id: number, file: number, part: number, last: boolean, rows: any[], docs: Uint8Array, facts: Uint8Array, read: number, ms: number }} Piece
+ * @typedef {{ id: number, file: number, part: number, last: boolean, rows: any[], docs: Blob, facts: Blob, read: number, ms: number }} Piece
  */
 
 /**

@@ -25,7 +25,7 @@ export function createStore() {
     /** @type {boolean[]} */ valid: [],
     /** The cross-document issues found at a row. @type {Map<number, { severity: string, code: string, message: string }[]>} */
     cross: new Map(),
-    /** Pieces by file and part: their first row, count and bytes. @type {{ file: number, part: number, start: number, count: number, docs: Uint8Array, facts: Uint8Array }[]} */
+    /** Pieces by file and part: their first row, count, and their documents and facts (Blobs: kept by the browser, outside the page). @type {{ file: number, part: number, start: number, count: number, docs: Blob, facts: Blob }[]} */
     pieces: [],
     /** Row ids in input order, once the run has ended. @type {Uint32Array} */
     order: new Uint32Array(0),
@@ -39,7 +39,7 @@ export function createStore() {
 /**
  * Adds a piece's rows.
  * @param {Store} s
- * @param {{ file: number, part: number, rows: Row[], docs: Uint8Array, facts: Uint8Array }} p
+ * @param {{ file: number, part: number, rows: Row[], docs: Blob, facts: Blob }} p
  */
 export function addPiece(s, p) {
   const start = s.n;
@@ -91,8 +91,8 @@ export function addCross(s, c) {
   for (const r of c.rest) if (r.i >= 0) add(s.order[r.i], r);
 }
 
-/** The byte pieces of one kind, in input order. @param {Store} s @param {"docs" | "facts"} kind */
-export function bytesOf(s, kind) {
+/** The Blobs of one kind, in input order. @param {Store} s @param {"docs" | "facts"} kind */
+export function blobsOf(s, kind) {
   return s.pieces.map((p) => p[kind]);
 }
 

@@ -1,12 +1,12 @@
 // catalogue-worker.js: one worker of the Catalogue view's pool (bundled to
 // dist/catalogue-worker.js). It loads its own wasm instance, reads the files
 // it is given itself (the main thread never holds their text), checks each
-// with checkBatch and posts, per piece, the rows the table shows, the
-// checked documents as NDJSON bytes and their packed facts (both
-// transferred, not copied) for the cross-document pass and the exports. It
-// also runs those (cross, report, zip) when asked: everything a document
-// says comes from Go. The helper that runs the cross pass keeps the facts
-// for the reports.
+// with checkBatch and posts, per piece, the rows the table shows, and the
+// checked documents as NDJSON and their packed facts, for the cross-document
+// pass and the exports, as Blobs: the browser keeps their bytes outside
+// the page's process (100,000 documents make 130 MB of them), and the
+// page holds only handles. It also runs those (cross, report, zip) when
+// asked: everything a document says comes from Go.
 import { load } from "scanpage";
 
 /** A large NDJSON file is checked in pieces of about this many characters, cut at line breaks. */
@@ -17,7 +17,6 @@ const LINES = /\.(ndjson|jsonl)$/i;
 let sp;
 /** @type {{ lang: string, merchant?: string }} */
 let opts = { lang: "zh" };
-const enc = new TextEncoder();
 
 self.onmessage = async (e) => {
   const m = e.data;
@@ -44,12 +43,12 @@ self.onmessage = async (e) => {
     } else if (m.go) {
       go?.();
     } else if (m.cross) {
-      facts = m.cross.facts; // read piece by piece: never joined, never whole in wasm memory
-      self.postMessage({ id: m.id, cross: cross(facts) });
+      // Read piece by piece by Go: never joined, never whole in wasm memory.
+      self.postMessage({ id: m.id, cross: cross(await read(m.cross.facts)) });
     } else if (m.report) {
-      // The documents are lent (transferred) by the main thread: they go back with the report.
-      const r = sp.catalogueReport(ndjson(m.report.docs), { ...opts, format: m.report.format }, facts);
-      self.postMessage({ id: m.id, report: r, docs: m.report.docs }, [r.bytes.buffer, ...m.report.docs.map((/** @type {Uint8Array} */ b) => b.buffer)]);
+      const [docs, facts] = await Promise.all([read(m.report.docs), read(m.report.facts)]);
+      const r = sp.catalogueReport(ndjson(docs), { ...opts, format: m.report.format }, facts);
+      self.postMessage({ id: m.id, report: r }, [r.bytes.buffer]);
     } else if (m.warm) {
       sp.checkBatch(m.warm, { ...opts, name: "warm.json", packed: true });
       self.postMessage({ id: m.id });
@@ -58,14 +57,14 @@ self.onmessage = async (e) => {
       self.postMessage({ id: m.id, zip: r }, [r.zip.buffer]);
     }
   } catch (err) {
-    const docs = m.report?.docs; // lent documents go back even so
-    self.postMessage({ id: m.id, error: String(/** @type {Error} */ (err)?.message ?? err), loadError: !!m.init, docs },
-      docs ? docs.map((/** @type {Uint8Array} */ b) => b.buffer) : []);
+    self.postMessage({ id: m.id, error: String(/** @type {Error} */ (err)?.message ?? err), loadError: !!m.init });
   }
 };
 
-/** In the helper: every document's packed facts, in pieces in input order, from the cross pass on (the reports read them). @type {Uint8Array[]} */
-let facts = [];
+/** The bytes of Blobs, in order. @param {Blob[]} blobs */
+async function read(blobs) {
+  return Promise.all(blobs.map(async (b) => new Uint8Array(await b.arrayBuffer())));
+}
 
 /** Resolves the wait of a cut piece (the main thread says when to read on). @type {(() => void) | null} */
 let go = null;
@@ -148,8 +147,8 @@ function post(id, f, part, { docs, facts }, read, ms, last = true) {
       errors: n.error, warnings: n.warning, infos: n.info, first: first ? first.message : "", codes: [...codes].join(" "), valid: d.valid,
     };
   });
-  const docBytes = enc.encode(docs.map((d) => JSON.stringify(d) + "\n").join(""));
-  self.postMessage({ piece: { id, file: f.index, part, last, rows, docs: docBytes, facts, read, ms } }, [docBytes.buffer, facts.buffer]);
+  const docBlob = new Blob([docs.map((d) => JSON.stringify(d) + "\n").join("")]);
+  self.postMessage({ piece: { id, file: f.index, part, last, rows, docs: docBlob, facts: new Blob([facts]), read, ms } });
 }
 
 const rank = (/** @type {string} */ s) => (s === "error" ? 0 : s === "warning" ? 1 : 2);

@@ -14,7 +14,7 @@ import { ct, fill, num } from "./catalogue-text.js";
 import { fromDrop, fromPicker } from "./catalogue-files.js";
 import { run, poolSize, ask, warm } from "./catalogue-pool.js";
 import { samples } from "./samples.js";
-import { createStore, addPiece, settle, addCross, bytesOf, select } from "./catalogue-store.js";
+import { createStore, addPiece, settle, addCross, blobsOf, select } from "./catalogue-store.js";
 import { catalogueTable } from "./catalogue-table.js";
 import { showSummary } from "./catalogue-summary.js";
 import { getLang } from "./i18n.js";
@@ -289,10 +289,7 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     view.dataset.checkSeconds = (checkMs / 1000).toFixed(1); // summed over the workers
     try {
       if (!helper) throw new Error("no worker is left for the cross-document pass");
-      // The facts are transferred, not copied: the helper keeps them for the reports.
-      const facts = bytesOf(store, "facts");
-      for (const p of store.pieces) p.facts = new Uint8Array(0);
-      const { cross } = await ask(helper, { cross: { facts } }, facts.map((b) => b.buffer));
+      const { cross } = await ask(helper, { cross: { facts: blobsOf(store, "facts") } });
       if (current !== r) return;
       timed("cross", () => addCross(store, cross))();
       q(".cat-progress").hidden = true;
@@ -367,19 +364,14 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
           blob = new Blob([zip.zip], { type: "application/zip" });
           name = "scanpage-barcodes.zip";
         } else {
-          // The documents are lent to the worker (transferred, not copied:
-          // no long task on the main thread) and come back with the report.
-          const docs = bytesOf(store, "docs");
-          const { report, docs: back } = await ask(helper, { report: { docs, format: kind } }, docs.map((b) => b.buffer));
-          store.pieces.forEach((p, i) => { p.docs = back[i]; });
+          // The worker reads the documents and facts (Blobs) itself.
+          const { report } = await ask(helper, { report: { docs: blobsOf(store, "docs"), facts: blobsOf(store, "facts"), format: kind } });
           blob = new Blob([report.bytes], { type: report.type });
           name = `scanpage-report.${kind === "sarif" ? "sarif" : kind}`;
         }
         download(blob, name);
         note.textContent = ct("export.done", { name });
       } catch (e) {
-        const back = /** @type {any} */ (e).data?.docs;
-        if (back) store.pieces.forEach((p, i) => { p.docs = back[i]; });
         note.textContent = ct("failed", { message: /** @type {Error} */ (e).message });
       } finally {
         buttons.forEach((x) => { x.disabled = false; });
