@@ -72,7 +72,7 @@ export function warm(init, text) {
 }
 
 /**
- * @typedef {{ id: number, file: number, part: number, last: boolean, rows: any[], docs: Blob, facts: Blob, read: number, ms: number }} Piece
+ * @typedef {{ id: number, file: number, part: number, last: boolean, rows: import("./catalogue-store.js").Rows, docs: Blob, facts: Blob, read: number, ms: number }} Piece
  */
 
 /**
@@ -136,7 +136,8 @@ export function run({ inputs, size, init, onPiece }) {
   const give = (/** @type {Worker} */ w) => {
     while ((busy.get(w) ?? 0) < 2) {
       if (pieces.length) {
-        w.postMessage({ check: pieces.shift() });
+        const p = pieces.shift();
+        w.postMessage({ check: p }, [p.bytes.buffer]);
         checking++;
       } else if (next < batches.length) w.postMessage({ batch: batches[next++] });
       else break;

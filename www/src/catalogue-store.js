@@ -3,11 +3,6 @@
 // and sort as an array of row ids. Rows arrive out of order; input order
 // (file, then piece, then document) is settled when the run ends.
 
-/**
- * @typedef {{ keystr: string, title: string, line: number, offset: number, length: number, errors: number,
- *   warnings: number, infos: number, first: string, codes: string, valid: boolean }} Row
- */
-
 export function createStore() {
   return {
     n: 0,
@@ -37,20 +32,28 @@ export function createStore() {
 /** @typedef {ReturnType<typeof createStore>} Store */
 
 /**
+ * A piece's rows, in columns (catalogue-worker.js).
+ * @typedef {{ keystr: string[], title: string[], first: string[], codes: string[], line: Int32Array, offset: Float64Array,
+ *   length: Float64Array, errors: Int32Array, warnings: Int32Array, infos: Int32Array, valid: Uint8Array }} Rows
+ */
+
+/**
  * Adds a piece's rows.
  * @param {Store} s
- * @param {{ file: number, part: number, rows: Row[], docs: Blob, facts: Blob }} p
+ * @param {{ file: number, part: number, rows: Rows, docs: Blob, facts: Blob }} p
  */
 export function addPiece(s, p) {
   const start = s.n;
-  for (const r of p.rows) {
-    s.keystr.push(r.keystr); s.title.push(r.title); s.file.push(p.file); s.line.push(r.line);
-    s.offset.push(r.offset); s.length.push(r.length); s.errors.push(r.errors); s.warnings.push(r.warnings);
-    s.infos.push(r.infos); s.first.push(r.first); s.codes.push(r.codes); s.valid.push(r.valid);
-    if (r.errors) s.withErrors++;
-    s.n++;
+  const r = p.rows;
+  const n = r.keystr.length;
+  for (let i = 0; i < n; i++) {
+    s.keystr.push(r.keystr[i]); s.title.push(r.title[i]); s.file.push(p.file); s.line.push(r.line[i]);
+    s.offset.push(r.offset[i]); s.length.push(r.length[i]); s.errors.push(r.errors[i]); s.warnings.push(r.warnings[i]);
+    s.infos.push(r.infos[i]); s.first.push(r.first[i]); s.codes.push(r.codes[i]); s.valid.push(r.valid[i] === 1);
+    if (r.errors[i]) s.withErrors++;
   }
-  s.pieces.push({ file: p.file, part: p.part, start, count: p.rows.length, docs: p.docs, facts: p.facts });
+  s.n += n;
+  s.pieces.push({ file: p.file, part: p.part, start, count: n, docs: p.docs, facts: p.facts });
 }
 
 /**
