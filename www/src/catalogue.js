@@ -207,6 +207,7 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     }
     const size = poolSize();
     const total = inputs.reduce((a, i) => a + i.file.size, 0);
+    store = createStore(Math.ceil(total / 2048)); // documents are rarely under 2 kB
     let read = 0;
     /** @type {Map<number, number>} */
     const readOf = new Map();
