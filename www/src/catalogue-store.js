@@ -41,7 +41,7 @@ export function createStore(capacity = 0) {
 
 /**
  * A piece's rows, in columns (catalogue-worker.js).
- * @typedef {{ keystr: string[], title: string[], first: string[], codes: string[], line: Int32Array, offset: Float64Array,
+ * @typedef {{ keystr: string[], title: string[], first: string[], codes: string[], file: Int32Array, line: Int32Array, offset: Float64Array,
  *   length: Float64Array, errors: Int32Array, warnings: Int32Array, infos: Int32Array, valid: Uint8Array }} Rows
  */
 
@@ -58,7 +58,7 @@ export function addPiece(s, p) {
   const r = p.rows;
   const n = r.keystr.length;
   for (let i = 0, k = start; i < n; i++, k++) {
-    s.keystr[k] = r.keystr[i]; s.title[k] = r.title[i]; s.file[k] = p.file; s.line[k] = r.line[i];
+    s.keystr[k] = r.keystr[i]; s.title[k] = r.title[i]; s.file[k] = r.file[i]; s.line[k] = r.line[i];
     s.offset[k] = r.offset[i]; s.length[k] = r.length[i]; s.errors[k] = r.errors[i]; s.warnings[k] = r.warnings[i];
     s.infos[k] = r.infos[i]; s.first[k] = r.first[i]; s.codes[k] = r.codes[i]; s.valid[k] = r.valid[i] === 1;
     if (r.errors[i]) s.withErrors++;
