@@ -180,7 +180,8 @@ async function buildVariants(root, list, { quick, log }) {
     whatIf.push({ name: "hello + every dependency, upstream gojsonschema (net/http)", deps: Object.keys(uses), whatIf: "upstream", bin: all });
     writeModule(root, join(dir, "scanpage"), "scanpage", { upstream: true });
     const wasm = join(dir, "scanpage-upstream.wasm");
-    await run("go", ["build", `-modfile=${join(dir, "scanpage", "go.mod")}`, "-trimpath", `-ldflags=${ldflags}`, "-o", wasm, "./wasm"],
+    // The tag leaves out schema/patterns_hook.go, which needs the patch's hook.
+    await run("go", ["build", `-modfile=${join(dir, "scanpage", "go.mod")}`, "-tags=upstream_gojsonschema", "-trimpath", `-ldflags=${ldflags}`, "-o", wasm, "./wasm"],
       { cwd: root, env: { ...env, GOFLAGS: "-mod=mod" } });
     whatIf.push({ name: "scanpage with upstream gojsonschema (net/http)", deps: ["all"], whatIf: "upstream", full: true, bin: readFileSync(wasm) });
     return { built: out, whatIf };

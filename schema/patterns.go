@@ -1,14 +1,13 @@
 package schema
 
-import "github.com/xeipuuv/gojsonschema"
-
 // The "pattern"s of create-product.schema.json as byte loops. Go's regexp
 // walks a string rune by rune through its program, and the URL patterns
 // run over every link of a document: they were 13 % of validate's time in
 // wasm (17 % natively). Each loop accepts exactly what its regexp matches;
 // FuzzPatterns and TestPatterns compare them, and TestPatternsCovered
 // fails when the schema gains a pattern without one. gojsonschema still
-// compiles each regexp, and its messages name it as before.
+// compiles each regexp, and its messages name it as before. They are
+// handed to gojsonschema in patterns_hook.go.
 var patternMatchers = map[string]func(string) bool{
 	`^https?://[^/?#\s]+([/?#]\S*)?$`: func(s string) bool {
 		rest, ok := cutScheme(s)
@@ -56,12 +55,6 @@ var patternMatchers = map[string]func(string) bool{
 		}
 		return true
 	},
-}
-
-func init() {
-	for expr, match := range patternMatchers {
-		gojsonschema.MatchPatternWith(expr, match)
-	}
 }
 
 // cutScheme cuts "http://" or "https://" off s.
