@@ -442,6 +442,14 @@ func (c *Catalogue) issue(ref DocRef, s Span, sev Severity, code string, msg Mes
 // codes no document has, in input order) and the summary. The catalogue
 // must not be used after.
 func (c *Catalogue) Finish() ([]CatalogueIssue, Summary) {
+	issues, _, s := c.FinishIndexed()
+	return issues, s
+}
+
+// FinishIndexed is Finish, and for each issue the index of its document
+// in input order (0 for the first AddFacts): a file and line do not name
+// a document when several share a line (a minified array).
+func (c *Catalogue) FinishIndexed() ([]CatalogueIssue, []int, Summary) {
 	var refs []pendingRef
 	for _, l := range c.pending {
 		refs = append(refs, l...)
@@ -451,7 +459,9 @@ func (c *Catalogue) Finish() ([]CatalogueIssue, Summary) {
 		return a.doc < b.doc || a.doc == b.doc && a.span.Offset < b.span.Offset
 	})
 	out := make([]CatalogueIssue, len(refs))
+	docs := make([]int, len(refs))
 	for i, r := range refs {
+		docs[i] = r.doc - 1 // r.doc counts from 1
 		out[i] = c.issue(r.ref, r.span, Warning, "catalogue.recommend.outside",
 			Msg("recommend_list 中的 %s 不在本次检查的商品中；推荐的商品必须在同一账号下发布。",
 				"%s in recommend_list is not among the checked products; recommended products must be published under the same account.", r.code))
@@ -486,5 +496,5 @@ func (c *Catalogue) Finish() ([]CatalogueIssue, Summary) {
 	if s.Categories == nil {
 		s.Categories = []CategoryCount{}
 	}
-	return out, s
+	return out, docs, s
 }

@@ -112,9 +112,9 @@ func (r *FactsReader) Next(f *DocFacts) bool {
 	f.Category = r.str(true)
 	f.Root = r.span()
 	f.Key, f.Std = r.optSpan(), r.optSpan()
-	// A recommendation is at least 9 bytes (two strings, a span, a flag),
+	// A recommendation is at least 8 bytes (two strings, a span, a flag),
 	// an issue count 3.
-	if n := r.count(9); n > 0 {
+	if n := r.count(8); n > 0 {
 		f.Recommends = make([]RecFact, n)
 		for i := range f.Recommends {
 			rf := &f.Recommends[i]

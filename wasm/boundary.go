@@ -128,7 +128,7 @@ func bytesInto(dst []byte, v safejs.Value, name string) ([]byte, error) {
 		return nil, err
 	}
 	if ok, err := v.InstanceOf(u8); err != nil || !ok {
-		return nil, typeError("%s must be a string, a Uint8Array or an array of them, not %s", name, v.Type())
+		return nil, typeError("%s must be JSON text, a Uint8Array or an array of Uint8Arrays, not %s", name, v.Type())
 	}
 	n, err := v.Length()
 	if err != nil {

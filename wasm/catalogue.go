@@ -123,12 +123,7 @@ func catalogueIssues(args []safejs.Value) (any, error) {
 		schema.CatalogueIssue
 		Doc int `json:"doc"`
 	}
-	type at struct {
-		name string
-		line int
-	}
 	var docs []docOut
-	var refs []at
 	var f schema.DocFacts
 	for {
 		ok, err := next(&f)
@@ -143,27 +138,14 @@ func catalogueIssues(args []safejs.Value) (any, error) {
 			is = []schema.CatalogueIssue{}
 		}
 		docs = append(docs, docOut{valid, is})
-		refs = append(refs, at{f.Ref.Name, f.Ref.Line})
 	}
 	if docs == nil {
 		docs = []docOut{}
 	}
-	issues, sum := cat.Finish()
+	issues, at, sum := cat.FinishIndexed()
 	rest := make([]restOut, len(issues))
-	if len(issues) > 0 {
-		index := make(map[at]int, len(refs))
-		for i, r := range refs {
-			if _, dup := index[r]; !dup {
-				index[r] = i
-			}
-		}
-		for i, is := range issues {
-			d, ok := index[at{is.Name, is.Line}]
-			if !ok {
-				d = -1
-			}
-			rest[i] = restOut{is, d}
-		}
+	for i, is := range issues {
+		rest[i] = restOut{is, at[i]}
 	}
 	merchant := cat.MerchantIssues()
 	if merchant == nil {

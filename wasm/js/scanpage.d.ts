@@ -235,6 +235,7 @@ export interface AsyncScanpage {
   formValue(input: string): Promise<FormState>;
   checkBatch(text: string, opts?: BatchOptions & { packed?: false }): Promise<{ docs: CheckedDoc[] }>;
   checkBatch(text: string, opts: BatchOptions & { packed: true }): Promise<{ docs: Omit<CheckedDoc, "facts">[]; facts: Uint8Array }>;
+  checkBatch(text: string, opts?: BatchOptions): Promise<{ docs: (CheckedDoc | Omit<CheckedDoc, "facts">)[]; facts?: Uint8Array }>;
   catalogueIssues(facts: DocFacts[] | string | Uint8Array | Uint8Array[], opts?: CatalogueOptions): Promise<CatalogueResult>;
   catalogueReport(docs: CheckedDoc[] | Omit<CheckedDoc, "facts">[] | string, opts?: CatalogueOptions & { format?: "json" | "sarif" | "csv" }, facts?: Uint8Array | Uint8Array[]): Promise<CatalogueReport>;
   barcodeZip(codes: string[] | string, opts?: BarcodeOptions): Promise<{ files: number; skipped: number; zip: Uint8Array }>;

@@ -270,7 +270,9 @@ function facade(raw, hasEnded, memory) {
     // The catalogue (README, "The catalogue"): the page's workers call these.
     checkBatch: (input, opts) => {
       const out = call("checkBatch", [str(input, "checkBatch", "input"), optsText(opts, "checkBatch")]);
-      return Array.isArray(out) ? withBytes(out, "facts") : result(out); // packed facts come as bytes
+      const r = Array.isArray(out) ? withBytes(out, "facts") : result(out); // packed facts come as bytes
+      if (opts?.packed) r.facts ??= new Uint8Array(0); // even after an internal error
+      return r;
     },
     catalogueIssues: (facts, opts) => result(call("catalogueIssues", [factsList(facts, "catalogueIssues"), optsText(opts, "catalogueIssues")])),
     catalogueReport: (docs, opts, facts) => withBytes(call("catalogueReport", [ndjson(docs, "catalogueReport"), optsText(opts, "catalogueReport"),
@@ -324,7 +326,10 @@ function jsonList(v, fn, name) {
 /** Facts cross as JSON text (an array is serialised), or as the packed bytes checkBatch gave: one Uint8Array, or an array of them in order. */
 function factsList(v, fn) {
   if (v instanceof Uint8Array) return v;
-  if (Array.isArray(v) && v.length > 0 && v.every((x) => x instanceof Uint8Array)) return v;
+  if (Array.isArray(v) && v.some((x) => x instanceof Uint8Array)) {
+    if (v.every((x) => x instanceof Uint8Array)) return v;
+    throw new TypeError(`scanpage: ${fn}(facts): an array of packed facts must hold only Uint8Arrays`);
+  }
   return jsonList(v, fn, "facts");
 }
 

@@ -128,6 +128,18 @@ test("packed facts: checkBatch packs them apart, and the cross pass and the repo
   assert.throws(() => sp.catalogueReport(docs.slice(0, 1), {}, facts), /facts hold more documents than docs/);
   assert.throws(() => sp.catalogueIssues(42), TypeError);
   assert.throws(() => sp.catalogueIssues([pieces[0], pieces[1].subarray(1)]), /piece 2: these bytes are not the packed facts/);
+  assert.throws(() => sp.catalogueIssues([pieces[0], plain[0].facts]), /only Uint8Arrays/);
+});
+
+test("rest[].doc is the document's input index when documents share a line (a minified array)", () => {
+  const one = (f) => JSON.stringify(JSON.parse(readFileSync(join(root, "samples", f), "utf8")));
+  // Both on line 1; only the second recommends codes, none of them in the catalogue.
+  const text = `[${one("05-reconstructed-ean8-minimal.json")},${one("04-reconstructed-full-features.json")}]`;
+  const r = sp.checkBatch(text, { name: "array.json", lang: "en", packed: true });
+  assert.deepEqual(r.docs.map((d) => d.ref.Line), [1, 1]);
+  const cat = sp.catalogueIssues(r.facts, { lang: "en" });
+  assert.ok(cat.rest.length > 0, "the second document's recommendations are outside");
+  assert.deepEqual([...new Set(cat.rest.map((is) => is.doc))], [1]);
 });
 
 test("catalogueReport refuses what is not checkBatch's docs, and an unknown format", () => {
