@@ -8,6 +8,7 @@
 // memory for the whole run.
 
 import { wasmModule } from "scanpage";
+import { isCut } from "./catalogue-cut.js";
 
 const WORKER_URL = new URL("./catalogue-worker.js", import.meta.url);
 /** A batch is at most this many files or bytes (a larger file goes alone). */
@@ -102,7 +103,7 @@ export function run({ inputs, size, init, onPiece }) {
       files.push({ file: inputs[i].file, name: inputs[i].name, index: i });
       i++;
     }
-    batches.push({ id: batches.length, files });
+    batches.push({ id: batches.length, files, cut: files.some(isCut) });
   }
   let next = 0;
   let finished = 0;
@@ -111,6 +112,14 @@ export function run({ inputs, size, init, onPiece }) {
   let checking = 0;
   /** What each worker has in hand (batches and pieces): at most two. */
   const busy = new Map();
+  /**
+   * The batch of a file to cut that a worker has in hand. Such a batch
+   * goes only to a worker with nothing in hand, and a worker with one gets
+   * no other batch, only pieces: two files cut by one worker left one of
+   * them waiting for ever (its reader's go was the other's).
+   * @type {Map<Worker, number>}
+   */
+  const cutBatch = new Map();
   /** Readers waiting to read on, until the queue of pieces is short again. */
   const readers = [];
   /**
@@ -125,12 +134,21 @@ export function run({ inputs, size, init, onPiece }) {
     for (const x of workers) if (cutting.has(x)) give(x);
   };
   const stop = () => { for (const w of workers) w.terminate(); };
-  /** Ends the run: every worker but the first is terminated, and that one is handed over. */
+  /** How many workers ran, once the run has ended. */
+  let ran = 0;
+  /**
+   * Ends the run: every worker but the first is terminated, and that one
+   * is handed over; the pool then holds none, so a late cancel() cannot end
+   * the caller's helper.
+   */
   const handOver = () => {
     const [keep, ...rest] = workers;
     for (const w of rest) w.terminate();
     keep.onmessage = null;
     keep.onerror = null;
+    ran = workers.length;
+    workers.length = 0;
+    cancelled = true; // nothing of this run is taken after it, and cancel() is a no-op
     finish({ cancelled: false, keep });
   };
   const give = (/** @type {Worker} */ w) => {
@@ -139,8 +157,11 @@ export function run({ inputs, size, init, onPiece }) {
         const p = pieces.shift();
         w.postMessage({ check: p }, [p.bytes.buffer]);
         checking++;
-      } else if (next < batches.length) w.postMessage({ batch: batches[next++] });
-      else break;
+      } else if (next < batches.length && !cutBatch.has(w) && (!batches[next].cut || !busy.get(w))) {
+        const b = batches[next++];
+        if (b.cut) cutBatch.set(w, b.id);
+        w.postMessage({ batch: b });
+      } else break;
       busy.set(w, (busy.get(w) ?? 0) + 1);
     }
     while (readers.length && pieces.length < workers.length) readers.shift().postMessage({ go: true });
@@ -172,6 +193,7 @@ export function run({ inputs, size, init, onPiece }) {
           give(w);
           end();
         } else if (m.done !== undefined) {
+          if (cutBatch.get(w) === m.done) cutBatch.delete(w);
           finished++;
           busy.set(w, busy.get(w) - 1);
           give(w);
@@ -192,7 +214,7 @@ export function run({ inputs, size, init, onPiece }) {
 
   return {
     done,
-    workers: () => workers.length,
+    workers: () => workers.length || ran,
     cancel() {
       if (cancelled) return;
       cancelled = true;

@@ -8,10 +8,8 @@
 // page holds only handles. It also runs those (cross, report, zip) when
 // asked: everything a document says comes from Go.
 import { load } from "scanpage";
+import { PIECE, isCut } from "./catalogue-cut.js";
 
-/** A large NDJSON file is checked in pieces of about this many bytes, cut at line breaks. */
-const PIECE = 2 << 20;
-const LINES = /\.(ndjson|jsonl)$/i;
 
 /** @type {import("scanpage").Scanpage} */
 let sp;
@@ -152,7 +150,7 @@ async function checkFile(id, f, read = null) {
 }
 
 /** Whether a file is checked whole (else it is a large NDJSON file, cut into pieces). @param {{ file: File, name: string }} f */
-const whole = (f) => !LINES.test(f.name) || f.file.size <= PIECE;
+const whole = (f) => !isCut(f);
 
 /**
  * What checkBatch made of one file (or one piece of a file).

@@ -84,6 +84,7 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
   /** @type {string[]} */ let names = [];
   /** @type {File[]} */ let files = [];
   /** @type {ReturnType<typeof run> | null} */ let current = null;
+  /** Whether the current run is in its cross-document pass. */ let crossing = false;
   /** @type {Worker | null} */ let helper = null;
   /** @type {import("./catalogue-store.js").View} */
   const state = { severity: "", code: "", text: "", sort: "", desc: false };
@@ -179,7 +180,10 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
       el.value = "";
     });
   }
-  q(".cat-cancel").addEventListener("click", () => current?.cancel());
+  q(".cat-cancel").addEventListener("click", () => {
+    if (crossing) endCross();
+    else current?.cancel();
+  });
 
   // --- A run ---------------------------------------------------------------
 
@@ -190,6 +194,7 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
 
   /** @param {{ file: File, name: string }[]} inputs */
   async function start(inputs) {
+    crossing = false;
     current?.cancel();
     helper?.terminate();
     helper = null;
@@ -213,7 +218,7 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     const readOf = new Map();
     const t0 = performance.now();
     let checkMs = 0;
-    delete view.dataset.firstPieceSeconds;
+    for (const k of ["firstPieceSeconds", "checkedSeconds", "checkSeconds"]) delete view.dataset[k];
     let frame = 0;
     const show = () => {
       frame = 0;
@@ -270,7 +275,7 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
       out?.keep?.terminate();
       return;
     }
-    // The pool's last worker runs the cross-document pass and the exports.
+    // The pool's first worker, kept, runs the cross-document pass and the exports.
     helper = out.keep ?? null;
     cancelAnimationFrame(frame);
     timed("settle", () => {
@@ -288,10 +293,12 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
     // When the documents were checked, before the cross pass (the bench reads it).
     view.dataset.checkedSeconds = ((performance.now() - t0) / 1000).toFixed(1);
     view.dataset.checkSeconds = (checkMs / 1000).toFixed(1); // summed over the workers
+    crossing = true;
     try {
       if (!helper) throw new Error("no worker is left for the cross-document pass");
       const { cross } = await ask(helper, { cross: { facts: blobsOf(store, "facts") } });
       if (current !== r) return;
+      crossing = false;
       timed("cross", () => addCross(store, cross))();
       q(".cat-progress").hidden = true;
       const s = ((performance.now() - t0) / 1000).toFixed(1);
@@ -303,10 +310,28 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
       view.dataset.longestMs = longest.toFixed(1);
       view.dataset.longestAt = longestAt;
     } catch (e) {
+      if (current !== r) return;
+      crossing = false;
       q(".cat-progress").hidden = true;
       view.dataset.state = "failed";
       note.textContent = ct("failed", { message: /** @type {Error} */ (e).message });
     }
+  }
+
+  /**
+   * Cancel during the cross-document pass: its worker is ended, and the
+   * rows stay as checked, without the cross-document rules (as a cancel
+   * during the run leaves them).
+   */
+  function endCross() {
+    crossing = false;
+    current = null; // the pass's answer, if one was on its way, is not taken
+    helper?.terminate();
+    helper = null;
+    q(".cat-progress").hidden = true;
+    view.dataset.state = "cancelled";
+    note.textContent = ct("cancelled", { done: num(store.n) });
+    showRows(null);
   }
 
   /** Shows the summary (when there is one) and the table. @param {any} summary */

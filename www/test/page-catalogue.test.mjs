@@ -268,6 +268,46 @@ test("one large NDJSON file: cut in pieces, checked across the pool, its JSON re
   assert.deepEqual(page.errors, []);
 });
 
+test("Cancel during the cross-document pass ends the run, and the next run works", { timeout: 240_000 }, async () => {
+  const { page } = await visit(env.browser, env.server.url + "?workers=2", { viewport: { width: 1366, height: 900 }, locale: "en-US" });
+  await page.locator("#view-catalogue").click();
+  // Click Cancel the moment the view says the cross pass has begun (before its answer can come).
+  await page.evaluate(() => {
+    const rate = /** @type {HTMLElement} */ (document.querySelector(".cat-rate"));
+    const cross = () => rate.textContent === "Checking across documents…";
+    new MutationObserver((_, o) => {
+      if (cross() && /** @type {HTMLElement} */ (document.querySelector("#catalogue")).dataset.state === "running") {
+        o.disconnect();
+        /** @type {HTMLElement} */ (document.querySelector(".cat-cancel")).click();
+      }
+    }).observe(rate, { childList: true, characterData: true, subtree: true });
+  });
+  await drop(page);
+  await page.locator("#catalogue[data-state=cancelled]").waitFor({ timeout: 120_000 });
+  assert.match(await page.locator(".cat-note").textContent(), /Cancelled: 1,000/);
+  assert.equal(await page.locator("[data-export=csv]").isDisabled(), true);
+  await drop(page);
+  await page.locator("#catalogue[data-state=done]").waitFor({ timeout: 120_000 });
+  assert.equal(await shown(page), `${count(N)} of ${count(N)} shown`);
+  assert.deepEqual(page.errors, []);
+});
+
+test("two large NDJSON files with one worker: each is cut and checked, none waits for ever", { timeout: 240_000 }, async () => {
+  const { page } = await visit(env.browser, env.server.url + "?workers=1", { viewport: { width: 1366, height: 900 }, locale: "en-US" });
+  await page.locator("#view-catalogue").click();
+  const two = mkdtempSync(join(tmpdir(), "scanpage-page-cat-two-"));
+  try {
+    for (const name of ["a.ndjson", "b.ndjson"]) copyFileSync(join(dir, "catalogue.ndjson"), join(two, name));
+    assert.ok(statSync(join(two, "a.ndjson")).size > 2 << 20, "each file is cut (over one piece of 2 MiB)");
+    await page.locator(".cat-pick input[multiple]:not([webkitdirectory])").setInputFiles([join(two, "a.ndjson"), join(two, "b.ndjson")]);
+    await page.locator("#catalogue[data-state=done]").waitFor({ timeout: 120_000 });
+    assert.equal(await shown(page), `${count(2 * N)} of ${count(2 * N)} shown`);
+  } finally {
+    rmSync(two, { recursive: true, force: true });
+  }
+  assert.deepEqual(page.errors, []);
+});
+
 test("Cancel stops a run at once: no row comes after it", { timeout: 240_000 }, async () => {
   const { page } = await visit(env.browser, env.server.url + "?workers=2", { viewport: { width: 1366, height: 900 }, locale: "en-US" });
   await page.locator("#view-catalogue").click();
