@@ -37,10 +37,14 @@ async function startWorker(init) {
   return new Promise((resolve, reject) => {
     w.onmessage = (e) => {
       if (e.data.ready) resolve(w);
-      else if (e.data.loadError) reject(new Error(e.data.error));
+      else if (e.data.loadError) {
+        w.terminate();
+        reject(new Error(e.data.error));
+      }
     };
     w.onerror = (e) => {
       e.preventDefault();
+      w.terminate();
       reject(new Error(e.message || `${WORKER_URL.href} could not be started`));
     };
     w.postMessage({ init, module });
