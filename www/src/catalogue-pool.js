@@ -117,25 +117,22 @@ export function run({ inputs, size, init, onPiece }) {
   /** What each worker has in hand (batches and pieces): at most two. */
   const busy = new Map();
   /**
-   * The batch of a file to cut that a worker has in hand. Such a batch
-   * goes only to a worker with nothing in hand, and a worker with one gets
-   * no other batch, only pieces: two files cut by one worker left one of
-   * them waiting for ever (its reader's go was the other's).
+   * The batch of a file to cut that a worker has in hand: the worker is
+   * cutting. Such a batch goes only to a worker with nothing in hand, and
+   * a worker with one gets no other batch, only pieces: two files cut by
+   * one worker left one of them waiting for ever (its reader's go was the
+   * other's). A cutting worker is given pieces last: it checks a piece in
+   * one synchronous call, and while it does, it cuts nothing, so the others
+   * starve (with 2 workers on one NDJSON file the pool was idle half the
+   * time).
    * @type {Map<Worker, number>}
    */
   const cutBatch = new Map();
   /** Readers waiting to read on, until the queue of pieces is short again. */
   const readers = [];
-  /**
-   * Workers cutting a large file. They are given pieces last: a worker
-   * checks a piece in one synchronous call, and while it does, it cuts
-   * nothing, so the others starve (with 2 workers on one NDJSON file the
-   * pool was idle half the time).
-   */
-  const cutting = new Set();
   const giveAll = () => {
-    for (const x of workers) if (!cutting.has(x)) give(x);
-    for (const x of workers) if (cutting.has(x)) give(x);
+    for (const x of workers) if (!cutBatch.has(x)) give(x);
+    for (const x of workers) if (cutBatch.has(x)) give(x);
   };
   const stop = () => { for (const w of workers) w.terminate(); };
   /** How many workers ran, once the run has ended. */
@@ -188,8 +185,6 @@ export function run({ inputs, size, init, onPiece }) {
         else if (m.cut) {
           pieces.push({ ...m.cut });
           readers.push(w);
-          if (m.cut.last) cutting.delete(w);
-          else cutting.add(w);
           giveAll();
         } else if (m.checked !== undefined) {
           checking--;

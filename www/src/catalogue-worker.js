@@ -43,10 +43,7 @@ self.onmessage = async (e) => {
     } else if (m.check) {
       // A piece of a large NDJSON file that another worker cut.
       const c = m.check;
-      const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(c.bytes);
-      const t = performance.now();
-      const checked = sp.checkBatch(text, { ...opts, name: c.f.name, line: c.line, offset: c.offset, packed: true });
-      post(c.id, c.part, [{ f: c.f, ...checked, read: c.read, ms: performance.now() - t }], c.last);
+      post(c.id, c.part, [check(c.bytes, c.f, c.read, { line: c.line, offset: c.offset })], c.last);
       self.postMessage({ checked: c.part });
     } else if (m.go) {
       go?.();
@@ -93,12 +90,7 @@ let go = null;
  * @returns {Promise<Checked | null>} a whole file's documents; null for a file cut into pieces
  */
 async function checkFile(id, f, read = null) {
-  if (whole(f)) {
-    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await (read ?? f.file.arrayBuffer()));
-    const t = performance.now();
-    const checked = sp.checkBatch(text, { ...opts, name: f.name, packed: true });
-    return { f, ...checked, read: f.file.size, ms: performance.now() - t };
-  }
+  if (whole(f)) return check(new Uint8Array(await (read ?? f.file.arrayBuffer())), f, f.file.size);
   const reader = f.file.stream().getReader();
   /** Bytes read and not yet sent, in chunks. @type {Uint8Array[]} */
   let chunks = [];
@@ -147,6 +139,22 @@ async function checkFile(id, f, read = null) {
   }
   await piece(joined(), true);
   return null;
+}
+
+/**
+ * Checks bytes as a file's text, or a piece of it (at: its first line and
+ * UTF-16 offset). The byte order mark is kept: Go reports it.
+ * @param {Uint8Array} bytes
+ * @param {{ name: string, index: number }} f
+ * @param {number} read the file's bytes read so far, for the progress bar
+ * @param {{ line?: number, offset?: number }} [at]
+ * @returns {Checked}
+ */
+function check(bytes, f, read, at = {}) {
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  const t = performance.now();
+  const checked = sp.checkBatch(text, { ...opts, ...at, name: f.name, packed: true });
+  return { f, ...checked, read, ms: performance.now() - t };
 }
 
 /** Whether a file is checked whole (else it is a large NDJSON file, cut into pieces). @param {{ file: File, name: string }} f */
