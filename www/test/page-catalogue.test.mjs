@@ -271,6 +271,8 @@ test("one large NDJSON file: cut in pieces, checked across the pool, its JSON re
 test("Cancel during the cross-document pass ends the run, and the next run works", { timeout: 240_000 }, async () => {
   const { page } = await visit(env.browser, env.server.url + "?workers=2", { viewport: { width: 1366, height: 900 }, locale: "en-US" });
   await page.locator("#view-catalogue").click();
+  // Opening the view warms the workers' shared wasm: one worker checks the samples and ends.
+  await page.locator("#catalogue[data-warm=done]").waitFor({ timeout: 30_000 });
   // Click Cancel the moment the view says the cross pass has begun (before its answer can come).
   await page.evaluate(() => {
     const rate = /** @type {HTMLElement} */ (document.querySelector(".cat-rate"));
