@@ -119,6 +119,48 @@ type parser struct {
 	eofAt  *Node           // the value being read when it did
 	tail   strings.Builder // what closes everything left open at the end
 	opened []int           // byte offsets of the containers still open
+
+	// Allocation in bulk: a document of a few kilobytes has a hundred or
+	// more values, and one allocation each (and a growing slice per
+	// container) was a quarter of validate's allocations, which cost
+	// twice in WebAssembly, where the collector runs on the same thread.
+	nodes []Node  // Nodes are carved from here
+	kids  []*Node // the members or items of the containers being read, innermost last
+	ptrs  []*Node // Fields and Items are carved from here, each at its final length
+}
+
+// node returns a new zero Node from the parser's slab.
+func (p *parser) node() *Node {
+	if len(p.nodes) == cap(p.nodes) {
+		p.nodes = make([]Node, 0, p.chunk())
+	}
+	p.nodes = p.nodes[:len(p.nodes)+1]
+	return &p.nodes[len(p.nodes)-1]
+}
+
+// chunk is how many values a new chunk holds: as many as the rest of the
+// text is likely to have (a value per 24 bytes of minified JSON, the
+// densest that realistic documents are; pretty-printed ones have fewer),
+// between 16 and 512.
+func (p *parser) chunk() int { return min(max((len(p.s)-p.i)/24+8, 16), 512) }
+
+// children takes the values read since kids had base values as the final
+// Fields or Items of their container: a slice of exactly their length,
+// cut from a shared chunk (capped, so an append later copies). nil when
+// there are none.
+func (p *parser) children(base int) []*Node {
+	k := len(p.kids) - base
+	if k == 0 {
+		return nil
+	}
+	if cap(p.ptrs)-len(p.ptrs) < k {
+		p.ptrs = make([]*Node, 0, max(k, p.chunk()))
+	}
+	at := len(p.ptrs)
+	p.ptrs = append(p.ptrs, p.kids[base:]...)
+	clear(p.kids[base:])
+	p.kids = p.kids[:base]
+	return p.ptrs[at:len(p.ptrs):len(p.ptrs)]
 }
 
 func (p *parser) add(f finding) {
@@ -311,7 +353,8 @@ func (p *parser) comment() bool {
 // value parses one value. key/keyStart/keyEnd/index describe where it sits in
 // its parent.
 func (p *parser) value(parent *Node, key string, keyStart, keyEnd, index int) *Node {
-	n := &Node{Parent: parent, Key: key, KeyStart: keyStart, KeyEnd: keyEnd, Index: index, Start: p.i}
+	n := p.node()
+	*n = Node{Parent: parent, Key: key, KeyStart: keyStart, KeyEnd: keyEnd, Index: index, Start: p.i}
 	saved := p.cur
 	p.cur = n
 	defer func() { p.cur = saved }()
@@ -408,6 +451,14 @@ func (p *parser) elements(n *Node, closer byte) {
 	if n.Kind == Object {
 		obj = 1
 	}
+	base := len(p.kids)
+	defer func() {
+		if obj == 1 {
+			n.Fields = p.children(base)
+		} else {
+			n.Items = p.children(base)
+		}
+	}()
 	read := 0
 	lastEnd := 0 // end of the last element, where a missing comma goes
 	afterComma := -1
@@ -450,9 +501,9 @@ func (p *parser) elements(n *Node, closer byte) {
 		afterComma = -1
 		var v *Node
 		if obj == 1 {
-			v = p.member(n, &keys)
-		} else if v = p.value(n, "", -1, -1, len(n.Items)); v != nil {
-			n.Items = append(n.Items, v)
+			v = p.member(n, p.kids[base:], &keys)
+		} else if v = p.value(n, "", -1, -1, len(p.kids)-base); v != nil {
+			p.kids = append(p.kids, v)
 		}
 		if v != nil {
 			read++
@@ -482,8 +533,9 @@ func (p *parser) elements(n *Node, closer byte) {
 	}
 }
 
-// member reads one "key": value of the object n and adds it.
-func (p *parser) member(n *Node, keys *keySet) *Node {
+// member reads one "key": value of the object n and adds it; fields are
+// n's members read so far.
+func (p *parser) member(n *Node, fields []*Node, keys *keySet) *Node {
 	keyStart := p.i
 	key, ok := p.key()
 	if !ok {
@@ -520,8 +572,8 @@ func (p *parser) member(n *Node, keys *keySet) *Node {
 	}
 	v := p.value(n, key, keyStart, keyEnd, -1)
 	if v != nil {
-		p.duplicate(n, v, keys)
-		n.Fields = append(n.Fields, v)
+		p.duplicate(fields, v, keys)
+		p.kids = append(p.kids, v)
 	}
 	return v
 }
@@ -655,9 +707,10 @@ func (ks *keySet) add(f *Node) {
 	}
 }
 
-// duplicate warns when v's key already appears in the object n.
-func (p *parser) duplicate(n, v *Node, keys *keySet) {
-	f := keys.seen(n.Fields, v.Key)
+// duplicate warns when v's key already appears among fields, the members
+// of its object before it.
+func (p *parser) duplicate(fields []*Node, v *Node, keys *keySet) {
+	f := keys.seen(fields, v.Key)
 	keys.add(v)
 	if f == nil {
 		return

@@ -262,3 +262,42 @@ func TestPointers(t *testing.T) {
 		}
 	}
 }
+
+// TestParseAllocatesInBulk: the parser carves Nodes and the containers'
+// Fields and Items from chunks instead of allocating each (a quarter of
+// validate's allocations, before): parsing the large sample, 326 values,
+// takes 15 allocations (574 before). A container's children are capped at
+// their length, so appending to one never writes over another's.
+func TestParseAllocatesInBulk(t *testing.T) {
+	b, err := os.ReadFile("../samples/large.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	values := 0
+	var count func(n *Node)
+	count = func(n *Node) {
+		values++
+		for _, f := range n.Fields {
+			count(f)
+		}
+		for _, it := range n.Items {
+			count(it)
+		}
+	}
+	d := Parse(text)
+	count(d.Root)
+	allocs := testing.AllocsPerRun(20, func() { Parse(text) })
+	if allocs > float64(values)/10 {
+		t.Errorf("Parse of %d values: %.0f allocations, want at most a tenth as many", values, allocs)
+	} else {
+		t.Logf("Parse of %d values: %.0f allocations", values, allocs)
+	}
+	list := d.Root.Get("brand_info").Get("detail_info").Get("detail_list")
+	first, second := list.Items[0], list.Items[1]
+	want := second.Fields[0]
+	_ = append(first.Fields, &Node{Kind: Null})
+	if second.Fields[0] != want || list.Items[1] != second {
+		t.Error("appending to one container's Fields changed another's")
+	}
+}

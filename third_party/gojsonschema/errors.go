@@ -317,6 +317,10 @@ func newError(err ResultError, context *JsonContext, value interface{}, locale l
 	err.SetValue(value)
 	err.SetDetails(details)
 	err.SetDescriptionFormat(d)
+	if f, ok := err.(pender); ok {
+		f.pend()
+		return
+	}
 	details["field"] = err.Field()
 
 	if _, exists := details["context"]; !exists && context != nil {

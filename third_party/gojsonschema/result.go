@@ -78,6 +78,7 @@ type (
 		descriptionFormat string       // A format for human readable error message
 		value             interface{}  // Value given by the JSON file that is the source of the error
 		details           ErrorDetails
+		pending           bool // scanpage: field, context and description not made yet (scanpage_describe.go)
 	}
 
 	// Result holds the result of a validation
@@ -107,6 +108,7 @@ func (v *ResultErrorFields) Type() string {
 
 // SetContext sets the JSON-context for the error
 func (v *ResultErrorFields) SetContext(context *JsonContext) {
+	v.describe()
 	v.context = context
 }
 
@@ -117,16 +119,19 @@ func (v *ResultErrorFields) Context() *JsonContext {
 
 // SetDescription sets a description for the error
 func (v *ResultErrorFields) SetDescription(description string) {
+	v.describe()
 	v.description = description
 }
 
 // Description returns the description of the error
 func (v *ResultErrorFields) Description() string {
+	v.describe()
 	return v.description
 }
 
 // SetDescriptionFormat sets the format for the description in the default text/template format
 func (v *ResultErrorFields) SetDescriptionFormat(descriptionFormat string) {
+	v.describe()
 	v.descriptionFormat = descriptionFormat
 }
 
@@ -147,16 +152,19 @@ func (v *ResultErrorFields) Value() interface{} {
 
 // SetDetails sets the details specific to the error
 func (v *ResultErrorFields) SetDetails(details ErrorDetails) {
+	v.describe()
 	v.details = details
 }
 
 // Details returns details about the error
 func (v *ResultErrorFields) Details() ErrorDetails {
+	v.describe()
 	return v.details
 }
 
 // String returns a string representation of the error
 func (v ResultErrorFields) String() string {
+	v.describe()
 	// as a fallback, the value is displayed go style
 	valueString := fmt.Sprintf("%v", v.value)
 

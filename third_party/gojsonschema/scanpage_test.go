@@ -110,3 +110,80 @@ func TestMatchPatternWith(t *testing.T) {
 		t.Errorf("another pattern: valid %v, %d calls", ok, calls)
 	}
 }
+
+// TestDescribedWhenAsked: an error's description, field and context are
+// exactly what newError made before the patch, whichever is asked first,
+// and the errors of a branch that is dropped (anyOf) are never formatted.
+func TestDescribedWhenAsked(t *testing.T) {
+	s, err := NewSchema(NewStringLoader(`{"type":"object","properties":{
+		"a":{"type":"array","items":{"anyOf":[{"type":"string","minLength":3},{"type":"integer"}]}},
+		"n":{"type":"number","minimum":3}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	formatted := 0
+	ErrorTemplateFuncs = map[string]interface{}{"scanpageCount": func() string { formatted++; return "" }}
+	defer func() { ErrorTemplateFuncs = nil }()
+	errorTemplates.Lock()
+	errorTemplates.Template = errorTemplates.Template.New("scanpage-test")
+	errorTemplates.Unlock()
+	saved := Locale
+	Locale = countingLocale{DefaultLocale{}}
+	defer func() { Locale = saved }()
+
+	r, err := s.Validate(NewStringLoader(`{"a":["abcd",7,"x"],"n":2}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if formatted != 0 {
+		t.Fatalf("%d descriptions formatted before any was asked for", formatted)
+	}
+	es := r.Errors()
+	want := []struct{ typ, field, context, desc string }{
+		{"number_any_of", "a.2", "(root).a.2", "Must validate at least one schema (anyOf)"},
+		{"string_gte", "a.2", "(root).a.2", "String length must be greater than or equal to 3"},
+		{"number_gte", "n", "(root).n", "Must be greater than or equal to 3"},
+	}
+	if len(es) != len(want) {
+		t.Fatalf("%d errors %v, want %d", len(es), es, len(want))
+	}
+	got := map[string]ResultError{}
+	for _, e := range es {
+		got[e.Type()] = e
+	}
+	for i, w := range want {
+		e := got[w.typ]
+		if e == nil {
+			t.Fatalf("no %s error in %v", w.typ, es)
+		}
+		// Ask in a different order each time: the result is the same.
+		var desc string
+		var d ErrorDetails
+		if i%2 == 0 {
+			desc, d = e.Description(), e.Details()
+		} else {
+			d, desc = e.Details(), e.Description()
+		}
+		if desc != w.desc || d["field"] != w.field || d["context"] != w.context || e.Field() != w.field {
+			t.Errorf("%s: description %q, details %v; want %q, field %q, context %q", w.typ, desc, d, w.desc, w.field, w.context)
+		}
+		if s := e.String(); s != w.field+": "+w.desc {
+			t.Errorf("%s: String() = %q", w.typ, s)
+		}
+	}
+	// The anyOf's failed branches also built two invalid_type errors (7 is
+	// not a string, "x" not an integer), dropped unread: only the kept
+	// errors were formatted, once each (before the patch: five).
+	if formatted != len(want) {
+		t.Errorf("%d descriptions formatted, want %d (one per kept error)", formatted, len(want))
+	}
+}
+
+// countingLocale adds the counting function to every description, so that
+// the test sees each text/template run.
+type countingLocale struct{ DefaultLocale }
+
+func (l countingLocale) NumberAnyOf() string { return "{{scanpageCount}}" + l.DefaultLocale.NumberAnyOf() }
+func (l countingLocale) StringGTE() string   { return "{{scanpageCount}}" + l.DefaultLocale.StringGTE() }
+func (l countingLocale) NumberGTE() string   { return "{{scanpageCount}}" + l.DefaultLocale.NumberGTE() }
+func (l countingLocale) InvalidType() string { return "{{scanpageCount}}" + l.DefaultLocale.InvalidType() }
