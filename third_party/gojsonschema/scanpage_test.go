@@ -183,7 +183,11 @@ func TestDescribedWhenAsked(t *testing.T) {
 // the test sees each text/template run.
 type countingLocale struct{ DefaultLocale }
 
-func (l countingLocale) NumberAnyOf() string { return "{{scanpageCount}}" + l.DefaultLocale.NumberAnyOf() }
-func (l countingLocale) StringGTE() string   { return "{{scanpageCount}}" + l.DefaultLocale.StringGTE() }
-func (l countingLocale) NumberGTE() string   { return "{{scanpageCount}}" + l.DefaultLocale.NumberGTE() }
-func (l countingLocale) InvalidType() string { return "{{scanpageCount}}" + l.DefaultLocale.InvalidType() }
+func (l countingLocale) NumberAnyOf() string {
+	return "{{scanpageCount}}" + l.DefaultLocale.NumberAnyOf()
+}
+func (l countingLocale) StringGTE() string { return "{{scanpageCount}}" + l.DefaultLocale.StringGTE() }
+func (l countingLocale) NumberGTE() string { return "{{scanpageCount}}" + l.DefaultLocale.NumberGTE() }
+func (l countingLocale) InvalidType() string {
+	return "{{scanpageCount}}" + l.DefaultLocale.InvalidType()
+}
