@@ -97,42 +97,35 @@ var actionTypes = []string{"media", "text", "link", "user", "card", "price", "pr
 // depends on the type; an action of unknown type accepts every action key,
 // since its type is already reported.
 func knownKeys(sh shape, typ string) []string {
-	switch sh {
-	case shapeRoot:
-		return []string{"keystandard", "keystr", "brand_info"}
-	case shapeBrandInfo:
-		return []string{"base_info", "detail_info", "action_info", "module_info"}
-	case shapeBase:
-		return []string{"title", "thumb_url", "brand_tag", "category_id", "store_mgr_type", "store_vendorid_list", "color"}
-	case shapeDetail:
-		return []string{"banner_list", "detail_list"}
-	case shapeBanner:
-		return []string{"link", "desc"}
-	case shapeRow:
-		return []string{"title", "desc"}
-	case shapeActionInfo:
-		return []string{"action_list"}
-	case shapeAction:
+	if sh == shapeAction {
 		if keys, ok := actionKeys[typ]; ok {
 			return keys
 		}
 		return allActionKeys
-	case shapeRecommend:
-		return []string{"recommend_type", "recommend_list"}
-	case shapeCode:
-		return []string{"keystandard", "keystr"}
-	case shapeModuleInfo:
-		return []string{"module_list"}
-	case shapeModule:
-		return []string{"type", "native_show", "anti_fake_url"}
-	case shapeMerchant:
-		return []string{"errcode", "errmsg", "verified_cate_list", "verified_firm_code_list", "brand_tag_list", "verified_list"}
-	case shapeMerchantCate:
-		return []string{"verified_cate_id", "verified_cate_name"}
-	case shapeMerchantFirm:
-		return []string{"verified_firm_code", "verified_cate_list"}
+	}
+	if int(sh) < len(keyLists) {
+		return keyLists[sh]
 	}
 	return nil
+}
+
+// keyLists are the keys of each shape but actions, made once: the checker
+// asks for them at every object (they are read, never changed).
+var keyLists = [...][]string{
+	shapeRoot:         {"keystandard", "keystr", "brand_info"},
+	shapeBrandInfo:    {"base_info", "detail_info", "action_info", "module_info"},
+	shapeBase:         {"title", "thumb_url", "brand_tag", "category_id", "store_mgr_type", "store_vendorid_list", "color"},
+	shapeDetail:       {"banner_list", "detail_list"},
+	shapeBanner:       {"link", "desc"},
+	shapeRow:          {"title", "desc"},
+	shapeActionInfo:   {"action_list"},
+	shapeRecommend:    {"recommend_type", "recommend_list"},
+	shapeCode:         {"keystandard", "keystr"},
+	shapeModuleInfo:   {"module_list"},
+	shapeModule:       {"type", "native_show", "anti_fake_url"},
+	shapeMerchant:     {"errcode", "errmsg", "verified_cate_list", "verified_firm_code_list", "brand_tag_list", "verified_list"},
+	shapeMerchantCate: {"verified_cate_id", "verified_cate_name"},
+	shapeMerchantFirm: {"verified_firm_code", "verified_cate_list"},
 }
 
 // responseOnly lists keys that product/get returns in base_info and create

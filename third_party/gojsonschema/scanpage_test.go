@@ -191,3 +191,57 @@ func (l countingLocale) NumberGTE() string { return "{{scanpageCount}}" + l.Defa
 func (l countingLocale) InvalidType() string {
 	return "{{scanpageCount}}" + l.DefaultLocale.InvalidType()
 }
+
+// TestEnumInPlace: the enum and const checks of a plain string compare it
+// with the schema's quoted values in place, with no allocation, and decide
+// as the quoting path does: a plain string, one that needs escaping, a
+// number and a boolean against enums and consts of each kind.
+func TestEnumInPlace(t *testing.T) {
+	s, err := NewSchema(NewStringLoader(`{"properties":{
+		"e":{"enum":["link","a b","<b>","é",1,true]},
+		"c":{"const":"link"},
+		"n":{"const":1}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for doc, want := range map[string]int{
+		`{"e":"link","c":"link","n":1}`:      0,
+		`{"e":"a b","c":"link","n":1.0}`:     0,
+		`{"e":"<b>","c":"link"}`:             0,
+		`{"e":"é"}`:                          0,
+		`{"e":1}`:                            0,
+		`{"e":true}`:                         0,
+		`{"e":"lin","c":"link\"","n":"1"}`:   3,
+		`{"e":"\"link\"","c":"\"link\""}`:    2,
+		`{"e":"1","c":"Link"}`:               2,
+		`{"e":"true","c":"link "}`:           2,
+		`{"e":"linkk","c":"lin"}`:            2,
+		`{"e":"","c":""}`:                    2,
+		`{"e":"a  b","c":"link","n":"link"}`: 2,
+	} {
+		r, err := s.Validate(NewStringLoader(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Errors()) != want {
+			t.Errorf("%s: %d errors %v, want %d", doc, len(r.Errors()), r.Errors(), want)
+		}
+	}
+	enum := s.rootSchema.propertiesChildren[0]
+	for _, p := range s.rootSchema.propertiesChildren {
+		if p.property == "e" {
+			enum = p
+		}
+	}
+	var res Result
+	ctx := NewJsonContext("e", nil)
+	if n := testing.AllocsPerRun(50, func() { enum.validateCommon(enum, "link", &res, ctx) }); n != 0 || !res.Valid() {
+		t.Errorf("enum check of a plain string: %.0f allocations, valid %v; want none, valid", n, res.Valid())
+	}
+	for _, c := range []struct{ q, s string }{{`"link"`, "link"}, {`""`, ""}, {`"a"`, "b"}, {`"ab"`, "a"}, {`link`, "link"}, {`"link`, "lin"}, {`1`, ""}} {
+		q, _ := quotePlain(c.s)
+		if got := isQuoted(c.q, c.s); got != (q == c.q) {
+			t.Errorf("isQuoted(%q, %q) = %v", c.q, c.s, got)
+		}
+	}
+}

@@ -87,13 +87,28 @@ func marshalToJSONString(value interface{}) (*string, error) {
 // it escapes): the enum values of a schema, and most of the values checked
 // against them. scanpage: json.Marshal goes through reflection.
 func quotePlain(s string) (string, bool) {
+	if !isPlain(s) {
+		return "", false
+	}
+	return `"` + s + `"`, true
+}
+
+// isPlain reports whether json.Marshal writes s as is between quotes.
+func isPlain(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			return "", false
+			return false
 		}
 	}
-	return `"` + s + `"`, true
+	return true
+}
+
+// isQuoted reports whether q is s between double quotes: q == quotePlain(s)
+// for a plain s, without building it. scanpage: the enum and const checks of
+// a plain string compare this way, with no allocation.
+func isQuoted(q, s string) bool {
+	return len(q) == len(s)+2 && q[0] == '"' && q[len(q)-1] == '"' && q[1:len(q)-1] == s
 }
 
 func marshalWithoutNumber(value interface{}) (*string, error) {

@@ -413,8 +413,23 @@ func (v *subSchema) validateCommon(currentSubSchema *subSchema, value interface{
 		internalLog(" %v", value)
 	}
 
+	// scanpage: a plain string (quotePlain) is compared with the schema's
+	// quoted values in place, not quoted first.
+	plain, isString := value.(string)
+	isString = isString && isPlain(plain)
+
 	// const:
-	if currentSubSchema._const != nil {
+	if currentSubSchema._const != nil && isString {
+		if !isQuoted(*currentSubSchema._const, plain) {
+			result.addInternalError(new(ConstError),
+				context,
+				value,
+				ErrorDetails{
+					"allowed": *currentSubSchema._const,
+				},
+			)
+		}
+	} else if currentSubSchema._const != nil {
 		vString, err := marshalWithoutNumber(value)
 		if err != nil {
 			result.addInternalError(new(InternalError), context, value, ErrorDetails{"error": err})
@@ -431,7 +446,25 @@ func (v *subSchema) validateCommon(currentSubSchema *subSchema, value interface{
 	}
 
 	// enum:
-	if len(currentSubSchema.enum) > 0 {
+	if len(currentSubSchema.enum) > 0 && isString {
+		found := false
+		for _, e := range currentSubSchema.enum {
+			if isQuoted(e, plain) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			result.addInternalError(
+				new(EnumError),
+				context,
+				value,
+				ErrorDetails{
+					"allowed": strings.Join(currentSubSchema.enum, ", "),
+				},
+			)
+		}
+	} else if len(currentSubSchema.enum) > 0 {
 		vString, err := marshalWithoutNumber(value)
 		if err != nil {
 			result.addInternalError(new(InternalError), context, value, ErrorDetails{"error": err})
