@@ -207,14 +207,26 @@ const contextSep = "\x00"
 // then every action against the branch of its type. The tree becomes Go
 // values once (the text is never serialised again); the actions' values are
 // taken from that conversion.
-func schemaErrors(e *engine, root *Node) []schemaError {
-	v := root.Value()
-	out := runSchema(e.main, root, v, nil)
+//
+// A document that parsed without a slip goes through a memo (memo.go): its
+// repeated objects and arrays are converted and validated once.
+func schemaErrors(e *engine, d *Document) []schemaError {
+	root := d.Root
+	var mm gojsonschema.Memo
+	var v any
+	if len(d.syntax) == 0 && !memoOff {
+		m := takeMemo()
+		defer m.release()
+		v, mm = m.value(root, d.Text), m
+	} else {
+		v = root.Value()
+	}
+	out := runSchema(e.main, root, v, mm, nil)
 	m, _ := v.(map[string]any)
 	values, _ := dig(m, "brand_info", "action_info", "action_list").([]any)
 	for i, it := range items(root.Get("brand_info").Get("action_info").Get("action_list")) {
 		if s := e.branches[actionType(it)]; s != nil && it.Kind == Object && i < len(values) {
-			out = runSchema(s, it, values[i], out)
+			out = runSchema(s, it, values[i], mm, out)
 		}
 	}
 	sortSchemaErrors(out)
@@ -222,11 +234,11 @@ func schemaErrors(e *engine, root *Node) []schemaError {
 }
 
 // runSchema validates the subtree at n, whose Go values are v (n.Value()),
-// against s and appends its leaf errors to out. The combinators' summary
+// against s (with memo, when not nil) and appends its leaf errors to out. The combinators' summary
 // errors (allOf, if/then/else, anyOf, oneOf) are dropped: their leaves say
 // what is wrong.
-func runSchema(s *gojsonschema.Schema, n *Node, v any, out []schemaError) []schemaError {
-	res, err := s.Validate(valueLoader{v})
+func runSchema(s *gojsonschema.Schema, n *Node, v any, memo gojsonschema.Memo, out []schemaError) []schemaError {
+	res, err := s.ValidateWith(valueLoader{v}, memo)
 	if err != nil {
 		return out
 	}

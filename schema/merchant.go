@@ -70,7 +70,7 @@ func readMerchant(src string) (*merchant, *Document, *checker) {
 	}
 	e, err := theEngine.get()
 	if err == nil {
-		es := runSchema(e.merchant, root, root.Value(), nil)
+		es := runSchema(e.merchant, root, root.Value(), nil, nil)
 		sortSchemaErrors(es)
 		for _, se := range es {
 			c.schemaFinding(se)

@@ -121,7 +121,7 @@ func checkDocument(d *Document, m *merchant) *checker {
 		c.add(finding{sev: Error, code: "internal.schema", start: root.Start, end: root.Start + 1,
 			msg: Msg("内部错误：JSON Schema 无法编译（%s）。", "Internal error: the JSON Schema does not compile (%s).", err.Error())})
 	} else {
-		for _, se := range schemaErrors(e, root) {
+		for _, se := range schemaErrors(e, d) {
 			c.schemaFinding(se)
 		}
 	}

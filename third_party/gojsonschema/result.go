@@ -87,6 +87,7 @@ type (
 		// Scores how well the validation matched. Useful in generating
 		// better error messages for anyOf and oneOf.
 		score int
+		memo  Memo // scanpage: see scanpage_memo.go
 	}
 )
 

@@ -5,6 +5,8 @@ package gojsonschema
 
 import (
 	"encoding/json"
+	"reflect"
+	"sort"
 	"testing"
 )
 
@@ -242,6 +244,87 @@ func TestEnumInPlace(t *testing.T) {
 		q, _ := quotePlain(c.s)
 		if got := isQuoted(c.q, c.s); got != (q == c.q) {
 			t.Errorf("isQuoted(%q, %q) = %v", c.q, c.s, got)
+		}
+	}
+}
+
+// testMemo names map values by identity and counts what it is asked.
+type testMemo struct {
+	valid             map[[2]interface{}]int
+	known, remembered int
+}
+
+func (m *testMemo) key(schema, value interface{}) ([2]interface{}, bool) {
+	v, ok := value.(map[string]interface{})
+	if !ok {
+		return [2]interface{}{}, false
+	}
+	return [2]interface{}{schema, reflect.ValueOf(v).Pointer()}, true
+}
+
+func (m *testMemo) Recall(schema, value interface{}) (int, int) {
+	k, ok := m.key(schema, value)
+	if !ok {
+		return 0, MemoNever
+	}
+	if s, ok := m.valid[k]; ok {
+		m.known++
+		return s, MemoKnown
+	}
+	return 0, MemoUnknown
+}
+
+func (m *testMemo) Remember(schema, value interface{}, score int) {
+	k, _ := m.key(schema, value)
+	m.valid[k] = score
+	m.remembered++
+}
+
+// TestMemoHook: with a Memo, a value met again against the same subschema
+// is recalled instead of validated, only clean outcomes are remembered,
+// and the errors (which anyOf branch is reported depends on the scores)
+// are those without a memo.
+func TestMemoHook(t *testing.T) {
+	s, err := NewSchema(NewStringLoader(`{"type":"object","properties":{
+		"a":{"type":"array","items":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"]}},
+		"b":{"anyOf":[
+			{"type":"object","properties":{"x":{"type":"integer"},"z":{"type":"string"}},"required":["z"]},
+			{"type":"object","required":["y"]}]}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := map[string]interface{}{"x": json.Number("1")}
+	doc := map[string]interface{}{"a": []interface{}{shared, shared, shared}, "b": shared}
+	errs := func(r *Result) []string {
+		var out []string
+		for _, e := range r.Errors() {
+			out = append(out, e.Type()+" "+e.Context().String())
+		}
+		sort.Strings(out)
+		return out
+	}
+	plain, err := s.Validate(NewRawLoader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &testMemo{valid: map[[2]interface{}]int{}}
+	for round := 0; round < 2; round++ {
+		r, err := s.ValidateWith(NewRawLoader(doc), m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := errs(r), errs(plain); !reflect.DeepEqual(got, want) {
+			t.Errorf("round %d: errors %v, without a memo %v", round, got, want)
+		}
+	}
+	// The items' schema: remembered once, recalled for the 2nd and 3rd
+	// items and all three in round 2; b's branches fail and are not kept.
+	if m.remembered == 0 || m.known < 5 {
+		t.Errorf("memo: %d remembered, %d recalled", m.remembered, m.known)
+	}
+	for k := range m.valid {
+		if k[1] == reflect.ValueOf(doc).Pointer() {
+			t.Error("the document, which has errors, was remembered")
 		}
 	}
 }

@@ -55,20 +55,47 @@ func (v *Schema) Validate(l JSONLoader) (*Result, error) {
 }
 
 func (v *Schema) validateDocument(root interface{}) *Result {
-	result := &Result{}
+	return v.validateDocumentWith(root, nil)
+}
+
+// scanpage: validateDocumentWith validates with a Memo (nil for none); sub-results share it.
+func (v *Schema) validateDocumentWith(root interface{}, memo Memo) *Result {
+	result := &Result{memo: memo}
 	context := NewJsonContext(STRING_CONTEXT_ROOT, nil)
 	v.rootSchema.validateRecursive(v.rootSchema, root, result, context)
 	return result
 }
 
-func (v *subSchema) subValidateWithContext(document interface{}, context *JsonContext) *Result {
-	result := &Result{}
+func (v *subSchema) subValidateWithContext(document interface{}, context *JsonContext, memo Memo) *Result {
+	result := &Result{memo: memo}
 	v.validateRecursive(v, document, result, context)
 	return result
 }
 
-// Walker function to validate the json recursively against the subSchema
+// scanpage: validateRecursive asks the memo first (scanpage_memo.go).
 func (v *subSchema) validateRecursive(currentSubSchema *subSchema, currentNode interface{}, result *Result, context *JsonContext) {
+	if result.memo == nil {
+		v.validateValue(currentSubSchema, currentNode, result, context)
+		return
+	}
+	score, known := result.memo.Recall(currentSubSchema, currentNode)
+	switch known {
+	case MemoKnown:
+		result.score += score
+		return
+	case MemoUnknown:
+		errs, score := len(result.errors), result.score
+		v.validateValue(currentSubSchema, currentNode, result, context)
+		if len(result.errors) == errs {
+			result.memo.Remember(currentSubSchema, currentNode, result.score-score)
+		}
+		return
+	}
+	v.validateValue(currentSubSchema, currentNode, result, context)
+}
+
+// Walker function to validate the json recursively against the subSchema
+func (v *subSchema) validateValue(currentSubSchema *subSchema, currentNode interface{}, result *Result, context *JsonContext) {
 
 	if internalLogEnabled {
 		internalLog("validateRecursive %s", context.String())
@@ -289,7 +316,7 @@ func (v *subSchema) validateSchema(currentSubSchema *subSchema, currentNode inte
 
 		for _, anyOfSchema := range currentSubSchema.anyOf {
 			if !validatedAnyOf {
-				validationResult := anyOfSchema.subValidateWithContext(currentNode, context)
+				validationResult := anyOfSchema.subValidateWithContext(currentNode, context, result.memo)
 				validatedAnyOf = validationResult.Valid()
 
 				if !validatedAnyOf && (bestValidationResult == nil || validationResult.score > bestValidationResult.score) {
@@ -315,7 +342,7 @@ func (v *subSchema) validateSchema(currentSubSchema *subSchema, currentNode inte
 		var bestValidationResult *Result
 
 		for _, oneOfSchema := range currentSubSchema.oneOf {
-			validationResult := oneOfSchema.subValidateWithContext(currentNode, context)
+			validationResult := oneOfSchema.subValidateWithContext(currentNode, context, result.memo)
 			if validationResult.Valid() {
 				nbValidated++
 			} else if nbValidated == 0 && (bestValidationResult == nil || validationResult.score > bestValidationResult.score) {
@@ -340,7 +367,7 @@ func (v *subSchema) validateSchema(currentSubSchema *subSchema, currentNode inte
 		nbValidated := 0
 
 		for _, allOfSchema := range currentSubSchema.allOf {
-			validationResult := allOfSchema.subValidateWithContext(currentNode, context)
+			validationResult := allOfSchema.subValidateWithContext(currentNode, context, result.memo)
 			if validationResult.Valid() {
 				nbValidated++
 			}
@@ -353,7 +380,7 @@ func (v *subSchema) validateSchema(currentSubSchema *subSchema, currentNode inte
 	}
 
 	if currentSubSchema.not != nil {
-		validationResult := currentSubSchema.not.subValidateWithContext(currentNode, context)
+		validationResult := currentSubSchema.not.subValidateWithContext(currentNode, context, result.memo)
 		if validationResult.Valid() {
 			result.addInternalError(new(NumberNotError), context, currentNode, ErrorDetails{})
 		}
@@ -386,16 +413,16 @@ func (v *subSchema) validateSchema(currentSubSchema *subSchema, currentNode inte
 	}
 
 	if currentSubSchema._if != nil {
-		validationResultIf := currentSubSchema._if.subValidateWithContext(currentNode, context)
+		validationResultIf := currentSubSchema._if.subValidateWithContext(currentNode, context, result.memo)
 		if currentSubSchema._then != nil && validationResultIf.Valid() {
-			validationResultThen := currentSubSchema._then.subValidateWithContext(currentNode, context)
+			validationResultThen := currentSubSchema._then.subValidateWithContext(currentNode, context, result.memo)
 			if !validationResultThen.Valid() {
 				result.addInternalError(new(ConditionThenError), context, currentNode, ErrorDetails{})
 				result.mergeErrors(validationResultThen)
 			}
 		}
 		if currentSubSchema._else != nil && !validationResultIf.Valid() {
-			validationResultElse := currentSubSchema._else.subValidateWithContext(currentNode, context)
+			validationResultElse := currentSubSchema._else.subValidateWithContext(currentNode, context, result.memo)
 			if !validationResultElse.Valid() {
 				result.addInternalError(new(ConditionElseError), context, currentNode, ErrorDetails{})
 				result.mergeErrors(validationResultElse)
@@ -497,7 +524,7 @@ func (v *subSchema) validateArray(currentSubSchema *subSchema, value []interface
 	if currentSubSchema.itemsChildrenIsSingleSchema {
 		for i := range value {
 			subContext := NewJsonContext(strconv.Itoa(i), context)
-			validationResult := currentSubSchema.itemsChildren[0].subValidateWithContext(value[i], subContext)
+			validationResult := currentSubSchema.itemsChildren[0].subValidateWithContext(value[i], subContext, result.memo)
 			result.mergeErrors(validationResult)
 		}
 	} else {
@@ -508,7 +535,7 @@ func (v *subSchema) validateArray(currentSubSchema *subSchema, value []interface
 			// while we have both schemas and values, check them against each other
 			for i := 0; i != nbItems && i != nbValues; i++ {
 				subContext := NewJsonContext(strconv.Itoa(i), context)
-				validationResult := currentSubSchema.itemsChildren[i].subValidateWithContext(value[i], subContext)
+				validationResult := currentSubSchema.itemsChildren[i].subValidateWithContext(value[i], subContext, result.memo)
 				result.mergeErrors(validationResult)
 			}
 
@@ -525,7 +552,7 @@ func (v *subSchema) validateArray(currentSubSchema *subSchema, value []interface
 					additionalItemSchema := currentSubSchema.additionalItems.(*subSchema)
 					for i := nbItems; i != nbValues; i++ {
 						subContext := NewJsonContext(strconv.Itoa(i), context)
-						validationResult := additionalItemSchema.subValidateWithContext(value[i], subContext)
+						validationResult := additionalItemSchema.subValidateWithContext(value[i], subContext, result.memo)
 						result.mergeErrors(validationResult)
 					}
 				}
@@ -584,7 +611,7 @@ func (v *subSchema) validateArray(currentSubSchema *subSchema, value []interface
 		for i, v := range value {
 			subContext := NewJsonContext(strconv.Itoa(i), context)
 
-			validationResult := currentSubSchema.contains.subValidateWithContext(v, subContext)
+			validationResult := currentSubSchema.contains.subValidateWithContext(v, subContext, result.memo)
 			if validationResult.Valid() {
 				validatedOne = true
 				break
@@ -683,7 +710,7 @@ func (v *subSchema) validateObject(currentSubSchema *subSchema, value map[string
 
 				}
 			case *subSchema:
-				validationResult := ap.subValidateWithContext(value[pk], NewJsonContext(pk, context))
+				validationResult := ap.subValidateWithContext(value[pk], NewJsonContext(pk, context), result.memo)
 				result.mergeErrors(validationResult)
 			}
 		}
@@ -692,7 +719,7 @@ func (v *subSchema) validateObject(currentSubSchema *subSchema, value map[string
 	// propertyNames:
 	if currentSubSchema.propertyNames != nil {
 		for pk := range value {
-			validationResult := currentSubSchema.propertyNames.subValidateWithContext(pk, context)
+			validationResult := currentSubSchema.propertyNames.subValidateWithContext(pk, context, result.memo)
 			if !validationResult.Valid() {
 				result.addInternalError(new(InvalidPropertyNameError),
 					context,
@@ -720,7 +747,7 @@ func (v *subSchema) validatePatternProperty(currentSubSchema *subSchema, key str
 		if matches, _ := regexp.MatchString(pk, key); matches {
 			validated = true
 			subContext := NewJsonContext(key, context)
-			validationResult := pv.subValidateWithContext(value, subContext)
+			validationResult := pv.subValidateWithContext(value, subContext, result.memo)
 			result.mergeErrors(validationResult)
 		}
 	}

@@ -1,0 +1,189 @@
+package schema
+
+import (
+	"hash/maphash"
+	"reflect"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/xeipuuv/gojsonschema"
+)
+
+// A memo makes a catalogue's repeated sub-documents cheap to validate.
+// Products of one brand repeat many objects word for word: the same detail
+// rows, the same user, link or card actions (four in ten of a generated
+// catalogue's values sit in an object or array met before). The memo gives
+// every object or array of the same text one shared Go value, built once,
+// and remembers which of those values validated cleanly against which
+// subschema (gojsonschema's Memo), so that a repeated one costs a map
+// lookup instead of a conversion and a validation.
+//
+// The outcome is the same with the memo as without: a value is shared only
+// when its text is the same and the document parsed without a single slip
+// (so the text is exactly what was read), values are never changed, and
+// only clean outcomes are remembered (with the score they add), which
+// depend on the subschema and the value alone. TestMemoSameReport checks it
+// over the samples and a generated catalogue.
+type memo struct {
+	seed    maphash.Seed
+	byText  map[uint64]*memoEntry  // hash of a text → nil when met once, else its entry
+	byValue map[uintptr]*memoEntry // a shared value's identity → its entry
+	held    int                    // bytes of text in the entries
+	known   int                    // outcomes recalled, for tests
+}
+
+// memoOff turns the memo off, for tests that compare with and without.
+var memoOff bool
+
+// A memoEntry is one shared value: its text, and the subschemas it
+// validated cleanly against, with the score each added (one to three).
+type memoEntry struct {
+	text  string
+	value any
+	valid []memoOutcome
+}
+
+type memoOutcome struct {
+	schema any
+	score  int
+}
+
+// The memo's bounds. Only arrays and the items of arrays are shared: in a
+// catalogue those are what repeat (action items, detail lists, vendor
+// lists, recommendations), while a member object (base_info...) is almost
+// always its product's own. A text is shared from its second sighting: the
+// first costs a hash, not a copy. Longer than memoMaxText, it is not
+// shared at all (hashing costs, and long ones seldom repeat). The memo
+// starts again when it holds memoMaxBytes of text or memoMaxTexts hashes
+// (a few megabytes of memory in all).
+const (
+	memoMaxText  = 1024
+	memoMaxBytes = 1 << 20
+	memoMaxTexts = 16384
+)
+
+// Memos are kept between validations, one per validation running at once
+// (the command line validates on several goroutines; the page's wasm on
+// one), up to GOMAXPROCS of them.
+var memoPool struct {
+	sync.Mutex
+	free []*memo
+}
+
+func takeMemo() *memo {
+	memoPool.Lock()
+	defer memoPool.Unlock()
+	if n := len(memoPool.free); n > 0 {
+		m := memoPool.free[n-1]
+		memoPool.free = memoPool.free[:n-1]
+		return m
+	}
+	return &memo{}
+}
+
+func (m *memo) release() {
+	memoPool.Lock()
+	defer memoPool.Unlock()
+	if len(memoPool.free) < runtime.GOMAXPROCS(0) {
+		memoPool.free = append(memoPool.free, m)
+	}
+}
+
+// reset forgets everything: values, identities and outcomes go together,
+// so an identity is never that of a value no longer held.
+func (m *memo) reset() {
+	if m.byText == nil {
+		m.seed = maphash.MakeSeed()
+	}
+	m.byText = make(map[uint64]*memoEntry)
+	m.byValue = make(map[uintptr]*memoEntry)
+	m.held = 0
+}
+
+// value is n.Value(), with each array, and each item of an array, shared by
+// every document of the same text once met twice. text is the document's.
+func (m *memo) value(n *Node, text string) any {
+	if n.Kind != Object && n.Kind != Array {
+		return n.Value()
+	}
+	if n.Parent == nil || n.Kind != Array && n.Parent.Kind != Array || n.End-n.Start > memoMaxText || len(n.Fields)+len(n.Items) == 0 {
+		return m.build(n, text)
+	}
+	if m.byText == nil || m.held > memoMaxBytes || len(m.byText) >= memoMaxTexts {
+		m.reset()
+	}
+	t := text[n.Start:n.End]
+	h := maphash.String(m.seed, t)
+	e, seen := m.byText[h]
+	if e != nil && e.text == t {
+		return e.value
+	}
+	v := m.build(n, text)
+	if !seen {
+		m.byText[h] = nil // met once
+		return v
+	}
+	if e != nil {
+		return v // another text of the same hash holds the place
+	}
+	e = &memoEntry{text: strings.Clone(t), value: v}
+	m.byText[h] = e
+	m.byValue[identity(v)] = e
+	m.held += len(t)
+	return v
+}
+
+// build converts an object or array, its members through the memo.
+func (m *memo) build(n *Node, text string) any {
+	if n.Kind == Object {
+		o := make(map[string]any, len(n.Fields))
+		for _, f := range n.Fields {
+			o[f.Key] = m.value(f, text)
+		}
+		return o
+	}
+	a := make([]any, len(n.Items))
+	for i, it := range n.Items {
+		a[i] = m.value(it, text)
+	}
+	return a
+}
+
+// identity names a non-empty object or array value; 0 for anything else.
+func identity(v any) uintptr {
+	switch x := v.(type) {
+	case map[string]any:
+		return reflect.ValueOf(x).Pointer()
+	case []any:
+		if len(x) > 0 {
+			return reflect.ValueOf(x).Pointer()
+		}
+	}
+	return 0
+}
+
+// Recall and Remember are gojsonschema's Memo.
+func (m *memo) Recall(schema, value any) (int, int) {
+	id := identity(value)
+	if id == 0 {
+		return 0, gojsonschema.MemoNever
+	}
+	e := m.byValue[id]
+	if e == nil {
+		return 0, gojsonschema.MemoNever
+	}
+	for _, o := range e.valid {
+		if o.schema == schema {
+			m.known++
+			return o.score, gojsonschema.MemoKnown
+		}
+	}
+	return 0, gojsonschema.MemoUnknown
+}
+
+func (m *memo) Remember(schema, value any, score int) {
+	if e := m.byValue[identity(value)]; e != nil {
+		e.valid = append(e.valid, memoOutcome{schema, score})
+	}
+}

@@ -1,0 +1,93 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// memoDocs are documents that share arrays and array items with faults in
+// and around them: every rule case (edits of one base), each also on one
+// line as NDJSON has it, and the samples.
+func memoDocs(t *testing.T) (texts, merchants []string) {
+	base, cases := readRuleCases(t)
+	for _, tc := range cases {
+		text := tc.text(t, base)
+		texts, merchants = append(texts, text), append(merchants, tc.merchant)
+		var b bytes.Buffer
+		if json.Compact(&b, []byte(text)) == nil {
+			texts, merchants = append(texts, b.String()), append(merchants, tc.merchant)
+		}
+	}
+	names, _ := filepath.Glob("../samples/*.json*")
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts, merchants = append(texts, string(b)), append(merchants, "")
+	}
+	return texts, merchants
+}
+
+// TestMemoSameReport: with the memo, each document's report is exactly
+// the one without it, in both languages, whether the memo is cold or has
+// met every array before (the second round), and the memo was used.
+func TestMemoSameReport(t *testing.T) {
+	texts, merchants := memoDocs(t)
+	reports := func(lang Lang) []string {
+		out := make([]string, len(texts))
+		for i, text := range texts {
+			b, err := json.Marshal(Validate(text, Options{Lang: lang, Merchant: merchants[i]}).Report)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[i] = string(b)
+		}
+		return out
+	}
+	for _, lang := range []Lang{ZH, EN} {
+		memoOff = true
+		want := reports(lang)
+		memoOff = false
+		for round := 0; round < 2; round++ {
+			for i, got := range reports(lang) {
+				if got != want[i] {
+					t.Fatalf("round %d, document %d: with the memo\n%s\nwithout\n%s\ndocument:\n%s", round, i, got, want[i], texts[i])
+				}
+			}
+		}
+	}
+	m := takeMemo()
+	defer m.release()
+	if m.known == 0 {
+		t.Error("the memo recalled no outcome")
+	}
+}
+
+// TestMemoSkipsRepeats: a document whose arrays were met before costs
+// fewer allocations with the memo than without (its repeated arrays are
+// neither converted nor validated again); reports stay equal (above).
+func TestMemoSkipsRepeats(t *testing.T) {
+	b, err := os.ReadFile("../samples/large.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	// Another product with the same arrays: a new code and title.
+	other := strings.Replace(text, `"title"`, `"title" `, 1)
+	Validate(text, Options{})
+	Validate(text, Options{})
+	with := testing.AllocsPerRun(20, func() { Validate(other, Options{}) })
+	memoOff = true
+	defer func() { memoOff = false }()
+	without := testing.AllocsPerRun(20, func() { Validate(other, Options{}) })
+	if with > without*3/4 {
+		t.Errorf("a document of repeated arrays: %.0f allocations with the memo, %.0f without; want at most three quarters", with, without)
+	} else {
+		t.Logf("%.0f allocations with the memo, %.0f without", with, without)
+	}
+}
