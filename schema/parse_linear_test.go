@@ -117,9 +117,12 @@ func TestParseLinear(t *testing.T) {
 }
 
 // TestParseScales: four times the input takes about four times as long to
-// parse. A quadratic parser would take sixteen times as long; the bound of 8
-// leaves room for noise, map growth and the garbage collector, which made a
-// bound of 3 on doubling fail on a linear parser (4.9× seen).
+// parse. A quadratic parser would take sixteen times as long; the bound of
+// 12 leaves room for noise, map growth and the garbage collector, which made
+// a bound of 3 on doubling fail on a linear parser (4.9× seen), and for the
+// cache: at 80,000 distinct keys the key set's map no longer fits in it,
+// and a linear parser took 8.4–11.5× (seen on 2026-12-07, before and after
+// the parser's bulk allocation, failing a bound of 8 one run in three).
 func TestParseScales(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timed")
@@ -139,11 +142,11 @@ func TestParseScales(t *testing.T) {
 			a, b := bestPair(5, func() { Parse(small) }, func() { Parse(large) })
 			ratio = float64(b) / float64(a)
 			t.Logf("%s: %d → %v, %d → %v, ratio %.2f", c.name, c.n, a, 4*c.n, b, ratio)
-			if ratio < 8 {
+			if ratio < 12 {
 				break
 			}
 		}
-		if ratio >= 8 {
+		if ratio >= 12 {
 			t.Errorf("%s: four times the input took %.1f× the time; linear is about 4×, quadratic 16×", c.name, ratio)
 		}
 	}
