@@ -68,20 +68,59 @@ func (n *Node) Pointer() string {
 	if n == nil || n.Parent == nil {
 		return ""
 	}
-	var parts []string
+	// Measure, then write: one allocation (the pointer is asked for by
+	// every finding and every fact of a catalogue).
+	var steps [32]*Node
+	path := steps[:0]
+	size := 0
 	for m := n; m.Parent != nil; m = m.Parent {
-		if m.Index >= 0 {
-			parts = append(parts, strconv.Itoa(m.Index))
-		} else {
-			parts = append(parts, escapePointer(m.Key))
-		}
+		path = append(path, m)
+		size += 1 + m.stepLen()
 	}
 	var b strings.Builder
-	for i := len(parts) - 1; i >= 0; i-- {
+	b.Grow(size)
+	var digits [20]byte
+	for i := len(path) - 1; i >= 0; i-- {
+		m := path[i]
 		b.WriteByte('/')
-		b.WriteString(parts[i])
+		if m.Index >= 0 {
+			b.Write(strconv.AppendInt(digits[:0], int64(m.Index), 10))
+		} else {
+			writeEscapedKey(&b, m.Key)
+		}
 	}
 	return b.String()
+}
+
+// writeEscapedKey writes key as a pointer step: ~ as ~0, / as ~1.
+func writeEscapedKey(b *strings.Builder, key string) {
+	for {
+		i := strings.IndexAny(key, "~/")
+		if i < 0 {
+			b.WriteString(key)
+			return
+		}
+		b.WriteString(key[:i])
+		if key[i] == '~' {
+			b.WriteString("~0")
+		} else {
+			b.WriteString("~1")
+		}
+		key = key[i+1:]
+	}
+}
+
+// stepLen is the length of n's step in its pointer: its index, or its
+// escaped key.
+func (n *Node) stepLen() int {
+	if n.Index >= 0 {
+		l := 1
+		for i := n.Index; i >= 10; i /= 10 {
+			l++
+		}
+		return l
+	}
+	return len(n.Key) + strings.Count(n.Key, "~") + strings.Count(n.Key, "/")
 }
 
 var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")

@@ -177,7 +177,15 @@ func (p *parser) jsonString(start int) string {
 			p.i++
 			from = p.i
 		default:
+			// Plain characters up to the next quote, backslash or control
+			// character, in one tight loop.
 			p.i++
+			for p.i < len(p.s) {
+				if c := p.s[p.i]; c == '"' || c == '\\' || c < 0x20 {
+					break
+				}
+				p.i++
+			}
 		}
 	}
 	if b == nil {
