@@ -104,6 +104,7 @@ func productOf(root *Node) *Product {
 		StoreMgrType: text(base.Get("store_mgr_type")),
 	}
 	if l := base.Get("store_vendorid_list"); l != nil {
+		p.Base.VendorIDs = sized[int](len(l.Items))
 		for _, it := range l.Items {
 			if id, ok := smallInt(text(it)); ok {
 				p.Base.VendorIDs = append(p.Base.VendorIDs, id)
@@ -113,14 +114,20 @@ func productOf(root *Node) *Product {
 	if c := base.Get("color"); c != nil && c.Kind == String && len(c.Str) == 6 && isHex(c.Str, false) {
 		p.Base.Color = strings.ToUpper(c.Str)
 	}
+	// Each list is made at its length at once: an Action is a few hundred
+	// bytes, and growing the slice by appending copied them over and over.
 	det := bi.Get("detail_info")
+	p.Banners = sized[Banner](len(items(det.Get("banner_list"))))
 	for _, it := range items(det.Get("banner_list")) {
 		p.Banners = append(p.Banners, Banner{Link: text(it.Get("link")), Desc: text(it.Get("desc"))})
 	}
+	p.Details = sized[DetailRow](len(items(det.Get("detail_list"))))
 	for _, it := range items(det.Get("detail_list")) {
 		p.Details = append(p.Details, DetailRow{Title: text(it.Get("title")), Desc: text(it.Get("desc"))})
 	}
-	for i, it := range items(bi.Get("action_info").Get("action_list")) {
+	actions := items(bi.Get("action_info").Get("action_list"))
+	p.Actions = sized[Action](len(actions))
+	for i, it := range actions {
 		if it.Kind != Object {
 			continue
 		}
@@ -131,17 +138,30 @@ func productOf(root *Node) *Product {
 			RetailPrice: text(it.Get("retail_price")), ProductID: text(it.Get("productid")),
 			SalePrice: text(it.Get("sale_price")),
 		}
-		for _, r := range items(it.Get("recommend").Get("recommend_list")) {
+		recs := items(it.Get("recommend").Get("recommend_list"))
+		a.Recommend = sized[Code](len(recs))
+		for _, r := range recs {
 			a.Recommend = append(a.Recommend, Code{Standard: text(r.Get("keystandard")), Str: text(r.Get("keystr"))})
 		}
 		p.Actions = append(p.Actions, a)
 	}
-	for _, it := range items(bi.Get("module_info").Get("module_list")) {
+	modules := items(bi.Get("module_info").Get("module_list"))
+	p.Modules = sized[Module](len(modules))
+	for _, it := range modules {
 		p.Modules = append(p.Modules, Module{
 			Type: text(it.Get("type")), NativeShow: text(it.Get("native_show")), AntiFakeURL: text(it.Get("anti_fake_url")),
 		})
 	}
 	return p
+}
+
+// sized is an empty slice with room for n, or nil when n is 0 (as
+// appending to nil leaves it).
+func sized[T any](n int) []T {
+	if n == 0 {
+		return nil
+	}
+	return make([]T, 0, n)
 }
 
 // text returns a scalar as a string: strings as they are, numbers as
