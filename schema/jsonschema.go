@@ -212,12 +212,12 @@ const contextSep = "\x00"
 // repeated objects and arrays are converted and validated once.
 func schemaErrors(e *engine, d *Document) []schemaError {
 	root := d.Root
-	var mm gojsonschema.Memo
+	var mm *memo
 	var v any
 	if len(d.syntax) == 0 && !memoOff {
-		m := takeMemo()
-		defer m.release()
-		v, mm = m.value(root, d.Text), m
+		mm = takeMemo()
+		defer mm.release()
+		v = mm.value(root, d.Text)
 	} else {
 		v = root.Value()
 	}
@@ -237,8 +237,8 @@ func schemaErrors(e *engine, d *Document) []schemaError {
 // against s (with memo, when not nil) and appends its leaf errors to out. The combinators' summary
 // errors (allOf, if/then/else, anyOf, oneOf) are dropped: their leaves say
 // what is wrong.
-func runSchema(s *gojsonschema.Schema, n *Node, v any, memo gojsonschema.Memo, out []schemaError) []schemaError {
-	res, err := s.ValidateWith(valueLoader{v}, memo)
+func runSchema(s *gojsonschema.Schema, n *Node, v any, memo *memo, out []schemaError) []schemaError {
+	res, err := validateWith(s, v, memo)
 	if err != nil {
 		return out
 	}

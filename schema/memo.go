@@ -6,8 +6,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-
-	"github.com/xeipuuv/gojsonschema"
 )
 
 // A memo makes a catalogue's repeated sub-documents cheap to validate.
@@ -161,29 +159,4 @@ func identity(v any) uintptr {
 		}
 	}
 	return 0
-}
-
-// Recall and Remember are gojsonschema's Memo.
-func (m *memo) Recall(schema, value any) (int, int) {
-	id := identity(value)
-	if id == 0 {
-		return 0, gojsonschema.MemoNever
-	}
-	e := m.byValue[id]
-	if e == nil {
-		return 0, gojsonschema.MemoNever
-	}
-	for _, o := range e.valid {
-		if o.schema == schema {
-			m.known++
-			return o.score, gojsonschema.MemoKnown
-		}
-	}
-	return 0, gojsonschema.MemoUnknown
-}
-
-func (m *memo) Remember(schema, value any, score int) {
-	if e := m.byValue[identity(value)]; e != nil {
-		e.valid = append(e.valid, memoOutcome{schema, score})
-	}
 }
