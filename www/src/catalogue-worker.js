@@ -8,7 +8,7 @@
 // page holds only handles. It also runs those (cross, report, zip) when
 // asked: everything a document says comes from Go.
 import { load } from "scanpage";
-import { PIECE, isCut } from "./catalogue-cut.js";
+import { PIECE, isCut, utf16Length } from "./catalogue-cut.js";
 
 
 /** @type {import("scanpage").Scanpage} */
@@ -99,14 +99,12 @@ async function checkFile(id, f, read = null) {
   let offset = 0;
   let part = 0;
   let sent = 0;
-  // Only to measure each piece in UTF-16 units, as the checking worker will decode it.
-  const units = new TextDecoder("utf-8", { ignoreBOM: true });
   const piece = async (/** @type {Uint8Array} */ bytes, /** @type {boolean} */ last) => {
     sent += bytes.length;
     const wait = new Promise((resolve) => { go = () => resolve(undefined); });
     const at = { line, offset };
     for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) line++;
-    offset += units.decode(bytes).length;
+    offset += utf16Length(bytes); // as the checking worker will decode it
     self.postMessage({ cut: { id, f: { name: f.name, index: f.index }, part: part++, bytes, ...at, read: sent, last } }, [bytes.buffer]);
     await wait;
     go = null;

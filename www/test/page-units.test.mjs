@@ -8,6 +8,7 @@ import { contextAt, format, tokenize } from "../src/jsonscan.js";
 import { keysAt, valuesAt } from "../src/schema-walk.js";
 import { encodeHash, decodeHash, maxDocBytes, maxHashChars } from "../src/share.js";
 import { sample } from "../../testkit/samples.mjs";
+import { utf16Length } from "../src/catalogue-cut.js";
 
 const schema = JSON.parse(readFileSync(new URL("./fixtures/mini.schema.json", import.meta.url), "utf8"));
 
@@ -185,4 +186,26 @@ test("completion data from the project's own create-product.schema.json", () => 
   assert.ok(values([...action, "type"], new Map()).includes("recommend"));
   assert.deepEqual(values(["brand_info", "module_info", "module_list", 0, "native_show"], new Map()), ["true", "false"]);
   assert.deepEqual(values(["brand_info", "base_info", "store_vendorid_list", 0]), [2, 3, 4, 9, 11, 19]);
+});
+
+test("utf16Length is TextDecoder's length: valid text of every width, BOMs, and ill-formed bytes of every kind", () => {
+  const dec = new TextDecoder("utf-8", { ignoreBOM: true });
+  const enc = new TextEncoder();
+  const cases = ["", "a", "é", "中文", "😀", "\uFEFF{}", "a\n中\n😀\n", "x".repeat(1000) + "字".repeat(1000)].map((s) => enc.encode(s));
+  // Every lead byte, alone, at the end, and before each kind of follower;
+  // the boundaries of E0, ED, F0 and F4; overlongs and surrogates.
+  for (let b = 0x80; b <= 0xff; b++) {
+    cases.push(Uint8Array.of(b), Uint8Array.of(0x61, b), Uint8Array.of(b, 0x61));
+    for (const f of [0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0x0a]) cases.push(Uint8Array.of(b, f, 0x80, 0x80, 0x61), Uint8Array.of(b, f));
+  }
+  // Random bytes, biased to UTF-8's ranges.
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
+  const pick = [0x0a, 0x61, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc2, 0xdf, 0xe0, 0xe4, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff];
+  for (let k = 0; k < 5000; k++) {
+    const b = new Uint8Array(1 + Math.floor(rnd() * 24));
+    for (let i = 0; i < b.length; i++) b[i] = rnd() < 0.5 ? pick[Math.floor(rnd() * pick.length)] : Math.floor(rnd() * 256);
+    cases.push(b);
+  }
+  for (const b of cases) assert.equal(utf16Length(b), dec.decode(b).length, `bytes ${[...b].map((x) => x.toString(16)).join(" ")}`);
 });
