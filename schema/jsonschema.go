@@ -217,7 +217,7 @@ func schemaErrors(e *engine, d *Document) []schemaError {
 	if len(d.syntax) == 0 && !memoOff {
 		mm = takeMemo()
 		defer mm.release()
-		v = mm.value(root, d.Text)
+		v = mm.value(root, d.Text, false)
 	} else {
 		v = root.Value()
 	}

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"encoding/json"
 	"hash/maphash"
 	"reflect"
 	"runtime"
@@ -53,11 +54,13 @@ type memoOutcome struct {
 // always its product's own. A text is shared from its second sighting: the
 // first costs a hash, not a copy. Longer than memoMaxText, it is not
 // shared at all (hashing costs, and long ones seldom repeat). The memo
-// starts again when it holds memoMaxBytes of text or memoMaxTexts hashes
-// (a few megabytes of memory in all).
+// starts again when it holds memoMaxBytes of text (each entry's copy, and
+// as much again for the strings of its value, which are copies too: a
+// shared value keeps no document alive) or memoMaxTexts hashes (a few
+// megabytes of memory in all).
 const (
 	memoMaxText  = 1024
-	memoMaxBytes = 1 << 20
+	memoMaxBytes = 2 << 20
 	memoMaxTexts = 16384
 )
 
@@ -101,12 +104,18 @@ func (m *memo) reset() {
 
 // value is n.Value(), with each array, and each item of an array, shared by
 // every document of the same text once met twice. text is the document's.
-func (m *memo) value(n *Node, text string) any {
+// With keep, the value will be held by the memo: its strings and keys are
+// copied, for the parser's are slices of the document's text, which a
+// shared value must not keep alive.
+func (m *memo) value(n *Node, text string, keep bool) any {
 	if n.Kind != Object && n.Kind != Array {
+		if keep {
+			return detached(n)
+		}
 		return n.Value()
 	}
 	if n.Parent == nil || n.Kind != Array && n.Parent.Kind != Array || n.End-n.Start > memoMaxText || len(n.Fields)+len(n.Items) == 0 {
-		return m.build(n, text)
+		return m.build(n, text, keep)
 	}
 	if m.byText == nil || m.held > memoMaxBytes || len(m.byText) >= memoMaxTexts {
 		m.reset()
@@ -117,35 +126,50 @@ func (m *memo) value(n *Node, text string) any {
 	if e != nil && e.text == t {
 		return e.value
 	}
-	v := m.build(n, text)
 	if !seen {
 		m.byText[h] = nil // met once
-		return v
+		return m.build(n, text, keep)
 	}
 	if e != nil {
-		return v // another text of the same hash holds the place
+		return m.build(n, text, keep) // another text of the same hash holds the place
 	}
+	v := m.build(n, text, true)
 	e = &memoEntry{text: strings.Clone(t), value: v}
 	m.byText[h] = e
 	m.byValue[identity(v)] = e
-	m.held += len(t)
+	m.held += 2 * len(t) // the text, and at most as much in the value's strings
 	return v
 }
 
 // build converts an object or array, its members through the memo.
-func (m *memo) build(n *Node, text string) any {
+func (m *memo) build(n *Node, text string, keep bool) any {
 	if n.Kind == Object {
 		o := make(map[string]any, len(n.Fields))
 		for _, f := range n.Fields {
-			o[f.Key] = m.value(f, text)
+			k := f.Key
+			if keep {
+				k = strings.Clone(k)
+			}
+			o[k] = m.value(f, text, keep)
 		}
 		return o
 	}
 	a := make([]any, len(n.Items))
 	for i, it := range n.Items {
-		a[i] = m.value(it, text)
+		a[i] = m.value(it, text, keep)
 	}
 	return a
+}
+
+// detached is n.Value() of a scalar, its text copied.
+func detached(n *Node) any {
+	switch n.Kind {
+	case String:
+		return strings.Clone(n.Str)
+	case Number:
+		return json.Number(strings.Clone(n.Str))
+	}
+	return n.Value()
 }
 
 // identity names a non-empty object or array value; 0 for anything else.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // memoDocs are documents that share arrays and array items with faults in
@@ -89,5 +90,55 @@ func TestMemoSkipsRepeats(t *testing.T) {
 		t.Errorf("a document of repeated arrays: %.0f allocations with the memo, %.0f without; want at most three quarters", with, without)
 	} else {
 		t.Logf("%.0f allocations with the memo, %.0f without", with, without)
+	}
+}
+
+// TestMemoKeepsNoText: a shared value's strings and keys are copies, so the
+// memo keeps no document's text alive (the parser's strings are slices of
+// it).
+func TestMemoKeepsNoText(t *testing.T) {
+	b, err := os.ReadFile("../samples/large.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	m := &memo{}
+	for range 2 {
+		d := Parse(strings.Clone(text)) // a text of its own each time, as each document is
+		m.value(d.Root, d.Text, false)
+		inside := func(s string) bool {
+			p, start := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(d.Text)))
+			return len(s) > 0 && p >= start && p < start+uintptr(len(d.Text))
+		}
+		var walk func(v any) bool
+		walk = func(v any) bool {
+			switch x := v.(type) {
+			case map[string]any:
+				for k, e := range x {
+					if inside(k) || walk(e) {
+						return true
+					}
+				}
+			case []any:
+				for _, e := range x {
+					if walk(e) {
+						return true
+					}
+				}
+			case string:
+				return inside(x)
+			case json.Number:
+				return inside(string(x))
+			}
+			return false
+		}
+		for _, e := range m.byValue {
+			if inside(e.text) || walk(e.value) {
+				t.Fatalf("a shared value holds a slice of the document's text: %.80s", e.text)
+			}
+		}
+	}
+	if len(m.byValue) == 0 {
+		t.Fatal("nothing was shared on the second sighting")
 	}
 }

@@ -152,7 +152,18 @@ func productOf(root *Node) *Product {
 			Type: text(it.Get("type")), NativeShow: text(it.Get("native_show")), AntiFakeURL: text(it.Get("anti_fake_url")),
 		})
 	}
+	// A list whose items were all passed over is nil, as appending left it.
+	p.Base.VendorIDs, p.Banners, p.Details = orNil(p.Base.VendorIDs), orNil(p.Banners), orNil(p.Details)
+	p.Actions, p.Modules = orNil(p.Actions), orNil(p.Modules)
 	return p
+}
+
+// orNil is s, or nil when s is empty.
+func orNil[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
 
 // sized is an empty slice with room for n, or nil when n is 0 (as

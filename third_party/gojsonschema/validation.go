@@ -443,7 +443,7 @@ func (v *subSchema) validateCommon(currentSubSchema *subSchema, value interface{
 	// scanpage: a plain string (quotePlain) is compared with the schema's
 	// quoted values in place, not quoted first.
 	plain, isString := value.(string)
-	isString = isString && isPlain(plain)
+	isString = isString && (currentSubSchema._const != nil || len(currentSubSchema.enum) > 0) && isPlain(plain)
 
 	// const:
 	if currentSubSchema._const != nil && isString {
