@@ -123,13 +123,14 @@ func (n *Node) stepLen() int {
 	return len(n.Key) + strings.Count(n.Key, "~") + strings.Count(n.Key, "/")
 }
 
-var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
-
-func escapePointer(s string) string {
-	if strings.ContainsAny(s, "~/") {
-		return pointerEscaper.Replace(s)
+// escapePointer is key as a pointer step (writeEscapedKey).
+func escapePointer(key string) string {
+	if !strings.ContainsAny(key, "~/") {
+		return key
 	}
-	return s
+	var b strings.Builder
+	writeEscapedKey(&b, key)
+	return b.String()
 }
 
 // Lookup follows an RFC 6901 pointer from n; nil when it leads nowhere.

@@ -104,7 +104,7 @@ func productOf(root *Node) *Product {
 		StoreMgrType: text(base.Get("store_mgr_type")),
 	}
 	if l := base.Get("store_vendorid_list"); l != nil {
-		p.Base.VendorIDs = sized[int](len(l.Items))
+		p.Base.VendorIDs = make([]int, 0, len(l.Items))
 		for _, it := range l.Items {
 			if id, ok := smallInt(text(it)); ok {
 				p.Base.VendorIDs = append(p.Base.VendorIDs, id)
@@ -117,16 +117,16 @@ func productOf(root *Node) *Product {
 	// Each list is made at its length at once: an Action is a few hundred
 	// bytes, and growing the slice by appending copied them over and over.
 	det := bi.Get("detail_info")
-	p.Banners = sized[Banner](len(items(det.Get("banner_list"))))
+	p.Banners = make([]Banner, 0, len(items(det.Get("banner_list"))))
 	for _, it := range items(det.Get("banner_list")) {
 		p.Banners = append(p.Banners, Banner{Link: text(it.Get("link")), Desc: text(it.Get("desc"))})
 	}
-	p.Details = sized[DetailRow](len(items(det.Get("detail_list"))))
+	p.Details = make([]DetailRow, 0, len(items(det.Get("detail_list"))))
 	for _, it := range items(det.Get("detail_list")) {
 		p.Details = append(p.Details, DetailRow{Title: text(it.Get("title")), Desc: text(it.Get("desc"))})
 	}
 	actions := items(bi.Get("action_info").Get("action_list"))
-	p.Actions = sized[Action](len(actions))
+	p.Actions = make([]Action, 0, len(actions))
 	for i, it := range actions {
 		if it.Kind != Object {
 			continue
@@ -139,20 +139,21 @@ func productOf(root *Node) *Product {
 			SalePrice: text(it.Get("sale_price")),
 		}
 		recs := items(it.Get("recommend").Get("recommend_list"))
-		a.Recommend = sized[Code](len(recs))
+		a.Recommend = make([]Code, 0, len(recs))
 		for _, r := range recs {
 			a.Recommend = append(a.Recommend, Code{Standard: text(r.Get("keystandard")), Str: text(r.Get("keystr"))})
 		}
+		a.Recommend = orNil(a.Recommend)
 		p.Actions = append(p.Actions, a)
 	}
 	modules := items(bi.Get("module_info").Get("module_list"))
-	p.Modules = sized[Module](len(modules))
+	p.Modules = make([]Module, 0, len(modules))
 	for _, it := range modules {
 		p.Modules = append(p.Modules, Module{
 			Type: text(it.Get("type")), NativeShow: text(it.Get("native_show")), AntiFakeURL: text(it.Get("anti_fake_url")),
 		})
 	}
-	// A list whose items were all passed over is nil, as appending left it.
+	// An empty list is nil, as appending to nil left it.
 	p.Base.VendorIDs, p.Banners, p.Details = orNil(p.Base.VendorIDs), orNil(p.Banners), orNil(p.Details)
 	p.Actions, p.Modules = orNil(p.Actions), orNil(p.Modules)
 	return p
@@ -164,15 +165,6 @@ func orNil[T any](s []T) []T {
 		return nil
 	}
 	return s
-}
-
-// sized is an empty slice with room for n, or nil when n is 0 (as
-// appending to nil leaves it).
-func sized[T any](n int) []T {
-	if n == 0 {
-		return nil
-	}
-	return make([]T, 0, n)
 }
 
 // text returns a scalar as a string: strings as they are, numbers as

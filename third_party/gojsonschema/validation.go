@@ -442,11 +442,11 @@ func (v *subSchema) validateCommon(currentSubSchema *subSchema, value interface{
 
 	// scanpage: a plain string (quotePlain) is compared with the schema's
 	// quoted values in place, not quoted first.
-	plain, isString := value.(string)
-	isString = isString && (currentSubSchema._const != nil || len(currentSubSchema.enum) > 0) && isPlain(plain)
+	plain, inPlace := value.(string)
+	inPlace = inPlace && (currentSubSchema._const != nil || len(currentSubSchema.enum) > 0) && isPlain(plain)
 
 	// const:
-	if currentSubSchema._const != nil && isString {
+	if currentSubSchema._const != nil && inPlace {
 		if !isQuoted(*currentSubSchema._const, plain) {
 			result.addInternalError(new(ConstError),
 				context,
@@ -473,7 +473,7 @@ func (v *subSchema) validateCommon(currentSubSchema *subSchema, value interface{
 	}
 
 	// enum:
-	if len(currentSubSchema.enum) > 0 && isString {
+	if len(currentSubSchema.enum) > 0 && inPlace {
 		found := false
 		for _, e := range currentSubSchema.enum {
 			if isQuoted(e, plain) {
