@@ -2,7 +2,6 @@ package schema
 
 import (
 	"sort"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -20,23 +19,34 @@ type Position struct {
 // from the nearest checkpoint, never from the start of a long line: a
 // document written on one line with thousands of issues must not cost
 // thousands of scans of the whole line.
+//
+// The index is built as far as the positions asked for, no further: most
+// documents are asked for a few positions near their start (a catalogue's
+// documents for none, or for one or two), and the scan is most of the
+// cost of a position.
 type lineIndex struct {
 	text     string
-	ascii    bool
-	starts   []int // byte offset of each line's first byte
+	ascii    bool  // no byte before scanned is outside ASCII
+	starts   []int // byte offset of each line's first byte, up to scanned
 	starts16 []int // UTF-16 offset of each line's first unit
-	marks    []int // byte offsets of the checkpoints (not ASCII only)
+	marks    []int // byte offsets of the checkpoints
 	marks16  []int // their UTF-16 offsets
+
+	scanned, scanned16 int // how far the scan has gone, in bytes and units
+	next               int // the byte offset of the next checkpoint
 }
 
 const checkpointBytes = 256
 
 func newLineIndex(text string) *lineIndex {
-	lines := 1 + strings.Count(text, "\n") // \r alone is rare: append grows for it
-	x := &lineIndex{text: text, ascii: true, starts: make([]int, 1, lines), starts16: make([]int, 1, lines), marks: []int{0}, marks16: []int{0}}
-	u := 0
-	next := checkpointBytes
-	for i := 0; i < len(text); {
+	return &lineIndex{text: text, ascii: true, starts: []int{0}, starts16: []int{0}, marks: []int{0}, marks16: []int{0}, next: checkpointBytes}
+}
+
+// extend scans the text up to byte offset off at least, so that every line
+// start at or before off is known.
+func (x *lineIndex) extend(off int) {
+	text, i, u, next := x.text, x.scanned, x.scanned16, x.next
+	for i < off {
 		if i >= next {
 			x.marks = append(x.marks, i)
 			x.marks16 = append(x.marks16, u)
@@ -57,7 +67,7 @@ func newLineIndex(text string) *lineIndex {
 		i += size
 		u += utf16Len(r)
 	}
-	return x
+	x.scanned, x.scanned16, x.next = i, u, next
 }
 
 // utf16Len counts the UTF-16 units of r; an invalid byte (RuneError of
@@ -72,6 +82,9 @@ func utf16Len(r rune) int {
 // pos returns the position of byte offset off (clamped to the text).
 func (x *lineIndex) pos(off int) Position {
 	off = max(0, min(off, len(x.text)))
+	if off > x.scanned {
+		x.extend(off)
+	}
 	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
 	if x.ascii {
 		col := off - x.starts[line]

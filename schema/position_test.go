@@ -42,6 +42,42 @@ func TestPositionsOnLongLines(t *testing.T) {
 	}
 }
 
+// The index is built only as far as the positions asked for, so it must
+// give the same positions whatever the order of the questions: backwards,
+// at random, and past where it has scanned.
+func TestPositionsInAnyOrder(t *testing.T) {
+	pieces := []string{"a", "中", "😀", "é", " ", "\n", "\r\n", "\r", strings.Repeat("x", 300), strings.Repeat("字", 120)}
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 20; n++ {
+		var b strings.Builder
+		for b.Len() < 3000 {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		var offs []int
+		for off := 0; off <= len(text); off++ {
+			if off == len(text) || text[off]&0xC0 != 0x80 {
+				offs = append(offs, off)
+			}
+		}
+		backwards := newLineIndex(text)
+		for i := len(offs) - 1; i >= 0; i-- {
+			if got, want := backwards.pos(offs[i]), naivePos(text, offs[i]); got != want {
+				t.Fatalf("backwards: pos(%d) = %+v, want %+v", offs[i], got, want)
+			}
+		}
+		shuffled := newLineIndex(text)
+		for _, i := range r.Perm(len(offs)) {
+			if got, want := shuffled.pos(offs[i]), naivePos(text, offs[i]); got != want {
+				t.Fatalf("at random: pos(%d) = %+v, want %+v", offs[i], got, want)
+			}
+		}
+		if x := newLineIndex(text); x.pos(0) != (Position{Line: 1, Column: 1}) || x.scanned != 0 {
+			t.Fatalf("pos(0) scanned %d bytes, want none", x.scanned)
+		}
+	}
+}
+
 // BenchmarkValidateOneLine validates a document written on one line, with
 // an issue on each of its 2,000 recommended codes: positions are counted
 // from checkpoints, not from the start of the line.
