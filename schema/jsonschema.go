@@ -222,8 +222,7 @@ func schemaErrors(e *engine, d *Document) []schemaError {
 		v = root.Value()
 	}
 	out := runSchema(e.main, root, v, mm, nil)
-	m, _ := v.(map[string]any)
-	values, _ := dig(m, "brand_info", "action_info", "action_list").([]any)
+	values, _ := memberOf(memberOf(memberOf(v, "brand_info"), "action_info"), "action_list").([]any)
 	for i, it := range items(root.Get("brand_info").Get("action_info").Get("action_list")) {
 		if s := e.branches[actionType(it)]; s != nil && it.Kind == Object && i < len(values) {
 			out = runSchema(s, it, values[i], mm, out)

@@ -24,13 +24,27 @@ import (
 // only clean outcomes are remembered (with the score they add), which
 // depend on the subschema and the value alone. TestMemoSameReport checks it
 // over the samples and a generated catalogue.
+//
+// The memo also converts the document for the engine: an object becomes a
+// gojsonschema.Object, its keys and values in lists cut from slabs, not a
+// map (objectOf, memo_hook.go). Its keys are distinct because the document
+// has no slip: the parser reports every duplicate key.
 type memo struct {
 	seed    maphash.Seed
 	byText  map[uint64]*memoEntry  // hash of a text → nil when met once, else its entry
 	byValue map[uintptr]*memoEntry // a shared value's identity → its entry
 	held    int                    // bytes of text in the entries
 	known   int                    // outcomes recalled, for tests
+
+	// Slabs that the lists of values not held by the memo are cut from,
+	// as the parser cuts its nodes: a few allocations a document instead of
+	// two an object or array. A cell handed out is never written again.
+	anys []any
+	strs []string
 }
+
+// slabCells is how many cells a slab has; a longer list is made alone.
+const slabCells = 512
 
 // memoOff turns the memo off, for tests that compare with and without.
 var memoOff bool
@@ -144,21 +158,48 @@ func (m *memo) value(n *Node, text string, keep bool) any {
 // build converts an object or array, its members through the memo.
 func (m *memo) build(n *Node, text string, keep bool) any {
 	if n.Kind == Object {
-		o := make(map[string]any, len(n.Fields))
-		for _, f := range n.Fields {
+		keys, values := m.keyList(len(n.Fields), keep), m.valueList(len(n.Fields), keep)
+		for i, f := range n.Fields {
 			k := f.Key
 			if keep {
 				k = strings.Clone(k)
 			}
-			o[k] = m.value(f, text, keep)
+			keys[i], values[i] = k, m.value(f, text, keep)
 		}
-		return o
+		return objectOf(keys, values)
 	}
-	a := make([]any, len(n.Items))
+	a := m.valueList(len(n.Items), keep)
 	for i, it := range n.Items {
 		a[i] = m.value(it, text, keep)
 	}
 	return a
+}
+
+// valueList returns a list of k values: of its own when the memo will hold it
+// (a slab would keep other documents' values alive), else cut from a slab.
+func (m *memo) valueList(k int, keep bool) []any {
+	if keep || k > slabCells/8 {
+		return make([]any, k)
+	}
+	if cap(m.anys)-len(m.anys) < k {
+		m.anys = make([]any, 0, slabCells)
+	}
+	at := len(m.anys)
+	m.anys = m.anys[:at+k]
+	return m.anys[at : at+k : at+k]
+}
+
+// keyList is valueList for keys.
+func (m *memo) keyList(k int, keep bool) []string {
+	if keep || k > slabCells/8 {
+		return make([]string, k)
+	}
+	if cap(m.strs)-len(m.strs) < k {
+		m.strs = make([]string, 0, slabCells)
+	}
+	at := len(m.strs)
+	m.strs = m.strs[:at+k]
+	return m.strs[at : at+k : at+k]
 }
 
 // detached is n.Value() of a scalar, its text copied.
@@ -174,12 +215,15 @@ func detached(n *Node) any {
 
 // identity names a non-empty object or array value; 0 for anything else.
 func identity(v any) uintptr {
-	switch x := v.(type) {
-	case map[string]any:
-		return reflect.ValueOf(x).Pointer()
-	case []any:
-		if len(x) > 0 {
-			return reflect.ValueOf(x).Pointer()
+	if v == nil {
+		return 0
+	}
+	switch r := reflect.ValueOf(v); r.Kind() {
+	case reflect.Map, reflect.Pointer:
+		return r.Pointer()
+	case reflect.Slice:
+		if r.Len() > 0 {
+			return r.Pointer()
 		}
 	}
 	return 0

@@ -9,6 +9,25 @@ import "github.com/xeipuuv/gojsonschema"
 // gojsonschema, which has no such hook, with the tag upstream_gojsonschema
 // (memo_upstream.go): every value is then validated.
 
+// objectOf is the engine's value of an object whose keys are distinct: a
+// gojsonschema.Object (scanpage's patch), its members as they are, instead
+// of a map built for the engine to read.
+func objectOf(keys []string, values []any) any {
+	return &gojsonschema.Object{Keys: keys, Values: values}
+}
+
+// memberOf is the value of the member key of an object value, or nil.
+func memberOf(v any, key string) any {
+	switch o := v.(type) {
+	case map[string]any:
+		return o[key]
+	case *gojsonschema.Object:
+		m, _ := o.Get(key)
+		return m
+	}
+	return nil
+}
+
 // validateWith validates v against s, with m when it is not nil.
 func validateWith(s *gojsonschema.Schema, v any, m *memo) (*gojsonschema.Result, error) {
 	if m == nil {

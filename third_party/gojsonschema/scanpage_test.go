@@ -5,8 +5,10 @@ package gojsonschema
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -325,6 +327,101 @@ func TestMemoHook(t *testing.T) {
 	for k := range m.valid {
 		if k[1] == reflect.ValueOf(doc).Pointer() {
 			t.Error("the document, which has errors, was remembered")
+		}
+	}
+}
+
+// asObjects is v with every map turned into an Object (keys sorted, so
+// that a failure prints the same each run).
+func asObjects(v interface{}) interface{} {
+	switch x := v.(type) {
+	case map[string]interface{}:
+		o := &Object{}
+		for k := range x {
+			o.Keys = append(o.Keys, k)
+		}
+		sort.Strings(o.Keys)
+		for _, k := range o.Keys {
+			o.Values = append(o.Values, asObjects(x[k]))
+		}
+		return o
+	case []interface{}:
+		out := make([]interface{}, len(x))
+		for i, it := range x {
+			out[i] = asObjects(it)
+		}
+		return out
+	}
+	return v
+}
+
+// An Object validates exactly as the map of its members: the same errors
+// (type, context, details, description) and the same score, through every
+// keyword that reads an object's members.
+func TestObjectAsMap(t *testing.T) {
+	schema := `{"type":"object",
+		"definitions":{"pair":{"type":"object","properties":{"k":{"type":"string"}},"required":["k"],"additionalProperties":false}},
+		"properties":{
+			"required":{"type":"object","required":["a","b"],"properties":{"a":{"type":"integer"}}},
+			"closed":{"type":"object","properties":{"a":{}},"additionalProperties":false},
+			"extra":{"type":"object","properties":{"a":{}},"additionalProperties":{"type":"integer"}},
+			"pattern":{"type":"object","patternProperties":{"^x-":{"type":"string"}},"additionalProperties":false},
+			"names":{"type":"object","propertyNames":{"maxLength":3}},
+			"size":{"type":"object","minProperties":2,"maxProperties":3},
+			"deps":{"type":"object","dependencies":{"a":["b","c"],"d":{"required":["e"]}}},
+			"const":{"const":{"a":[1,{"b":"<&>"}]}},
+			"enum":{"enum":[{"a":1},{"a":2.0}]},
+			"unique":{"type":"array","uniqueItems":true},
+			"notObject":{"type":"string"},
+			"list":{"type":"array","items":{"$ref":"#/definitions/pair"}},
+			"choice":{"anyOf":[{"$ref":"#/definitions/pair"},{"type":"object","required":["z"]}]},
+			"cond":{"if":{"properties":{"t":{"const":"n"}},"required":["t"]},"then":{"required":["n"]},"else":{"required":["s"]}}
+		}}`
+	docs := []string{
+		`{}`,
+		`{"required":{"a":1,"b":2},"closed":{"a":1},"extra":{"a":"x","b":2},"pattern":{"x-a":"s"},"names":{"abc":1},"size":{"a":1,"b":2},
+		  "deps":{"a":1,"b":2,"c":3},"const":{"a":[1,{"b":"<&>"}]},"enum":{"a":2},"unique":[{"a":1},{"a":2}],"notObject":"s",
+		  "list":[{"k":"v"}],"choice":{"k":"v"},"cond":{"t":"n","n":1}}`,
+		`{"required":{"a":"1"},"closed":{"a":1,"b":2,"c":3},"extra":{"a":"x","b":"2"},"pattern":{"x-a":1,"y":2},"names":{"abcd":1,"ab":2},
+		  "size":{"a":1},"deps":{"a":1,"d":2},"const":{"a":[1,{"b":"<>"}]},"enum":{"a":3},"unique":[{"a":1,"b":[2]},{"b":[2.0],"a":1.0}],
+		  "notObject":{"a":1},"list":[{"k":1},{"j":"v"},[]],"choice":{"q":1},"cond":{"t":"n"}}`,
+		`{"size":{"a":1,"b":2,"c":3,"d":4},"cond":{"t":"m"},"choice":[],"list":{"k":"v"}}`,
+		`[{"a":1}]`,
+	}
+	s, err := NewSchema(NewStringLoader(schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := func(r *Result) []string {
+		var out []string
+		for _, e := range r.Errors() {
+			out = append(out, fmt.Sprintf("%s %s %s %v", e.Type(), e.Context().String(), e.Description(), e.Details()))
+		}
+		sort.Strings(out)
+		return append(out, fmt.Sprintf("score %d", r.score))
+	}
+	for i, doc := range docs {
+		var v interface{}
+		d := json.NewDecoder(strings.NewReader(doc))
+		d.UseNumber()
+		if err := d.Decode(&v); err != nil {
+			t.Fatal(err)
+		}
+		asMap, err := s.Validate(NewRawLoader(v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		asObject, err := s.Validate(NewRawLoader(asObjects(v)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := report(asObject), report(asMap); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\nas Objects %q\nas maps    %q", doc, got, want)
+		}
+		// The first two documents are valid; the third breaks every
+		// keyword at least once.
+		if n := len(asMap.Errors()); (i < 2) != (n == 0) || i == 2 && n < 15 {
+			t.Errorf("%s: %d errors", doc, n)
 		}
 	}
 }

@@ -211,35 +211,18 @@ func (v *subSchema) validateValue(currentSubSchema *subSchema, currentNode inter
 			// Map => JSON object
 
 			case reflect.Map:
-				if currentSubSchema.types.IsTyped() && !currentSubSchema.types.Contains(TYPE_OBJECT) {
-					result.addInternalError(
-						new(InvalidTypeError),
-						context,
-						currentNode,
-						ErrorDetails{
-							"expected": currentSubSchema.types.String(),
-							"given":    TYPE_OBJECT,
-						},
-					)
-					return
-				}
-
 				castCurrentNode, ok := currentNode.(map[string]interface{})
 				if !ok {
 					castCurrentNode = convertDocumentNode(currentNode).(map[string]interface{})
 				}
+				// scanpage: the checks of an object are validateObjectValue's,
+				// shared with an Object (scanpage_object.go).
+				v.validateObjectValue(currentSubSchema, castCurrentNode, mapMembers(castCurrentNode), result, context)
 
-				currentSubSchema.validateSchema(currentSubSchema, castCurrentNode, result, context)
-
-				v.validateObject(currentSubSchema, castCurrentNode, result, context)
-				v.validateCommon(currentSubSchema, castCurrentNode, result, context)
-
-				for _, pSchema := range currentSubSchema.propertiesChildren {
-					nextNode, ok := castCurrentNode[pSchema.property]
-					if ok {
-						subContext := NewJsonContext(pSchema.property, context)
-						v.validateRecursive(pSchema, nextNode, result, subContext)
-					}
+			// scanpage: an Object is a JSON object, as a map is.
+			case reflect.Pointer:
+				if o, ok := currentNode.(*Object); ok {
+					v.validateObjectValue(currentSubSchema, currentNode, o, result, context)
 				}
 
 			// Simple JSON values : string, number, boolean
@@ -387,14 +370,14 @@ func (v *subSchema) validateSchema(currentSubSchema *subSchema, currentNode inte
 	}
 
 	if currentSubSchema.dependencies != nil && len(currentSubSchema.dependencies) > 0 {
-		if isKind(currentNode, reflect.Map) {
-			for elementKey := range currentNode.(map[string]interface{}) {
+		if object, isObject := membersOf(currentNode); isObject { // scanpage: a map or an Object
+			forMembers(object, func(elementKey string, _ interface{}) {
 				if dependency, ok := currentSubSchema.dependencies[elementKey]; ok {
 					switch dependency := dependency.(type) {
 
 					case []string:
 						for _, dependOnKey := range dependency {
-							if _, dependencyResolved := currentNode.(map[string]interface{})[dependOnKey]; !dependencyResolved {
+							if _, dependencyResolved := object.get(dependOnKey); !dependencyResolved {
 								result.addInternalError(
 									new(MissingDependencyError),
 									context,
@@ -408,7 +391,7 @@ func (v *subSchema) validateSchema(currentSubSchema *subSchema, currentNode inte
 						dependency.validateRecursive(dependency, currentNode, result, context)
 					}
 				}
-			}
+			})
 		}
 	}
 
@@ -637,7 +620,41 @@ func (v *subSchema) validateArray(currentSubSchema *subSchema, value []interface
 	result.incrementScore()
 }
 
-func (v *subSchema) validateObject(currentSubSchema *subSchema, value map[string]interface{}, result *Result, context *JsonContext) {
+// validateObjectValue is validateValue of an object: node is the value (a
+// map or an Object), object its members. scanpage: moved here from
+// validateValue's map case, unchanged but for reading members through
+// object.
+func (v *subSchema) validateObjectValue(currentSubSchema *subSchema, node interface{}, object members, result *Result, context *JsonContext) {
+	if currentSubSchema.types.IsTyped() && !currentSubSchema.types.Contains(TYPE_OBJECT) {
+		result.addInternalError(
+			new(InvalidTypeError),
+			context,
+			node,
+			ErrorDetails{
+				"expected": currentSubSchema.types.String(),
+				"given":    TYPE_OBJECT,
+			},
+		)
+		return
+	}
+
+	currentSubSchema.validateSchema(currentSubSchema, node, result, context)
+
+	v.validateObject(currentSubSchema, object, node, result, context)
+	v.validateCommon(currentSubSchema, node, result, context)
+
+	for _, pSchema := range currentSubSchema.propertiesChildren {
+		nextNode, ok := object.get(pSchema.property)
+		if ok {
+			subContext := NewJsonContext(pSchema.property, context)
+			v.validateRecursive(pSchema, nextNode, result, subContext)
+		}
+	}
+}
+
+// scanpage: value is the object's members (a map's or an Object's), node
+// the object itself, which errors name.
+func (v *subSchema) validateObject(currentSubSchema *subSchema, value members, node interface{}, result *Result, context *JsonContext) {
 
 	if internalLogEnabled {
 		internalLog("validateObject %s", context.String())
@@ -646,21 +663,21 @@ func (v *subSchema) validateObject(currentSubSchema *subSchema, value map[string
 
 	// minProperties & maxProperties:
 	if currentSubSchema.minProperties != nil {
-		if len(value) < int(*currentSubSchema.minProperties) {
+		if value.len() < int(*currentSubSchema.minProperties) {
 			result.addInternalError(
 				new(ArrayMinPropertiesError),
 				context,
-				value,
+				node,
 				ErrorDetails{"min": *currentSubSchema.minProperties},
 			)
 		}
 	}
 	if currentSubSchema.maxProperties != nil {
-		if len(value) > int(*currentSubSchema.maxProperties) {
+		if value.len() > int(*currentSubSchema.maxProperties) {
 			result.addInternalError(
 				new(ArrayMaxPropertiesError),
 				context,
-				value,
+				node,
 				ErrorDetails{"max": *currentSubSchema.maxProperties},
 			)
 		}
@@ -668,21 +685,21 @@ func (v *subSchema) validateObject(currentSubSchema *subSchema, value map[string
 
 	// required:
 	for _, requiredProperty := range currentSubSchema.required {
-		_, ok := value[requiredProperty]
+		_, ok := value.get(requiredProperty)
 		if ok {
 			result.incrementScore()
 		} else {
 			result.addInternalError(
 				new(RequiredError),
 				context,
-				value,
+				node,
 				ErrorDetails{"property": requiredProperty},
 			)
 		}
 	}
 
 	// additionalProperty & patternProperty:
-	for pk := range value {
+	forMembers(value, func(pk string, pv interface{}) {
 
 		// Check whether this property is described by "properties"
 		found := false
@@ -693,7 +710,7 @@ func (v *subSchema) validateObject(currentSubSchema *subSchema, value map[string
 		}
 
 		//  Check whether this property is described by "patternProperties"
-		ppMatch := v.validatePatternProperty(currentSubSchema, pk, value[pk], result, context)
+		ppMatch := v.validatePatternProperty(currentSubSchema, pk, pv, result, context)
 
 		// If it is not described by neither "properties" nor "patternProperties" it must pass "additionalProperties"
 		if !found && !ppMatch {
@@ -704,31 +721,31 @@ func (v *subSchema) validateObject(currentSubSchema *subSchema, value map[string
 					result.addInternalError(
 						new(AdditionalPropertyNotAllowedError),
 						context,
-						value[pk],
+						pv,
 						ErrorDetails{"property": pk},
 					)
 
 				}
 			case *subSchema:
-				validationResult := ap.subValidateWithContext(value[pk], NewJsonContext(pk, context), result.memo)
+				validationResult := ap.subValidateWithContext(pv, NewJsonContext(pk, context), result.memo)
 				result.mergeErrors(validationResult)
 			}
 		}
-	}
+	})
 
 	// propertyNames:
 	if currentSubSchema.propertyNames != nil {
-		for pk := range value {
+		forMembers(value, func(pk string, _ interface{}) {
 			validationResult := currentSubSchema.propertyNames.subValidateWithContext(pk, context, result.memo)
 			if !validationResult.Valid() {
 				result.addInternalError(new(InvalidPropertyNameError),
 					context,
-					value, ErrorDetails{
+					node, ErrorDetails{
 						"property": pk,
 					})
 				result.mergeErrors(validationResult)
 			}
-		}
+		})
 	}
 
 	result.incrementScore()
