@@ -47,6 +47,19 @@ func newLineIndex(text string) *lineIndex {
 func (x *lineIndex) extend(off int) {
 	text, i, u, next := x.text, x.scanned, x.scanned16, x.next
 	for i < off {
+		// Eight bytes of ASCII without a line break at a time.
+		for i+8 <= off && i+8 < next {
+			w := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+			if w&highBits != 0 || hasZeroByte(w^('\n'*lowBits)) || hasZeroByte(w^('\r'*lowBits)) {
+				break
+			}
+			i += 8
+			u += 8
+		}
+		if i >= off {
+			break
+		}
 		if i >= next {
 			x.marks = append(x.marks, i)
 			x.marks16 = append(x.marks16, u)
@@ -63,12 +76,28 @@ func (x *lineIndex) extend(off int) {
 			continue
 		}
 		x.ascii = false
+		// Most of it is CJK: three bytes, one unit. A lead byte of
+		// E1–EC or EE–EF before two continuation bytes is always a valid
+		// character (E0 and ED have narrower second bytes).
+		if i+2 < len(text) && (c >= 0xE1 && c <= 0xEC || c >= 0xEE) && c <= 0xEF && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			i += 3
+			u++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		u += utf16Len(r)
 	}
 	x.scanned, x.scanned16, x.next = i, u, next
 }
+
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// hasZeroByte reports whether a byte of w is zero (w's bytes all ASCII).
+func hasZeroByte(w uint64) bool { return (w-lowBits)&^w&highBits != 0 }
 
 // utf16Len counts the UTF-16 units of r; an invalid byte (RuneError of
 // size 1) counts as one, like the U+FFFD a browser would put in its place.

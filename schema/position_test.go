@@ -22,7 +22,10 @@ func naivePos(text string, off int) Position {
 // Positions on long lines of mixed scripts (where checkpoints matter) are
 // those a count from the start gives.
 func TestPositionsOnLongLines(t *testing.T) {
-	pieces := []string{"a", "中", "😀", "é", " ", "\n", "\r\n", "\r", strings.Repeat("x", 300), strings.Repeat("字", 120)}
+	pieces := []string{"a", "中", "😀", "é", " ", "\n", "\r\n", "\r", strings.Repeat("x", 300), strings.Repeat("字", 120),
+		// Three-byte characters led by E0 and ED, and invalid bytes: a
+		// surrogate, an overlong form, a lone continuation, a cut character.
+		"\xe0\xa4\x85", "\xed\x9f\xbf", "\xed\xa0\x80", "\xe0\x80\x80", "\x80", "\xe4\xb8"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for n := 0; n < 20; n++ {
 		var b strings.Builder
@@ -46,7 +49,10 @@ func TestPositionsOnLongLines(t *testing.T) {
 // give the same positions whatever the order of the questions: backwards,
 // at random, and past where it has scanned.
 func TestPositionsInAnyOrder(t *testing.T) {
-	pieces := []string{"a", "中", "😀", "é", " ", "\n", "\r\n", "\r", strings.Repeat("x", 300), strings.Repeat("字", 120)}
+	pieces := []string{"a", "中", "😀", "é", " ", "\n", "\r\n", "\r", strings.Repeat("x", 300), strings.Repeat("字", 120),
+		// Three-byte characters led by E0 and ED, and invalid bytes: a
+		// surrogate, an overlong form, a lone continuation, a cut character.
+		"\xe0\xa4\x85", "\xed\x9f\xbf", "\xed\xa0\x80", "\xe0\x80\x80", "\x80", "\xe4\xb8"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for n := 0; n < 20; n++ {
 		var b strings.Builder
@@ -95,4 +101,25 @@ func BenchmarkValidateOneLine(b *testing.B) {
 	for b.Loop() {
 		Validate(text, Options{})
 	}
+}
+
+// FuzzPositions: on any bytes, in any order of questions, a position is
+// the one a count from the start gives.
+func FuzzPositions(f *testing.F) {
+	f.Add("a\r\nb\rc\n", uint64(1))
+	f.Add("中文\xe0\xa4\x85\xed\xa0\x80\x80\xe4\xb8"+strings.Repeat("x", 300)+"é😀", uint64(2))
+	f.Fuzz(func(t *testing.T, text string, seed uint64) {
+		var offs []int
+		for off := 0; off <= len(text); off++ {
+			if off == len(text) || text[off]&0xC0 != 0x80 {
+				offs = append(offs, off)
+			}
+		}
+		x := newLineIndex(text)
+		for _, i := range rand.New(rand.NewPCG(seed, 0)).Perm(len(offs)) {
+			if got, want := x.pos(offs[i]), naivePos(text, offs[i]); got != want {
+				t.Fatalf("pos(%d) = %+v, want %+v", offs[i], got, want)
+			}
+		}
+	})
 }
