@@ -131,20 +131,49 @@ func productOf(root *Node) *Product {
 		if it.Kind != Object {
 			continue
 		}
-		a := Action{
-			Index: i, Type: text(it.Get("type")), Name: text(it.Get("name")), Link: text(it.Get("link")),
-			Image: text(it.Get("image")), ShowType: text(it.Get("showtype")), Text: text(it.Get("text")),
-			Digest: text(it.Get("digest")), AppID: text(it.Get("appid")), CardID: text(it.Get("cardid")),
-			RetailPrice: text(it.Get("retail_price")), ProductID: text(it.Get("productid")),
-			SalePrice: text(it.Get("sale_price")),
+		// Filled in place, in one pass over the members (a later duplicate
+		// key wins, as with Get): an Action is a few hundred bytes, and
+		// thirteen Gets scanned the members thirteen times.
+		p.Actions = p.Actions[:len(p.Actions)+1]
+		a := &p.Actions[len(p.Actions)-1]
+		a.Index = i
+		var recommend *Node
+		for _, f := range it.Fields {
+			switch f.Key {
+			case "type":
+				a.Type = text(f)
+			case "name":
+				a.Name = text(f)
+			case "link":
+				a.Link = text(f)
+			case "image":
+				a.Image = text(f)
+			case "showtype":
+				a.ShowType = text(f)
+			case "text":
+				a.Text = text(f)
+			case "digest":
+				a.Digest = text(f)
+			case "appid":
+				a.AppID = text(f)
+			case "cardid":
+				a.CardID = text(f)
+			case "retail_price":
+				a.RetailPrice = text(f)
+			case "productid":
+				a.ProductID = text(f)
+			case "sale_price":
+				a.SalePrice = text(f)
+			case "recommend":
+				recommend = f
+			}
 		}
-		recs := items(it.Get("recommend").Get("recommend_list"))
+		recs := items(recommend.Get("recommend_list"))
 		a.Recommend = make([]Code, 0, len(recs))
 		for _, r := range recs {
 			a.Recommend = append(a.Recommend, Code{Standard: text(r.Get("keystandard")), Str: text(r.Get("keystr"))})
 		}
 		a.Recommend = orNil(a.Recommend)
-		p.Actions = append(p.Actions, a)
 	}
 	modules := items(bi.Get("module_info").Get("module_list"))
 	p.Modules = make([]Module, 0, len(modules))

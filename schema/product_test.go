@@ -1,6 +1,9 @@
 package schema
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"testing"
@@ -38,5 +41,52 @@ func TestVendorsMatchTheSchema(t *testing.T) {
 	}
 	if _, ok := VendorName(5); ok || isVendor("5") || isVendor("02") {
 		t.Error("a channel the API does not know is taken for one")
+	}
+}
+
+// actionByGet is an Action read member by member with Get, the way
+// productOf read it before it read the members in one pass.
+func actionByGet(i int, it *Node) Action {
+	a := Action{
+		Index: i, Type: text(it.Get("type")), Name: text(it.Get("name")), Link: text(it.Get("link")),
+		Image: text(it.Get("image")), ShowType: text(it.Get("showtype")), Text: text(it.Get("text")),
+		Digest: text(it.Get("digest")), AppID: text(it.Get("appid")), CardID: text(it.Get("cardid")),
+		RetailPrice: text(it.Get("retail_price")), ProductID: text(it.Get("productid")),
+		SalePrice: text(it.Get("sale_price")),
+	}
+	for _, r := range items(it.Get("recommend").Get("recommend_list")) {
+		a.Recommend = append(a.Recommend, Code{Standard: text(r.Get("keystandard")), Str: text(r.Get("keystr"))})
+	}
+	return a
+}
+
+// productOf's one pass over an action's members reads what Get reads:
+// every member, a later duplicate winning, a non-scalar as "".
+func TestActionsAsGetReadsThem(t *testing.T) {
+	texts := []string{`{"brand_info": {"action_info": {"action_list": [
+		{"type": "link", "name": "a", "link": "l", "image": "i", "showtype": "s", "text": "t", "digest": "d", "digest": "e", "appid": "p", "cardid": "c",
+		 "retail_price": 1.5, "productid": "q", "sale_price": "2", "recommend": {"recommend_list": [{"keystandard": "ean13", "keystr": "1"}]}},
+		{"type": "text", "type": "media", "name": {"x": 1}, "link": true, "recommend": {}, "recommend": {"recommend_list": [{"keystr": 2}]}},
+		[], "user", {}
+	]}}}`}
+	names, _ := filepath.Glob("../samples/*.json*")
+	for _, name := range names {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		root := Parse(text).Root
+		var want []Action
+		for i, it := range items(root.Get("brand_info").Get("action_info").Get("action_list")) {
+			if it.Kind == Object {
+				want = append(want, actionByGet(i, it))
+			}
+		}
+		if got := productOf(root).Actions; !reflect.DeepEqual(got, want) {
+			t.Errorf("%.40s…: actions\n%+v, by Get\n%+v", text, got, want)
+		}
 	}
 }
