@@ -129,15 +129,40 @@ type CatalogueOptions struct {
 //     must be published under the same account.
 type Catalogue struct {
 	opts     CatalogueOptions
-	docs     map[string]first // keystr of a document → its first place
-	standard map[string]first // every code seen → where its keystandard was first seen
-	pending  map[string][]pendingRef
+	codes    map[string]*codeState // every code seen, as a keystr or recommended
+	states   []codeState           // the slab codes' states are cut from
 	merchant []CatalogueIssue
 	firms    []string // the merchant's verified firm codes
 	hasFirms bool
 	perFirm  map[string]int
 	perCate  map[string]int
 	sum      Summary
+}
+
+// A codeState is what the catalogue knows of one code: one map lookup a
+// code, where there were three maps (documents, keystandards, pending
+// recommendations): the cross pass is hashing strings, and in wasm, which
+// hashes without AES, that was most of its time.
+type codeState struct {
+	doc     first        // the document whose keystr it is, when hasDoc
+	std     first        // where its keystandard was first seen, when hasStd
+	pending []pendingRef // where it was recommended before any document had it
+	hasDoc  bool
+	hasStd  bool
+}
+
+// state returns code's state, new when code was never seen.
+func (c *Catalogue) state(code string) *codeState {
+	if st, ok := c.codes[code]; ok {
+		return st
+	}
+	if len(c.states) == cap(c.states) {
+		c.states = make([]codeState, 0, 1024)
+	}
+	c.states = c.states[:len(c.states)+1]
+	st := &c.states[len(c.states)-1]
+	c.codes[code] = st
+	return st
 }
 
 // A pendingRef is a recommended code that no document has had yet: doc
@@ -168,8 +193,7 @@ func (f first) at() string { return at(f.name, f.line, f.column) }
 // with every document.
 func NewCatalogue(opts CatalogueOptions) *Catalogue {
 	c := &Catalogue{
-		opts: opts, docs: map[string]first{}, standard: map[string]first{},
-		pending: map[string][]pendingRef{}, perFirm: map[string]int{}, perCate: map[string]int{},
+		opts: opts, codes: map[string]*codeState{}, perFirm: map[string]int{}, perCate: map[string]int{},
 		sum: Summary{Severities: map[Severity]int{}, Codes: map[string]int{}},
 	}
 	if opts.Merchant != "" {
@@ -353,20 +377,21 @@ func (c *Catalogue) AddFacts(f DocFacts) (issues []CatalogueIssue, valid bool) {
 			"This is document %d, past the account's limit of 100,000 products.", c.sum.Documents))
 	}
 	if code := f.KeyStr; code != "" && f.Key != nil {
-		if prev, ok := c.docs[code]; ok {
+		st := c.state(code)
+		if st.hasDoc {
 			add(*f.Key, Error, "catalogue.keystr.duplicate", Msg("keystr %s 已用于 %s 的商品信息；一个账号下每个条码只能有一条商品信息。",
-				"keystr %s is already the code of the document at %s; an account holds one product per code.", code, prev.at()))
+				"keystr %s is already the code of the document at %s; an account holds one product per code.", code, st.doc.at()))
 		} else {
-			c.docs[code] = first{ref.Name, f.Key.Line, f.Key.Column, f.KeyStandard}
-			delete(c.pending, code)
+			st.doc, st.hasDoc = first{ref.Name, f.Key.Line, f.Key.Column, f.KeyStandard}, true
+			st.pending = nil
 		}
 		stdAt := *f.Key
 		if f.Std != nil {
 			stdAt = *f.Std
 		}
-		c.checkStandard(code, first{ref.Name, stdAt.Line, stdAt.Column, f.KeyStandard}, func(prev first) {
+		if prev, ok := st.standard(first{ref.Name, stdAt.Line, stdAt.Column, f.KeyStandard}); !ok {
 			add(stdAt, Error, "catalogue.keystandard.conflict", standardMsg(code, f.KeyStandard, prev))
-		})
+		}
 		c.firm(code)
 	}
 	c.perCate[f.Category]++
@@ -375,11 +400,12 @@ func (c *Catalogue) AddFacts(f DocFacts) (issues []CatalogueIssue, valid bool) {
 		if r.Std != nil {
 			stdAt = *r.Std
 		}
-		c.checkStandard(r.KeyStr, first{ref.Name, stdAt.Line, stdAt.Column, r.KeyStandard}, func(prev first) {
+		st := c.state(r.KeyStr)
+		if prev, ok := st.standard(first{ref.Name, stdAt.Line, stdAt.Column, r.KeyStandard}); !ok {
 			add(stdAt, Error, "catalogue.keystandard.conflict", standardMsg(r.KeyStr, r.KeyStandard, prev))
-		})
-		if _, ok := c.docs[r.KeyStr]; !ok {
-			c.pending[r.KeyStr] = append(c.pending[r.KeyStr], pendingRef{c.sum.Documents, r.KeyStr, ref, r.Key})
+		}
+		if !st.hasDoc {
+			st.pending = append(st.pending, pendingRef{c.sum.Documents, r.KeyStr, ref, r.Key})
 		}
 	}
 	if valid {
@@ -395,17 +421,15 @@ func standardMsg(code, std string, f first) Message {
 		"The code %s has keystandard %s here and %s at %s; a code belongs to one keystandard.", code, Quote(std), Quote(f.standard), f.at())
 }
 
-// checkStandard records where code was first seen with its keystandard
-// (here), or calls conflict with that first place when here's standard
-// differs from it.
-func (c *Catalogue) checkStandard(code string, here first, conflict func(first)) {
-	if f, ok := c.standard[code]; ok {
-		if f.standard != here.standard {
-			conflict(f)
-		}
-		return
+// standard records where the code was first seen with its keystandard
+// (here); when it was seen before with another, it returns that first
+// place and false.
+func (st *codeState) standard(here first) (first, bool) {
+	if !st.hasStd {
+		st.std, st.hasStd = here, true
+		return first{}, true
 	}
-	c.standard[code] = here
+	return st.std, st.std.standard == here.standard
 }
 
 // firm counts a document under its firm code.
@@ -451,8 +475,8 @@ func (c *Catalogue) Finish() ([]CatalogueIssue, Summary) {
 // a document when several share a line (a minified array).
 func (c *Catalogue) FinishIndexed() ([]CatalogueIssue, []int, Summary) {
 	var refs []pendingRef
-	for _, l := range c.pending {
-		refs = append(refs, l...)
+	for _, st := range c.codes {
+		refs = append(refs, st.pending...)
 	}
 	sort.Slice(refs, func(i, j int) bool {
 		a, b := refs[i], refs[j]
