@@ -425,3 +425,28 @@ func TestObjectAsMap(t *testing.T) {
 		}
 	}
 }
+
+// An object that fails "type" adds no score, as upstream: the score picks
+// which failed branch of an anyOf is reported. Here both branches score
+// the same, so the first one's error is reported, as a map and as an
+// Object.
+func TestObjectTypeErrorScore(t *testing.T) {
+	s, err := NewSchema(NewStringLoader(`{"anyOf":[{"required":["z"]},{"properties":{"p":{"type":"string"}}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := map[string]interface{}{"p": map[string]interface{}{}}
+	for _, v := range []interface{}{doc, asObjects(doc)} {
+		r, err := s.Validate(NewRawLoader(v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range r.Errors() {
+			got = append(got, e.Type())
+		}
+		if want := []string{"number_any_of", "required"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("%T: errors %v, want %v", v, got, want)
+		}
+	}
+}

@@ -217,12 +217,14 @@ func (v *subSchema) validateValue(currentSubSchema *subSchema, currentNode inter
 				}
 				// scanpage: the checks of an object are validateObjectValue's,
 				// shared with an Object (scanpage_object.go).
-				v.validateObjectValue(currentSubSchema, castCurrentNode, mapMembers(castCurrentNode), result, context)
+				if !v.validateObjectValue(currentSubSchema, castCurrentNode, mapMembers(castCurrentNode), result, context) {
+					return
+				}
 
 			// scanpage: an Object is a JSON object, as a map is.
 			case reflect.Pointer:
-				if o, ok := currentNode.(*Object); ok {
-					v.validateObjectValue(currentSubSchema, currentNode, o, result, context)
+				if o, ok := currentNode.(*Object); ok && !v.validateObjectValue(currentSubSchema, currentNode, o, result, context) {
+					return
 				}
 
 			// Simple JSON values : string, number, boolean
@@ -623,8 +625,9 @@ func (v *subSchema) validateArray(currentSubSchema *subSchema, value []interface
 // validateObjectValue is validateValue of an object: node is the value (a
 // map or an Object), object its members. scanpage: moved here from
 // validateValue's map case, unchanged but for reading members through
-// object.
-func (v *subSchema) validateObjectValue(currentSubSchema *subSchema, node interface{}, object members, result *Result, context *JsonContext) {
+// object. It returns false when the type is wrong, where the map case
+// returned from validateValue (which then adds no score).
+func (v *subSchema) validateObjectValue(currentSubSchema *subSchema, node interface{}, object members, result *Result, context *JsonContext) bool {
 	if currentSubSchema.types.IsTyped() && !currentSubSchema.types.Contains(TYPE_OBJECT) {
 		result.addInternalError(
 			new(InvalidTypeError),
@@ -635,7 +638,7 @@ func (v *subSchema) validateObjectValue(currentSubSchema *subSchema, node interf
 				"given":    TYPE_OBJECT,
 			},
 		)
-		return
+		return false
 	}
 
 	currentSubSchema.validateSchema(currentSubSchema, node, result, context)
@@ -650,6 +653,7 @@ func (v *subSchema) validateObjectValue(currentSubSchema *subSchema, node interf
 			v.validateRecursive(pSchema, nextNode, result, subContext)
 		}
 	}
+	return true
 }
 
 // scanpage: value is the object's members (a map's or an Object's), node
