@@ -208,14 +208,14 @@ const contextSep = "\x00"
 // values once (the text is never serialised again); the actions' values are
 // taken from that conversion.
 //
-// A document that parsed without a slip goes through a memo (memo.go): its
+// A document in which the parser found nothing goes through a memo (memo.go): its
 // repeated objects and arrays are converted and validated once.
 func schemaErrors(e *engine, d *Document) []schemaError {
 	root := d.Root
 	var mm *memo
 	var v any
 	if len(d.syntax) == 0 && !memoOff {
-		mm = takeMemo()
+		mm = take(d.Text)
 		defer mm.release()
 		v = mm.value(root, d.Text, false)
 	} else {
@@ -232,7 +232,7 @@ func schemaErrors(e *engine, d *Document) []schemaError {
 	return out
 }
 
-// runSchema validates the subtree at n, whose Go values are v (n.Value()),
+// runSchema validates the subtree at n, whose Go values are v (n.Value(), or the memo's),
 // against s (with memo, when not nil) and appends its leaf errors to out. The combinators' summary
 // errors (allOf, if/then/else, anyOf, oneOf) are dropped: their leaves say
 // what is wrong.

@@ -19,16 +19,16 @@ import (
 // lookup instead of a conversion and a validation.
 //
 // The outcome is the same with the memo as without: a value is shared only
-// when its text is the same and the document parsed without a single slip
-// (so the text is exactly what was read), values are never changed, and
+// when its text is the same and the parser found nothing at all in the
+// document, not even a warning (so the text is exactly what was read), values are never changed, and
 // only clean outcomes are remembered (with the score they add), which
 // depend on the subschema and the value alone. TestMemoSameReport checks it
 // over the samples and a generated catalogue.
 //
 // The memo also converts the document for the engine: an object becomes a
 // gojsonschema.Object, its keys and values in lists cut from slabs, not a
-// map (objectOf, memo_hook.go). Its keys are distinct because the document
-// has no slip: the parser reports every duplicate key.
+// map (objectOf, memo_hook.go). Its keys are distinct because the parser
+// found nothing in the document: it reports every duplicate key.
 type memo struct {
 	seed    maphash.Seed
 	byText  map[uint64]*memoEntry  // hash of a text → nil when met once, else its entry
@@ -39,12 +39,21 @@ type memo struct {
 	// Slabs that the lists of values not held by the memo are cut from,
 	// as the parser cuts its nodes: a few allocations a document instead of
 	// two an object or array. A cell handed out is never written again.
-	anys []any
-	strs []string
+	anys  []any
+	strs  []string
+	cells int // how many cells a new slab has: about as many as the document has values
 }
 
-// slabCells is how many cells a slab has; a longer list is made alone.
+// slabCells is the most cells a slab has; a longer list is made alone.
 const slabCells = 512
+
+// take is takeMemo for a document of text: its slabs are sized to it
+// (released, a memo drops them).
+func take(text string) *memo {
+	m := takeMemo()
+	m.cells = min(max(len(text)/24+8, 16), slabCells) // as the parser sizes its chunks
+	return m
+}
 
 // memoOff turns the memo off, for tests that compare with and without.
 var memoOff bool
@@ -98,6 +107,8 @@ func takeMemo() *memo {
 }
 
 func (m *memo) release() {
+	// The slabs' cells hold this document's values: slices of its text.
+	m.anys, m.strs = nil, nil
 	memoPool.Lock()
 	defer memoPool.Unlock()
 	if len(memoPool.free) < runtime.GOMAXPROCS(0) {
@@ -116,7 +127,8 @@ func (m *memo) reset() {
 	m.held = 0
 }
 
-// value is n.Value(), with each array, and each item of an array, shared by
+// value is n's value for the engine (as n.Value(), but objects are
+// gojsonschema.Objects), with each array, and each item of an array, shared by
 // every document of the same text once met twice. text is the document's.
 // With keep, the value will be held by the memo: its strings and keys are
 // copied, for the parser's are slices of the document's text, which a
@@ -175,31 +187,28 @@ func (m *memo) build(n *Node, text string, keep bool) any {
 	return a
 }
 
-// valueList returns a list of k values: of its own when the memo will hold it
-// (a slab would keep other documents' values alive), else cut from a slab.
-func (m *memo) valueList(k int, keep bool) []any {
-	if keep || k > slabCells/8 {
-		return make([]any, k)
-	}
-	if cap(m.anys)-len(m.anys) < k {
-		m.anys = make([]any, 0, slabCells)
-	}
-	at := len(m.anys)
-	m.anys = m.anys[:at+k]
-	return m.anys[at : at+k : at+k]
-}
+// valueList returns a list of k values: of its own when the memo will hold
+// it (a slab would keep other values, and the document's text, alive),
+// else cut from a slab.
+func (m *memo) valueList(k int, keep bool) []any { return cut(&m.anys, k, keep, m.cells) }
 
 // keyList is valueList for keys.
-func (m *memo) keyList(k int, keep bool) []string {
+func (m *memo) keyList(k int, keep bool) []string { return cut(&m.strs, k, keep, m.cells) }
+
+// cut returns k cells of *slab, which it renews with cells cells when they
+// run out; with keep, or for a long list, k new cells of their own. A cell
+// handed out is never handed out again.
+func cut[T any](slab *[]T, k int, keep bool, cells int) []T {
 	if keep || k > slabCells/8 {
-		return make([]string, k)
+		return make([]T, k)
 	}
-	if cap(m.strs)-len(m.strs) < k {
-		m.strs = make([]string, 0, slabCells)
+	s := *slab
+	if cap(s)-len(s) < k {
+		s = make([]T, 0, max(k, cells))
 	}
-	at := len(m.strs)
-	m.strs = m.strs[:at+k]
-	return m.strs[at : at+k : at+k]
+	at := len(s)
+	*slab = s[:at+k]
+	return s[at : at+k : at+k]
 }
 
 // detached is n.Value() of a scalar, its text copied.
@@ -213,7 +222,8 @@ func detached(n *Node) any {
 	return n.Value()
 }
 
-// identity names a non-empty object or array value; 0 for anything else.
+// identity names an object (a map or an Object, even empty) or a non-empty
+// array value; 0 for anything else.
 func identity(v any) uintptr {
 	if v == nil {
 		return 0

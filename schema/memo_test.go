@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/xeipuuv/gojsonschema"
 )
 
 // memoDocs are documents that share arrays and array items with faults in
@@ -95,7 +97,8 @@ func TestMemoSkipsRepeats(t *testing.T) {
 
 // TestMemoKeepsNoText: a shared value's strings and keys are copies, so the
 // memo keeps no document's text alive (the parser's strings are slices of
-// it).
+// it); and a memo given back to the pool drops its slabs, whose cells hold
+// the last document's values.
 func TestMemoKeepsNoText(t *testing.T) {
 	b, err := os.ReadFile("../samples/large.json")
 	if err != nil {
@@ -119,6 +122,12 @@ func TestMemoKeepsNoText(t *testing.T) {
 						return true
 					}
 				}
+			case *gojsonschema.Object:
+				for i, k := range x.Keys {
+					if inside(k) || walk(x.Values[i]) {
+						return true
+					}
+				}
 			case []any:
 				for _, e := range x {
 					if walk(e) {
@@ -135,6 +144,20 @@ func TestMemoKeepsNoText(t *testing.T) {
 		for _, e := range m.byValue {
 			if inside(e.text) || walk(e.value) {
 				t.Fatalf("a shared value holds a slice of the document's text: %.80s", e.text)
+			}
+		}
+		if len(m.anys) == 0 {
+			t.Fatal("the document's own values were not cut from the slab")
+		}
+		m.release()
+		for _, v := range m.anys[:cap(m.anys)] {
+			if walk(v) {
+				t.Fatal("a memo given back to the pool keeps the last document's values")
+			}
+		}
+		for _, k := range m.strs[:cap(m.strs)] {
+			if inside(k) {
+				t.Fatal("a memo given back to the pool keeps the last document's keys")
 			}
 		}
 	}

@@ -19,20 +19,26 @@ func naivePos(text string, off int) Position {
 	return Position{Line: line, Column: col + 1, Offset: len(utf16.Encode([]rune(text[:off])))}
 }
 
-// Positions on long lines of mixed scripts (where checkpoints matter) are
-// those a count from the start gives.
-func TestPositionsOnLongLines(t *testing.T) {
+// mixedText is about 3,000 bytes of long and short lines of mixed scripts,
+// ASCII runs and invalid bytes.
+func mixedText(r *rand.Rand) string {
 	pieces := []string{"a", "中", "😀", "é", " ", "\n", "\r\n", "\r", strings.Repeat("x", 300), strings.Repeat("字", 120),
 		// Three-byte characters led by E0 and ED, and invalid bytes: a
 		// surrogate, an overlong form, a lone continuation, a cut character.
 		"\xe0\xa4\x85", "\xed\x9f\xbf", "\xed\xa0\x80", "\xe0\x80\x80", "\x80", "\xe4\xb8"}
+	var b strings.Builder
+	for b.Len() < 3000 {
+		b.WriteString(pieces[r.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
+// Positions on long lines of mixed scripts (where checkpoints matter) are
+// those a count from the start gives.
+func TestPositionsOnLongLines(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for n := 0; n < 20; n++ {
-		var b strings.Builder
-		for b.Len() < 3000 {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := mixedText(r)
 		x := newLineIndex(text)
 		for off := 0; off <= len(text); off++ {
 			if off < len(text) && text[off]&0xC0 == 0x80 {
@@ -49,17 +55,9 @@ func TestPositionsOnLongLines(t *testing.T) {
 // give the same positions whatever the order of the questions: backwards,
 // at random, and past where it has scanned.
 func TestPositionsInAnyOrder(t *testing.T) {
-	pieces := []string{"a", "中", "😀", "é", " ", "\n", "\r\n", "\r", strings.Repeat("x", 300), strings.Repeat("字", 120),
-		// Three-byte characters led by E0 and ED, and invalid bytes: a
-		// surrogate, an overlong form, a lone continuation, a cut character.
-		"\xe0\xa4\x85", "\xed\x9f\xbf", "\xed\xa0\x80", "\xe0\x80\x80", "\x80", "\xe4\xb8"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for n := 0; n < 20; n++ {
-		var b strings.Builder
-		for b.Len() < 3000 {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := mixedText(r)
 		var offs []int
 		for off := 0; off <= len(text); off++ {
 			if off == len(text) || text[off]&0xC0 != 0x80 {
