@@ -92,9 +92,12 @@ async function once(browser, server, pick) {
   clearInterval(timer);
   const out = await page.evaluate((from) => {
     const v = /** @type {HTMLElement} */ (document.querySelector("#catalogue"));
-    const long = globalThis.__long.filter(([s]) => s >= from).map(([, d]) => d);
+    const tasks = globalThis.__long.filter(([s]) => s >= from);
+    const long = tasks.map(([, d]) => d);
+    // When each came, in seconds from the pick, and how long it was.
+    const longAt = tasks.map(([s, d]) => `${((s - from) / 1000).toFixed(1)} s: ${d.toFixed(0)} ms`);
     return { pageSec: Number(v.dataset.seconds), checkedSec: Number(v.dataset.checkedSeconds), checkSec: Number(v.dataset.checkSeconds), firstSec: Number(v.dataset.firstPieceSeconds), workers: Number(v.dataset.workers), oursMs: Number(v.dataset.longestMs), oursAt: v.dataset.longestAt, shown: document.querySelector(".cat-shown")?.textContent,
-      longTasks: long.length, longestMs: long.length ? Math.max(...long) : 0 };
+      longTasks: long.length, longestMs: long.length ? Math.max(...long) : 0, longAt };
   }, from);
   await context.close();
   return { ...out, wallSec, rendererBytes: peak.renderer, browserBytes: peak.all, baseRendererBytes: base.renderer };
@@ -120,7 +123,7 @@ async function main() {
       for (let i = 0; i < runs; i++) {
         const r = await once(browser, server, pick);
         log(`   ${name}: ${r.pageSec.toFixed(1)} s in the page (first piece at ${r.firstSec} s, checked at ${r.checkedSec} s; checkBatch ${r.checkSec} s summed over the workers; ${r.wallSec.toFixed(1)} s wall), renderer ${(r.rendererBytes / 2 ** 20).toFixed(0)} MiB, ` +
-          `(${(r.baseRendererBytes / 2 ** 20).toFixed(0)} MiB before), ${r.longTasks} long tasks (longest ${r.longestMs.toFixed(0)} ms; our code's longest ${r.oursMs} ms, in ${r.oursAt}), ${r.workers} workers; ${r.shown}`);
+          `(${(r.baseRendererBytes / 2 ** 20).toFixed(0)} MiB before), ${r.longTasks} long tasks (longest ${r.longestMs.toFixed(0)} ms${r.longAt?.length ? `, at ${r.longAt.join(", ")}` : ""}; our code's longest ${r.oursMs} ms, in ${r.oursAt}), ${r.workers} workers; ${r.shown}`);
         all.push(r);
       }
       const med = (k) => median(all.map((r) => r[k]));
