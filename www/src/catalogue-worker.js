@@ -11,6 +11,9 @@ import { load } from "scanpage";
 import { PIECE, isCut, utf16Length } from "./catalogue-cut.js";
 
 
+/** How many bytes of whole files a worker asks for ahead of checking them (as the pool's batches). */
+const READ_AHEAD = 256 << 10;
+
 /** @type {import("scanpage").Scanpage} */
 let sp;
 /** @type {{ lang: string, merchant?: string }} */
@@ -27,15 +30,29 @@ self.onmessage = async (e) => {
       // Every small file of the batch is asked for at once: a read is a
       // round trip to the browser, and one at a time the worker waited on
       // each (a folder of 10,000 files took three times its NDJSON).
-      const reads = m.batch.files.map((/** @type {{ file: File, name: string }} */ f) => (whole(f) ? f.file.arrayBuffer() : null));
-      reads.forEach((r) => r?.catch(() => {})); // a failed read is reported when its turn comes
+      // Within a byte budget: a batch of a large pick is made by count.
+      const files = m.batch.files;
+      /** @type {(Promise<ArrayBuffer> | null)[]} */
+      const reads = [];
+      let ahead = 0; // bytes asked for and not yet checked
+      const askAhead = () => {
+        while (reads.length < files.length && (ahead === 0 || ahead + files[reads.length].file.size <= READ_AHEAD)) {
+          const f = files[reads.length];
+          const r = whole(f) ? f.file.arrayBuffer() : null;
+          r?.catch(() => {}); // a failed read is reported when its turn comes
+          if (r) ahead += f.file.size;
+          reads.push(r);
+        }
+      };
       // The whole files of a batch go back as one piece: a Blob is a round
       // trip to the browser too, and two per file made a folder of 10,000
       // files twice as slow.
       /** @type {Checked[]} */
       const group = [];
-      for (const [i, f] of m.batch.files.entries()) {
+      for (const [i, f] of files.entries()) {
+        askAhead();
         const c = await checkFile(m.batch.id, f, reads[i]);
+        if (reads[i]) ahead -= f.file.size;
         if (c) group.push(c);
       }
       if (group.length) post(m.batch.id, 0, group, true);
