@@ -2,7 +2,6 @@ package schema
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"unicode/utf16"
@@ -68,9 +67,8 @@ func TestFixesCarryTheirEdit(t *testing.T) {
 	for _, tc := range cases {
 		inputs = append(inputs, input{tc.text(t, base), tc.merchant})
 	}
-	files, _ := filepath.Glob("../samples/*.json*")
-	for _, f := range files {
-		inputs = append(inputs, input{readFile(t, f), ""})
+	for _, s := range sampleTexts(t) {
+		inputs = append(inputs, input{s, ""})
 	}
 	checked := 0
 	for _, in := range inputs {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"maps"
 	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -169,14 +168,7 @@ func FuzzFormEdit(f *testing.F) {
 		`{"l": [1,2 ,  3], "e": [], "o": {}}`, "｛\"a\"：［1，2］｝", `{"a": 1,, "b": [1 2], /* c */ "c": {"d": "e",}}`,
 		"{\n\t\"x\": {}\n}", `[]`, `"s"`,
 	}
-	files, _ := filepath.Glob("../samples/*.json*")
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
+	texts = append(texts, sampleTexts(f)...)
 	for i, s := range texts {
 		for op := uint8(0); op < 4; op++ {
 			f.Add(s, uint16(i*7+int(op)*3), op, int8(i-2), `{"v": [1, "x", {"k": null}]}`)

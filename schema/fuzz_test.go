@@ -1,8 +1,6 @@
 package schema
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -18,13 +16,8 @@ func seeds(f *testing.F) {
 	for _, tc := range cases {
 		f.Add(tc.text(f, base))
 	}
-	files, _ := filepath.Glob("../samples/*.json*")
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(string(b))
+	for _, s := range sampleTexts(f) {
+		f.Add(s)
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unsafe"
@@ -25,13 +24,8 @@ func memoDocs(t *testing.T) (texts, merchants []string) {
 			texts, merchants = append(texts, b.String()), append(merchants, tc.merchant)
 		}
 	}
-	names, _ := filepath.Glob("../samples/*.json*")
-	for _, n := range names {
-		b, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts, merchants = append(texts, string(b)), append(merchants, "")
+	for _, s := range sampleTexts(t) {
+		texts, merchants = append(texts, s), append(merchants, "")
 	}
 	return texts, merchants
 }

@@ -1,8 +1,6 @@
 package schema
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -69,14 +67,7 @@ func TestActionsAsGetReadsThem(t *testing.T) {
 		{"type": "text", "type": "media", "name": {"x": 1}, "link": true, "recommend": {}, "recommend": {"recommend_list": [{"keystr": 2}]}},
 		[], "user", {}
 	]}}}`}
-	names, _ := filepath.Glob("../samples/*.json*")
-	for _, name := range names {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
+	texts = append(texts, sampleTexts(t)...)
 	for _, text := range texts {
 		root := Parse(text).Root
 		var want []Action

@@ -21,6 +21,20 @@ func readFile(t testing.TB, name string) string {
 	return string(b)
 }
 
+// sampleTexts are the texts of samples/*.json*, the example documents.
+func sampleTexts(t testing.TB) []string {
+	t.Helper()
+	names, err := filepath.Glob("../samples/*.json*")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no samples: %v", err)
+	}
+	out := make([]string, len(names))
+	for i, name := range names {
+		out[i] = readFile(t, name)
+	}
+	return out
+}
+
 // The example documents of ../samples (copied from the spec's fixtures), with the issues the rulebook
 // gives them (written from product-rules.md, then checked against the
 // report).

@@ -6,6 +6,9 @@
 /** A large NDJSON file is checked in pieces of about this many bytes, cut at line breaks. */
 export const PIECE = 2 << 20;
 
+/** The bytes of whole files a batch holds at most (a larger file goes alone), and that a worker asks for ahead of checking them. */
+export const BATCH_BYTES = 256 << 10;
+
 const LINES = /\.(ndjson|jsonl)$/i;
 
 /** Whether a file is cut into pieces rather than checked whole. @param {{ file: File, name: string }} f */

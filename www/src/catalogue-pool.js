@@ -8,12 +8,11 @@
 // memory for the whole run.
 
 import { wasmModule } from "scanpage";
-import { isCut } from "./catalogue-cut.js";
+import { BATCH_BYTES, isCut } from "./catalogue-cut.js";
 
 const WORKER_URL = new URL("./catalogue-worker.js", import.meta.url);
-/** A batch is at most this many files or bytes (a larger file goes alone). */
+/** A batch is at most this many files, or BATCH_BYTES (a larger file goes alone). */
 const BATCH_FILES = 24;
-const BATCH_BYTES = 256 << 10;
 /** A batch of a large pick, whose sizes are not read: posting it stats each file (up to 0.9 ms). */
 const UNSIZED_FILES = 12;
 

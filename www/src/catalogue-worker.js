@@ -8,11 +8,8 @@
 // page holds only handles. It also runs those (cross, report, zip) when
 // asked: everything a document says comes from Go.
 import { load } from "scanpage";
-import { PIECE, isCut, utf16Length } from "./catalogue-cut.js";
+import { BATCH_BYTES, PIECE, isCut, utf16Length } from "./catalogue-cut.js";
 
-
-/** How many bytes of whole files a worker asks for ahead of checking them (as the pool's batches). */
-const READ_AHEAD = 256 << 10;
 
 /** @type {import("scanpage").Scanpage} */
 let sp;
@@ -27,16 +24,16 @@ self.onmessage = async (e) => {
       sp = await load(m.module ? { module: m.module } : {}); // the page's compiled module when it has one
       self.postMessage({ ready: true });
     } else if (m.batch) {
-      // Every small file of the batch is asked for at once: a read is a
-      // round trip to the browser, and one at a time the worker waited on
-      // each (a folder of 10,000 files took three times its NDJSON).
-      // Within a byte budget: a batch of a large pick is made by count.
+      // The batch's files are asked for at once, within BATCH_BYTES (a
+      // batch of a large pick is made by count): a read is a round trip
+      // to the browser, and one at a time the worker waited on each (a
+      // folder of 10,000 files took three times its NDJSON).
       const files = m.batch.files;
       /** @type {(Promise<ArrayBuffer> | null)[]} */
       const reads = [];
       let ahead = 0; // bytes asked for and not yet checked
       const askAhead = () => {
-        while (reads.length < files.length && (ahead === 0 || ahead + files[reads.length].file.size <= READ_AHEAD)) {
+        while (reads.length < files.length && (ahead === 0 || ahead + files[reads.length].file.size <= BATCH_BYTES)) {
           const f = files[reads.length];
           const r = whole(f) ? f.file.arrayBuffer() : null;
           r?.catch(() => {}); // a failed read is reported when its turn comes

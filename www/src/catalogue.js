@@ -272,7 +272,8 @@ export function mountCatalogue({ getMerchant, getText, setText, save }) {
       },
     });
     current = r;
-    if (performance.now() - began > longest) [longest, longestAt] = [performance.now() - began, "start"];
+    const startMs = performance.now() - began;
+    if (startMs > longest) [longest, longestAt] = [startMs, "start"];
     let out;
     try {
       out = await r.done;
